@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: runs every suite in bench/suites, prints its figures and writes them all
+ * to bench/results/latest.json. Suites are benchmarks, not tests: they report medians and
+ * ratios against a peer measured in the same run, and never fail on a number.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchSuite } from './suite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const only = process.argv.slice(2);
+
+const suites: BenchSuite[] = (
+  await Promise.all(
+    [] as Promise<{ default: BenchSuite }>[],
+  )
+).map((m) => m.default);
+
+const results: Record<string, unknown> = {};
+for (const suite of suites) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  console.log(`\n## ${suite.name}`);
+  results[suite.name] = await suite.run();
+  console.log(JSON.stringify(results[suite.name], null, 2));
+}
+
+const out = join(here, 'results', 'latest.json');
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+console.log(`\nwrote ${out}`);

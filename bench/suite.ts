@@ -1,0 +1,18 @@
+/** A benchmark suite: prints as it goes and returns its figures for bench/results/latest.json. */
+export interface BenchSuite {
+  name: string;
+  run(): Promise<Record<string, unknown>>;
+}
+
+/** The median of a list of numbers (the machine is shared and noisy: report medians, not means). */
+export function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+/** The p-th percentile (nearest rank) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank] as number;
+}
