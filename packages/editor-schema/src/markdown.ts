@@ -1,0 +1,44 @@
+import type { JSONContent } from '@tiptap/core';
+import { MarkdownManager } from '@tiptap/markdown';
+import { editorExtensions } from './extensions';
+
+type ManagerExtensions = ConstructorParameters<typeof MarkdownManager>[0] extends infer O
+  ? O extends { extensions: infer E }
+    ? E
+    : never
+  : never;
+
+let manager: MarkdownManager | undefined;
+
+/**
+ * The Markdown manager of @tiptap/markdown, used headlessly: parsing and serializing only walk
+ * Tiptap JSON and marked tokens. The one DOM path (HTML embedded in Markdown) detects the missing
+ * `window` and keeps such HTML as literal text, which is what a server-side import should do.
+ */
+function markdownManager(): MarkdownManager {
+  // Built lazily: registering the extensions' tokenizers costs a few ms that a reader never needs.
+  manager ??= new MarkdownManager({
+    // Same two-copies-of-@tiptap/core bridge as in extensions.ts.
+    extensions: [...editorExtensions] as unknown as ManagerExtensions,
+  });
+  return manager;
+}
+
+/** An empty document: ProseMirror's `doc` needs at least one block, so it holds one empty paragraph. */
+export function emptyDocJSON(): JSONContent {
+  return { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
+/** Markdown → Tiptap JSON (a `doc` node) under the shared schema. */
+export function markdownToJSON(markdown: string): JSONContent {
+  if (markdown.trim() === '') return emptyDocJSON();
+  const doc = markdownManager().parse(markdown);
+  if (!doc.content || doc.content.length === 0) return emptyDocJSON();
+  return doc;
+}
+
+/** Tiptap JSON (a `doc` node or a list of nodes) → Markdown, without trailing blank lines. */
+export function jsonToMarkdown(json: JSONContent): string {
+  if (!json.content || json.content.length === 0) return '';
+  return markdownManager().serialize(json).replace(/\s+$/, '');
+}
