@@ -1,0 +1,135 @@
+import type { DocumentStore, StoredDocument } from '../db';
+import type { Logger } from '../logger';
+
+export interface PersistenceOptions {
+  compactAfterUpdates: number;
+}
+
+const maxRetryDelayMs = 5_000;
+
+/**
+ * Writes one document's updates to storage in order, batching those that arrive in the same
+ * tick into one transaction. While anything is unwritten the document is "behind" and holds
+ * its outgoing messages (see SharedDocument), so no client sees an edit before it is stored.
+ * A failed write keeps the updates in memory and retries with backoff: storage hiccups must
+ * not lose edits (hocuspocus#954), and the document is never unloaded before a flush succeeds.
+ */
+export class DocumentPersistence {
+  private pending: Uint8Array[] = [];
+  private draining: Promise<void> | undefined;
+  private scheduled = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelayMs = 100;
+  private lastSeq: number;
+  private updatesSinceSnapshot: number;
+  private snapshotBytes: number;
+  private updateBytes: number;
+  private compactRequested = false;
+  /** Called whenever every enqueued update has been stored. */
+  onCaughtUp: () => void = () => {};
+
+  constructor(
+    private readonly playbookId: string,
+    private readonly store: DocumentStore,
+    stored: StoredDocument,
+    private readonly encodeState: () => Uint8Array,
+    private readonly options: PersistenceOptions,
+    private readonly log: Logger,
+  ) {
+    this.lastSeq = stored.lastSeq;
+    this.updatesSinceSnapshot = stored.updates.length;
+    this.snapshotBytes = stored.snapshot?.byteLength ?? 0;
+    this.updateBytes = stored.storedBytes - this.snapshotBytes;
+  }
+
+  /** True while some applied update is not yet in storage. */
+  get isBehind(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /** Bytes this document occupies in storage, counting what is about to be written. */
+  get storedBytes(): number {
+    return this.snapshotBytes + this.updateBytes;
+  }
+
+  enqueue(update: Uint8Array): void {
+    this.pending.push(update);
+    this.updateBytes += update.byteLength;
+    this.schedule();
+  }
+
+  /** Stores everything pending; with `compact`, also folds all stored updates into one snapshot. */
+  flush(options: { compact?: boolean } = {}): Promise<void> {
+    if (options.compact) this.compactRequested = true;
+    this.draining ??= this.drain().finally(() => {
+      this.draining = undefined;
+      // An update enqueued while the last drain was resolving must not wait for the next edit.
+      if (this.pending.length > 0) this.schedule();
+    });
+    return this.draining;
+  }
+
+  /** Stops retrying; the caller has given up on this document (shutdown after a final flush). */
+  dispose(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.retryTimer) return;
+    this.scheduled = true;
+    queueMicrotask(() => {
+      this.scheduled = false;
+      this.flush().then(
+        () => {
+          this.retryDelayMs = 100;
+        },
+        (error: unknown) => {
+          this.log.error({ err: error, playbookId: this.playbookId, pending: this.pending.length, retryInMs: this.retryDelayMs }, 'storing updates failed; keeping them in memory and retrying');
+          this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            this.schedule();
+          }, this.retryDelayMs);
+          this.retryDelayMs = Math.min(this.retryDelayMs * 2, maxRetryDelayMs);
+        },
+      );
+    });
+  }
+
+  private async drain(): Promise<void> {
+    for (;;) {
+      while (this.pending.length > 0) {
+        const batch = this.pending.slice();
+        // Only drop the batch from memory once it is stored.
+        this.lastSeq = await this.store.append(this.playbookId, batch);
+        this.pending.splice(0, batch.length);
+        this.updatesSinceSnapshot += batch.length;
+      }
+      this.onCaughtUp();
+      const wantsCompaction =
+        this.updatesSinceSnapshot >= this.options.compactAfterUpdates || (this.compactRequested && this.updatesSinceSnapshot > 0);
+      if (!wantsCompaction) break;
+      await this.compact();
+    }
+    this.compactRequested = false;
+  }
+
+  /** Runs only with nothing pending, so the encoded state is exactly the rows up to lastSeq. */
+  private async compact(): Promise<void> {
+    const started = performance.now();
+    const state = this.encodeState();
+    const uptoSeq = this.lastSeq;
+    const folded = this.updatesSinceSnapshot;
+    const foldedBytes = this.updateBytes;
+    await this.store.compact(this.playbookId, state, uptoSeq);
+    // Updates stored while compaction ran stay as rows after the snapshot.
+    this.updatesSinceSnapshot -= folded;
+    this.updateBytes -= foldedBytes;
+    this.snapshotBytes = state.byteLength;
+    this.compactRequested = false;
+    this.log.info(
+      { playbookId: this.playbookId, foldedUpdates: folded, foldedBytes, snapshotBytes: state.byteLength, ms: Math.round(performance.now() - started) },
+      'document compacted',
+    );
+  }
+}

@@ -1,0 +1,27 @@
+import * as Y from 'yjs';
+import { CloseCode, CloseReason } from '../errors';
+
+/**
+ * Decodes and integrates a client's update into a throw-away document first, so that bytes
+ * which do not parse or integrate never reach the shared document. The cost is proportional
+ * to the update, not to the document; frame size (MAX_MESSAGE_BYTES) bounds it.
+ */
+export function checkUpdateInIsolation(update: Uint8Array): void {
+  const scratch = new Y.Doc({ gc: true });
+  try {
+    Y.applyUpdate(scratch, update);
+  } catch (error) {
+    throw new CloseReason(CloseCode.invalidPayload, `Invalid Yjs update: ${(error as Error).message}`);
+  } finally {
+    scratch.destroy();
+  }
+}
+
+/** Checks a client's state vector the same way before it is used to compute a reply. */
+export function checkStateVector(stateVector: Uint8Array): void {
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch (error) {
+    throw new CloseReason(CloseCode.invalidPayload, `Invalid state vector: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,10 @@
+import type { CollabServer } from '../collab/collabServer';
+import type { Storage } from '../db';
+import type { Logger } from '../logger';
+
+/** What commands may use. Routes and WebSocket handlers pass it in; commands never import transports. */
+export interface Services {
+  storage: Storage;
+  collab: CollabServer;
+  log: Logger;
+}

@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const MiB = 1024 * 1024;
+
+/** Settings read once at boot from the environment; every default works on a laptop. */
+const configSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Largest WebSocket message a client may send; larger ones close the socket with 1009. */
+  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * MiB),
+  /** Largest a playbook's stored state may grow before further edits are refused. */
+  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * MiB),
+  /** How long a playbook with no connections stays in memory before it is flushed and unloaded. */
+  UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Stored updates that trigger a compaction into one snapshot. */
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(1_000),
+  /** Interval between WebSocket pings; a connection that misses one pong is dropped. */
+  PING_INTERVAL_MS: z.coerce.number().int().positive().default(30_000),
+  /**
+   * SQLite `synchronous`: NORMAL survives a crash of the process (kill -9) with WAL;
+   * FULL also survives a power cut, at the cost of an fsync per flush.
+   */
+  SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  maxMessageBytes: number;
+  maxDocumentBytes: number;
+  unloadDelayMs: number;
+  compactAfterUpdates: number;
+  pingIntervalMs: number;
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+};
+
+/** Reads and validates the settings; a bad value stops the boot with a message naming it. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid settings: ${problems}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    maxDocumentBytes: c.MAX_DOCUMENT_BYTES,
+    unloadDelayMs: c.UNLOAD_DELAY_MS,
+    compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    pingIntervalMs: c.PING_INTERVAL_MS,
+    sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
+  };
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}

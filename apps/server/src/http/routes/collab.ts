@@ -1,0 +1,66 @@
+import type { NodeWebSocket } from '@hono/node-ws';
+import { Hono } from 'hono';
+import type { WebSocket } from 'ws';
+import type { Connection } from '../../collab/connection';
+import type { CollabSocket } from '../../collab/socket';
+import { getPlaybook } from '../../commands/playbookReader';
+import type { Services } from '../../commands/services';
+import { AppError } from '../../errors';
+import type { AppEnv } from '../env';
+
+/**
+ * GET /collab/:playbookId upgrades to the y-websocket protocol. This is the only file that
+ * knows the WebSocket library: it checks the playbook exists before upgrading (404 otherwise)
+ * and hands the collaboration core a narrow CollabSocket.
+ */
+export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket['upgradeWebSocket']) {
+  return new Hono<AppEnv>().get(
+    '/collab/:playbookId',
+    async (c, next) => {
+      await getPlaybook(services, c.var.actor, c.req.param('playbookId'));
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        throw new AppError(426, 'Upgrade Required', 'This is a WebSocket endpoint for the y-websocket protocol; connect with a WebSocket client.');
+      }
+      await next();
+    },
+    upgradeWebSocket((c) => {
+      const playbookId = c.req.param('playbookId') as string;
+      let connection: Connection | undefined;
+      return {
+        onOpen(_event, ws) {
+          const raw = ws.raw as WebSocket;
+          connection = services.collab.connect(playbookId, adaptSocket(raw), c.var.actor);
+          raw.on('pong', () => connection?.receivedPong());
+          raw.on('error', (error) => services.log.warn({ err: error, playbookId }, 'websocket error'));
+        },
+        onMessage(event) {
+          connection?.receive(event.data as ArrayBuffer | string);
+        },
+        onClose() {
+          if (connection) services.collab.disconnected(connection);
+        },
+      };
+    }),
+  );
+}
+
+// Close reasons are limited to 123 bytes by the protocol.
+const maxReasonBytes = 123;
+
+function adaptSocket(raw: WebSocket): CollabSocket {
+  return {
+    send: (message) => raw.send(message),
+    close: (code, reason) => raw.close(code, truncateUtf8(reason, maxReasonBytes)),
+    ping: () => raw.ping(),
+    terminate: () => raw.terminate(),
+    get isOpen() {
+      return raw.readyState === raw.OPEN;
+    },
+  };
+}
+
+function truncateUtf8(text: string, maxBytes: number): string {
+  let out = text;
+  while (Buffer.byteLength(out) > maxBytes) out = out.slice(0, -1);
+  return out;
+}

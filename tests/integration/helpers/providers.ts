@@ -1,0 +1,57 @@
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+const open = new Set<WebsocketProvider>();
+
+/**
+ * An unmodified y-websocket client on a playbook. BroadcastChannel is disabled: in one Node
+ * process it would sync providers directly and hide what the server does.
+ */
+export function openProvider(wsUrl: string, playbookId: string, doc = new Y.Doc()): WebsocketProvider {
+  const provider = new WebsocketProvider(wsUrl, playbookId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  open.add(provider);
+  return provider;
+}
+
+/** Resolves once the provider has completed its first sync with the server. */
+export function synced(provider: WebsocketProvider, timeoutMs = 5_000): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('provider did not sync in time')), timeoutMs);
+    provider.on('sync', (isSynced: boolean) => {
+      if (!isSynced) return;
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/** Opens a provider and waits for its first sync. */
+export async function openSyncedProvider(wsUrl: string, playbookId: string, doc = new Y.Doc()): Promise<WebsocketProvider> {
+  const provider = openProvider(wsUrl, playbookId, doc);
+  await synced(provider);
+  return provider;
+}
+
+/** Polls until `check` returns true (Yjs delivery is asynchronous by nature). */
+export async function eventually(check: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** Destroys every provider a test opened (call from afterEach). */
+export function destroyAllProviders(): void {
+  for (const provider of open) {
+    provider.destroy();
+    provider.doc.destroy();
+  }
+  open.clear();
+}

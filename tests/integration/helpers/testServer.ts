@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../../../apps/server/src/config';
+import { createLogger } from '../../../apps/server/src/logger';
+import { type RunningServer, startServer } from '../../../apps/server/src/server';
+
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  wsUrl: string;
+  /** Creates a playbook through the API and returns its id. */
+  createPlaybook(title?: string): Promise<string>;
+  /** Stops the server; the data directory is kept so a restart can read it. */
+  stop(): Promise<void>;
+  /** Stops the server and deletes its data directory. */
+  close(): Promise<void>;
+}
+
+const running = new Set<TestServer>();
+
+/** Starts the real server in this process on an ephemeral port with a temporary DATA_DIR. */
+export async function startTestServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-test-'))): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  const server = await startServer(config, createLogger(config.logLevel), { webDist: '/nonexistent' });
+  const test: TestServer = {
+    ...server,
+    dataDir,
+    wsUrl: `ws://127.0.0.1:${server.port}/collab`,
+    async createPlaybook(title = 'Test playbook') {
+      const res = await fetch(`${server.url}/api/playbooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ title }),
+      });
+      if (res.status !== 201) throw new Error(`creating a playbook answered ${res.status}: ${await res.text()}`);
+      return ((await res.json()) as { id: string }).id;
+    },
+    async stop() {
+      running.delete(test);
+      await server.close();
+    },
+    async close() {
+      await test.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  running.add(test);
+  return test;
+}
+
+/** Stops every server a test left running (call from afterEach). */
+export async function closeAllTestServers(): Promise<void> {
+  await Promise.all([...running].map((s) => s.close()));
+}
