@@ -30,6 +30,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   api.doc31('/openapi.json', {
     openapi: '3.1.0',
     info: { title: 'Fullcourt API', version: '0.1.0', description: 'The shared sales and marketing playbook.' },
+    servers: [{ url: '/api' }],
   });
   app.route('/api', api);
   app.all('/api/*', (c) => {
