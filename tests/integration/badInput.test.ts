@@ -34,8 +34,18 @@ function syncUpdateFrame(payload: Uint8Array): Uint8Array {
 const badFrames: Array<{ name: string; frame: () => Uint8Array | string; code: number; reason: RegExp }> = [
   { name: 'an empty frame', frame: () => new Uint8Array(0), code: 1007, reason: /Malformed message/ },
   { name: 'a truncated varint', frame: () => Uint8Array.from([0, 2, 0xff]), code: 1007, reason: /Malformed message/ },
-  { name: 'a payload length past the end of the frame', frame: () => Uint8Array.from([0, 2, 50, 1, 2, 3]), code: 1007, reason: /past the end/ },
-  { name: 'invalid update bytes', frame: () => syncUpdateFrame(Uint8Array.from([7, 200, 13, 99, 255, 255, 255, 255, 15, 1])), code: 1007, reason: /Invalid Yjs update|Malformed/ },
+  {
+    name: 'a payload length past the end of the frame',
+    frame: () => Uint8Array.from([0, 2, 50, 1, 2, 3]),
+    code: 1007,
+    reason: /past the end/,
+  },
+  {
+    name: 'invalid update bytes',
+    frame: () => syncUpdateFrame(Uint8Array.from([7, 200, 13, 99, 255, 255, 255, 255, 15, 1])),
+    code: 1007,
+    reason: /Invalid Yjs update|Malformed/,
+  },
   { name: 'an unknown message type', frame: () => Uint8Array.from([9, 0]), code: 1003, reason: /Unknown message type 9/ },
   { name: 'an unknown sync message type', frame: () => Uint8Array.from([0, 7, 0]), code: 1003, reason: /Unknown sync message type 7/ },
   { name: 'an invalid awareness update', frame: () => Uint8Array.from([1, 4, 1, 5, 3, 123]), code: 1007, reason: /awareness|Malformed/ },

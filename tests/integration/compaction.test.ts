@@ -13,8 +13,12 @@ afterEach(async () => {
 function storedRows(dataDir: string, playbookId: string) {
   const db = new Database(join(dataDir, 'fullcourt.sqlite'), { readonly: true });
   try {
-    const updates = db.prepare('select count(*) as n, coalesce(sum(length("update")), 0) as bytes from document_updates where playbook_id = ?').get(playbookId) as { n: number; bytes: number };
-    const snapshot = db.prepare('select length(state) as bytes from document_snapshots where playbook_id = ?').get(playbookId) as { bytes: number } | undefined;
+    const updates = db
+      .prepare('select count(*) as n, coalesce(sum(length("update")), 0) as bytes from document_updates where playbook_id = ?')
+      .get(playbookId) as { n: number; bytes: number };
+    const snapshot = db.prepare('select length(state) as bytes from document_snapshots where playbook_id = ?').get(playbookId) as
+      | { bytes: number }
+      | undefined;
     return { updates: updates.n, updateBytes: updates.bytes, snapshotBytes: snapshot?.bytes ?? 0 };
   } finally {
     db.close();

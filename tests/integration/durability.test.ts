@@ -27,7 +27,11 @@ function tempDir(): string {
 }
 
 async function createPlaybook(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/playbooks`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Durable' }) });
+  const res = await fetch(`${url}/api/playbooks`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ title: 'Durable' }),
+  });
   return ((await res.json()) as { id: string }).id;
 }
 

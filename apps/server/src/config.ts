@@ -10,9 +10,17 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Largest WebSocket message a client may send; larger ones close the socket with 1009. */
-  MAX_MESSAGE_BYTES: z.coerce.number().int().positive().default(2 * MiB),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * MiB),
   /** Largest a playbook's stored state may grow before further edits are refused. */
-  MAX_DOCUMENT_BYTES: z.coerce.number().int().positive().default(64 * MiB),
+  MAX_DOCUMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * MiB),
   /** How long a playbook with no connections stays in memory before it is flushed and unloaded. */
   UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   /** Stored updates that trigger a compaction into one snapshot. */

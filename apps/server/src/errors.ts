@@ -23,12 +23,9 @@ export const notFound = (what: string, id: string) =>
   new AppError(404, 'Not found', `No ${what} with id '${id}' exists. Check the id, or list them first.`);
 
 export const invalidInput = (problems: FieldProblem[]) =>
-  new AppError(
-    400,
-    'Invalid input',
-    problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; '),
-    { errors: problems },
-  );
+  new AppError(400, 'Invalid input', problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; '), {
+    errors: problems,
+  });
 
 export const invalidJson = () =>
   new AppError(400, 'Invalid JSON', 'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.');

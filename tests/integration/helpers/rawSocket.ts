@@ -6,7 +6,10 @@ export interface Closed {
 }
 
 /** A bare WebSocket to the collab endpoint, for sending frames no y-websocket client would. */
-export async function openRawSocket(wsUrl: string, playbookId: string): Promise<{ ws: WebSocket; closed: Promise<Closed>; received: Buffer[] }> {
+export async function openRawSocket(
+  wsUrl: string,
+  playbookId: string,
+): Promise<{ ws: WebSocket; closed: Promise<Closed>; received: Buffer[] }> {
   const ws = new WebSocket(`${wsUrl}/${playbookId}`);
   const received: Buffer[] = [];
   ws.on('message', (data: Buffer) => received.push(data));

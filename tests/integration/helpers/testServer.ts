@@ -19,7 +19,10 @@ export interface TestServer extends RunningServer {
 const running = new Set<TestServer>();
 
 /** Starts the real server in this process on an ephemeral port with a temporary DATA_DIR. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-test-'))): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-test-')),
+): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
   const server = await startServer(config, createLogger(config.logLevel), { webDist: '/nonexistent' });
   const test: TestServer = {

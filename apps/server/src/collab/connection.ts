@@ -66,7 +66,10 @@ export class Connection {
     const frame = data instanceof Uint8Array ? data : new Uint8Array(data);
     if (frame.byteLength > this.limits.maxMessageBytes) {
       this.close(
-        new CloseReason(CloseCode.messageTooBig, `Message of ${frame.byteLength} bytes exceeds the ${this.limits.maxMessageBytes}-byte limit.`),
+        new CloseReason(
+          CloseCode.messageTooBig,
+          `Message of ${frame.byteLength} bytes exceeds the ${this.limits.maxMessageBytes}-byte limit.`,
+        ),
       );
       return;
     }

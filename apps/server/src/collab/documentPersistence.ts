@@ -85,7 +85,10 @@ export class DocumentPersistence {
           this.retryDelayMs = 100;
         },
         (error: unknown) => {
-          this.log.error({ err: error, playbookId: this.playbookId, pending: this.pending.length, retryInMs: this.retryDelayMs }, 'storing updates failed; keeping them in memory and retrying');
+          this.log.error(
+            { err: error, playbookId: this.playbookId, pending: this.pending.length, retryInMs: this.retryDelayMs },
+            'storing updates failed; keeping them in memory and retrying',
+          );
           this.retryTimer = setTimeout(() => {
             this.retryTimer = undefined;
             this.schedule();
@@ -128,7 +131,13 @@ export class DocumentPersistence {
     this.snapshotBytes = state.byteLength;
     this.compactRequested = false;
     this.log.info(
-      { playbookId: this.playbookId, foldedUpdates: folded, foldedBytes, snapshotBytes: state.byteLength, ms: Math.round(performance.now() - started) },
+      {
+        playbookId: this.playbookId,
+        foldedUpdates: folded,
+        foldedBytes,
+        snapshotBytes: state.byteLength,
+        ms: Math.round(performance.now() - started),
+      },
       'document compacted',
     );
   }

@@ -55,7 +55,11 @@ export class SharedDocument {
         for (const id of removed) owned.delete(id);
       }
       const changed = [...added, ...updated, ...removed];
-      this.post({ to: undefined, except: undefined, message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)) });
+      this.post({
+        to: undefined,
+        except: undefined,
+        message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
+      });
     });
   }
 

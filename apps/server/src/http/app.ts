@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { NodeWebSocket } from '@hono/node-ws';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { NodeWebSocket } from '@hono/node-ws';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Services } from '../commands/services';
 import { notFound } from '../errors';
 import { anonymousEditor } from '../identity/actor';

@@ -21,6 +21,9 @@ const descriptions: Record<number, string> = {
 /** OpenAPI response entries for the given error statuses. */
 export function problemResponses<S extends number>(...statuses: S[]) {
   return Object.fromEntries(
-    statuses.map((s) => [s, { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: problemSchema } } }]),
+    statuses.map((s) => [
+      s,
+      { description: descriptions[s] ?? 'Error', content: { 'application/problem+json': { schema: problemSchema } } },
+    ]),
   ) as Record<S, { description: string; content: { 'application/problem+json': { schema: typeof problemSchema } } }>;
 }

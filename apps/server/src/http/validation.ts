@@ -5,7 +5,5 @@ import { invalidInput } from '../errors';
 // biome-ignore lint/suspicious/noExplicitAny: the hook is shared by every route's input types.
 export const validationHook: Hook<any, any, any, any> = (result) => {
   if (result.success) return;
-  throw invalidInput(
-    result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })),
-  );
+  throw invalidInput(result.error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
 };

@@ -40,7 +40,9 @@ export function sqliteDocumentStore(db: Db): DocumentStore {
       return db.transaction(() => {
         let seq = 0;
         for (const update of updates) {
-          seq = (insertUpdate.get({ playbookId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) }) as { seq: number }).seq;
+          seq = (
+            insertUpdate.get({ playbookId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) }) as { seq: number }
+          ).seq;
         }
         touchPlaybook.run({ playbookId, now: Date.now() });
         return seq;

@@ -19,7 +19,11 @@ export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket
     async (c, next) => {
       await getPlaybook(services, c.var.actor, c.req.param('playbookId'));
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
-        throw new AppError(426, 'Upgrade Required', 'This is a WebSocket endpoint for the y-websocket protocol; connect with a WebSocket client.');
+        throw new AppError(
+          426,
+          'Upgrade Required',
+          'This is a WebSocket endpoint for the y-websocket protocol; connect with a WebSocket client.',
+        );
       }
       await next();
     },
