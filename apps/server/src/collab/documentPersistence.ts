@@ -61,11 +61,17 @@ export class DocumentPersistence {
   /** Stores everything pending; with `compact`, also folds all stored updates into one snapshot. */
   flush(options: { compact?: boolean } = {}): Promise<void> {
     if (options.compact) this.compactRequested = true;
-    this.draining ??= this.drain().finally(() => {
-      this.draining = undefined;
-      // An update enqueued while the last drain was resolving must not wait for the next edit.
-      if (this.pending.length > 0) this.schedule();
-    });
+    this.draining ??= this.drain().then(
+      () => {
+        this.draining = undefined;
+        // An update enqueued while the last drain was resolving must not wait for the next edit.
+        if (this.pending.length > 0) this.schedule();
+      },
+      (error: unknown) => {
+        this.draining = undefined;
+        throw error;
+      },
+    );
     return this.draining;
   }
 

@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { destroyAllProviders, eventually, openProvider, openSyncedProvider } from './helpers/providers';
+import { openRawSocket } from './helpers/rawSocket';
+import { closeAllTestServers, startTestServer } from './helpers/testServer';
+
+afterEach(async () => {
+  destroyAllProviders();
+  await closeAllTestServers();
+});
+
+describe('limits and failures on the collaboration socket', () => {
+  it('drops a connection that stops answering pings', async () => {
+    const server = await startTestServer({ PING_INTERVAL_MS: '100' });
+    const id = await server.createPlaybook();
+    const raw = await openRawSocket(server.wsUrl, id);
+    await eventually(() => server.collab.connectionCount === 1, 5_000, 'connection registered');
+    // Stop reading from the TCP socket: the client can no longer see pings or answer them.
+    (raw.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    await eventually(() => server.collab.connectionCount === 0, 5_000, 'dead connection dropped');
+  });
+
+  it('refuses edits past the document size limit with 4413, and the client stops retrying', async () => {
+    const server = await startTestServer({ MAX_DOCUMENT_BYTES: '2000' });
+    const id = await server.createPlaybook();
+    const writer = await openSyncedProvider(server.wsUrl, id);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => writer.on('closed', (event) => resolve(event)));
+    writer.doc.getText('notes').insert(0, 'x'.repeat(3000));
+    const event = await closed;
+    expect(event.code).toBe(4413);
+    expect(event.reason).toMatch(/size limit/);
+
+    const reader = await openSyncedProvider(server.wsUrl, id);
+    expect(reader.doc.getText('notes').length).toBe(0);
+  });
+
+  it('closes with 4500 when stored data cannot be loaded, and never writes over it', async () => {
+    const server = await startTestServer();
+    const id = await server.createPlaybook();
+    const db = new Database(join(server.dataDir, 'fullcourt.sqlite'));
+    db.prepare('insert into document_updates (playbook_id, "update") values (?, ?)').run(id, Buffer.from([0xff, 0xff, 0xff]));
+    db.close();
+
+    const provider = openProvider(server.wsUrl, id);
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+      provider.on('connection-close', (event) => event && resolve(event)),
+    );
+    expect(closed.code).toBe(4500);
+    expect(closed.reason).toMatch(/could not be loaded/);
+    provider.destroy();
+
+    const check = new Database(join(server.dataDir, 'fullcourt.sqlite'), { readonly: true });
+    const rows = check.prepare('select count(*) as n from document_updates where playbook_id = ?').get(id) as { n: number };
+    const snapshots = check.prepare('select count(*) as n from document_snapshots where playbook_id = ?').get(id) as { n: number };
+    check.close();
+    expect(rows.n).toBe(1);
+    expect(snapshots.n).toBe(0);
+  });
+});
