@@ -1,21 +1,19 @@
 /**
- * `npm run bench`: runs every suite in bench/suites, prints its figures and writes them all
- * to bench/results/latest.json. Suites are benchmarks, not tests: they report medians and
+ * `npm run bench`: runs every suite, prints its figures and writes them all to
+ * bench/results/latest.json. Suites are benchmarks, not tests: they report medians and
  * ratios against a peer measured in the same run, and never fail on a number.
+ * `npm run bench -- <suite name>...` runs only the named suites.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSuite } from './suite';
+import collabFanout from './suites/collabFanout';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 
-const suites: BenchSuite[] = (
-  await Promise.all(
-    [] as Promise<{ default: BenchSuite }>[],
-  )
-).map((m) => m.default);
+const suites: BenchSuite[] = [collabFanout];
 
 const results: Record<string, unknown> = {};
 for (const suite of suites) {
