@@ -1,6 +1,8 @@
 import { openDatabase } from './sqlite/database';
 import { sqliteDocumentStore } from './sqlite/documentStore';
 import { sqlitePlaybookStore } from './sqlite/playbookStore';
+import { sqliteVersionStore } from './sqlite/versionStore';
+import { sqliteWebhookStore } from './sqlite/webhookStore';
 import type { Storage } from './storage';
 
 export type * from './storage';
@@ -11,6 +13,8 @@ export function openStorage(options: { dataDir: string; synchronous: 'NORMAL' | 
   return {
     playbooks: sqlitePlaybookStore(db),
     documents: sqliteDocumentStore(db),
+    versions: sqliteVersionStore(db),
+    webhooks: sqliteWebhookStore(db),
     close: () => sqlite.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A playbook's record; its content lives in the Yjs state below. */
 export const playbooks = sqliteTable('playbooks', {
@@ -31,3 +31,78 @@ export const documentSnapshots = sqliteTable('document_snapshots', {
   uptoSeq: integer('upto_seq').notNull(),
   compactedAt: integer('compacted_at', { mode: 'timestamp_ms' }).notNull(),
 });
+
+/**
+ * A saved version of a playbook: the full Yjs state (to restore) and its canonical JSON
+ * (to read, diff and publish without loading Yjs). Named versions are kept forever;
+ * automatic checkpoints are thinned as they age.
+ */
+export const playbookVersions = sqliteTable(
+  'playbook_versions',
+  {
+    id: text('id').primaryKey(),
+    playbookId: text('playbook_id')
+      .notNull()
+      .references(() => playbooks.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3… per playbook, in order of creation; what people and `?version=<n>` use. */
+    number: integer('number').notNull(),
+    kind: text('kind', { enum: ['named', 'checkpoint'] }).notNull(),
+    label: text('label').notNull(),
+    note: text('note').notNull().default(''),
+    state: blob('state', { mode: 'buffer' }).notNull(),
+    json: text('json').notNull(),
+    authorId: text('author_id').notNull(),
+    authorName: text('author_name').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('playbook_versions_number').on(t.playbookId, t.number),
+    index('playbook_versions_created').on(t.playbookId, t.createdAt),
+  ],
+);
+
+/** Which version of each playbook is published (at most one). */
+export const publications = sqliteTable('publications', {
+  playbookId: text('playbook_id')
+    .primaryKey()
+    .references(() => playbooks.id, { onDelete: 'cascade' }),
+  versionId: text('version_id')
+    .notNull()
+    .references(() => playbookVersions.id),
+  publishedAt: integer('published_at', { mode: 'timestamp_ms' }).notNull(),
+  publishedBy: text('published_by').notNull(),
+});
+
+/** A URL that receives signed events for one playbook. The secret signs; it is shown once. */
+export const webhooks = sqliteTable('webhooks', {
+  id: text('id').primaryKey(),
+  playbookId: text('playbook_id')
+    .notNull()
+    .references(() => playbooks.id, { onDelete: 'cascade' }),
+  url: text('url').notNull(),
+  secret: text('secret').notNull(),
+  events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+/** One event for one webhook, with its attempts; the delivery log people see. */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: text('id').primaryKey(),
+    webhookId: text('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('webhook_deliveries_due').on(t.status, t.nextAttemptAt), index('webhook_deliveries_webhook').on(t.webhookId, t.createdAt)],
+);

@@ -37,8 +37,102 @@ export interface DocumentStore {
   compact(playbookId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
 }
 
+export type VersionKind = 'named' | 'checkpoint';
+
+/** A saved version without its Yjs state (fetch that with `state()` when restoring). */
+export interface VersionRecord {
+  id: string;
+  playbookId: string;
+  number: number;
+  kind: VersionKind;
+  label: string;
+  note: string;
+  /** The canonical playbook JSON, as a string: parse only when needed. */
+  json: string;
+  authorId: string;
+  authorName: string;
+  createdAt: Date;
+  stateBytes: number;
+}
+
+export interface Publication {
+  version: VersionRecord;
+  publishedAt: Date;
+  publishedBy: string;
+}
+
+export interface VersionStore {
+  /** Saves a version with the next number for its playbook. */
+  create(
+    input: Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date },
+  ): Promise<VersionRecord>;
+  /** Newest first; `before` is a version number to page from. */
+  list(playbookId: string, page: { limit: number; before?: number }): Promise<VersionRecord[]>;
+  get(playbookId: string, number: number): Promise<VersionRecord | undefined>;
+  latest(playbookId: string): Promise<VersionRecord | undefined>;
+  state(versionId: string): Promise<Uint8Array | undefined>;
+  /** Deletes checkpoints (never named or published versions) by id. */
+  deleteCheckpoints(playbookId: string, ids: string[]): Promise<number>;
+  publish(playbookId: string, versionId: string, by: string): Promise<void>;
+  published(playbookId: string): Promise<Publication | undefined>;
+  /** Bytes stored for a version (state + JSON), for reports and benchmarks. */
+  storedBytes(versionId: string): Promise<number>;
+}
+
+export interface WebhookRecord {
+  id: string;
+  playbookId: string;
+  url: string;
+  events: string[];
+  active: boolean;
+  createdAt: Date;
+}
+
+export interface DeliveryRecord {
+  id: string;
+  webhookId: string;
+  event: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  deliveredAt: Date | null;
+}
+
+/** A delivery that is due, with what is needed to send it. */
+export interface DueDelivery extends DeliveryRecord {
+  url: string;
+  secret: string;
+  payload: string;
+}
+
+export interface WebhookStore {
+  create(input: { id: string; playbookId: string; url: string; secret: string; events: string[] }): Promise<WebhookRecord>;
+  list(playbookId: string): Promise<WebhookRecord[]>;
+  get(playbookId: string, id: string): Promise<WebhookRecord | undefined>;
+  update(playbookId: string, id: string, patch: { active?: boolean; url?: string; events?: string[] }): Promise<WebhookRecord | undefined>;
+  delete(playbookId: string, id: string): Promise<boolean>;
+  /** Queues one delivery per active webhook of the playbook that subscribes to `event`. */
+  enqueue(
+    playbookId: string,
+    event: string,
+    payload: (webhookId: string, deliveryId: string) => string,
+    newId: () => string,
+  ): Promise<number>;
+  due(now: Date, limit: number): Promise<DueDelivery[]>;
+  recordAttempt(
+    id: string,
+    outcome: Pick<DeliveryRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'lastStatusCode' | 'lastError' | 'deliveredAt'>,
+  ): Promise<void>;
+  deliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>;
+}
+
 export interface Storage {
   playbooks: PlaybookStore;
   documents: DocumentStore;
+  versions: VersionStore;
+  webhooks: WebhookStore;
   close(): void;
 }

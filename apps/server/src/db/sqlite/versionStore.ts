@@ -1,0 +1,124 @@
+import { and, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
+import { playbookVersions, publications } from '../schema';
+import type { VersionRecord, VersionStore } from '../storage';
+import type { Db } from './database';
+
+// Every column but the state blob; its size is enough for listings.
+const recordColumns = {
+  id: playbookVersions.id,
+  playbookId: playbookVersions.playbookId,
+  number: playbookVersions.number,
+  kind: playbookVersions.kind,
+  label: playbookVersions.label,
+  note: playbookVersions.note,
+  json: playbookVersions.json,
+  authorId: playbookVersions.authorId,
+  authorName: playbookVersions.authorName,
+  createdAt: playbookVersions.createdAt,
+  stateBytes: sql<number>`length(${playbookVersions.state})`,
+};
+
+export function sqliteVersionStore(db: Db): VersionStore {
+  const byNumber = (playbookId: string, number: number) =>
+    db
+      .select(recordColumns)
+      .from(playbookVersions)
+      .where(and(eq(playbookVersions.playbookId, playbookId), eq(playbookVersions.number, number)))
+      .get();
+
+  return {
+    async create(input) {
+      return db.transaction((tx) => {
+        const last = tx
+          .select({ n: max(playbookVersions.number) })
+          .from(playbookVersions)
+          .where(eq(playbookVersions.playbookId, input.playbookId))
+          .get();
+        const number = (last?.n ?? 0) + 1;
+        const createdAt = input.createdAt ?? new Date();
+        tx.insert(playbookVersions)
+          .values({ ...input, number, createdAt, state: Buffer.from(input.state) })
+          .run();
+        const { state, ...rest } = input;
+        return { ...rest, number, createdAt, stateBytes: state.byteLength } satisfies VersionRecord;
+      });
+    },
+
+    async list(playbookId, { limit, before }) {
+      const conditions = [eq(playbookVersions.playbookId, playbookId)];
+      if (before !== undefined) conditions.push(lt(playbookVersions.number, before));
+      return db
+        .select(recordColumns)
+        .from(playbookVersions)
+        .where(and(...conditions))
+        .orderBy(desc(playbookVersions.number))
+        .limit(limit)
+        .all();
+    },
+
+    async get(playbookId, number) {
+      return byNumber(playbookId, number);
+    },
+
+    async latest(playbookId) {
+      return db
+        .select(recordColumns)
+        .from(playbookVersions)
+        .where(eq(playbookVersions.playbookId, playbookId))
+        .orderBy(desc(playbookVersions.number))
+        .limit(1)
+        .get();
+    },
+
+    async state(versionId) {
+      const row = db.select({ state: playbookVersions.state }).from(playbookVersions).where(eq(playbookVersions.id, versionId)).get();
+      return row ? new Uint8Array(row.state) : undefined;
+    },
+
+    async deleteCheckpoints(playbookId, ids) {
+      if (ids.length === 0) return 0;
+      const published = db.select({ id: publications.versionId }).from(publications).where(eq(publications.playbookId, playbookId)).get();
+      const result = db
+        .delete(playbookVersions)
+        .where(
+          and(
+            eq(playbookVersions.playbookId, playbookId),
+            eq(playbookVersions.kind, 'checkpoint'),
+            inArray(playbookVersions.id, ids),
+            ne(playbookVersions.id, published?.id ?? ''),
+          ),
+        )
+        .run();
+      return result.changes;
+    },
+
+    async publish(playbookId, versionId, by) {
+      const row = { playbookId, versionId, publishedAt: new Date(), publishedBy: by };
+      db.insert(publications)
+        .values(row)
+        .onConflictDoUpdate({ target: publications.playbookId, set: { versionId, publishedAt: row.publishedAt, publishedBy: by } })
+        .run();
+    },
+
+    async published(playbookId) {
+      const row = db
+        .select({ ...recordColumns, publishedAt: publications.publishedAt, publishedBy: publications.publishedBy })
+        .from(publications)
+        .innerJoin(playbookVersions, eq(playbookVersions.id, publications.versionId))
+        .where(eq(publications.playbookId, playbookId))
+        .get();
+      if (!row) return undefined;
+      const { publishedAt, publishedBy, ...version } = row;
+      return { version, publishedAt, publishedBy };
+    },
+
+    async storedBytes(versionId) {
+      const row = db
+        .select({ bytes: sql<number>`length(${playbookVersions.state}) + length(${playbookVersions.json})` })
+        .from(playbookVersions)
+        .where(eq(playbookVersions.id, versionId))
+        .get();
+      return row?.bytes ?? 0;
+    },
+  };
+}
