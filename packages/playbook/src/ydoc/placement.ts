@@ -1,3 +1,4 @@
+import { longestIncreasingRun } from '../ordering/longestIncreasingRun';
 import { keysBetween } from './orderKey';
 
 /** Where an item goes in an ordered collection. `before`/`after` name a sibling by id. */
@@ -50,7 +51,8 @@ export function placementKeys(siblings: OrderedEntry[], index: number, id: strin
  * get new keys, so re-applying a JSON that moved one item rewrites one key.
  */
 export function reorderKeys(current: (string | null)[]): string[] {
-  const kept = longestIncreasing(current);
+  // Empty keys are unusable (see isOrderKey): treat them like new entries.
+  const kept = longestIncreasingRun(current.map((key) => key || null));
   const result: string[] = new Array(current.length);
   let previous = -1;
   for (const anchor of [...kept, current.length]) {
@@ -64,25 +66,4 @@ export function reorderKeys(current: (string | null)[]): string[] {
     previous = anchor;
   }
   return result;
-}
-
-/** Indices of a longest strictly increasing subsequence of the non-null, non-empty keys (patience sorting). */
-function longestIncreasing(keys: (string | null)[]): number[] {
-  const tails: number[] = [];
-  const parent = new Array<number>(keys.length).fill(-1);
-  keys.forEach((key, i) => {
-    if (!key) return;
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((keys[tails[mid] as number] as string) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) parent[i] = tails[lo - 1] as number;
-    tails[lo] = i;
-  });
-  const run: number[] = [];
-  for (let i = tails.length > 0 ? (tails[tails.length - 1] as number) : -1; i >= 0; i = parent[i] as number) run.push(i);
-  return run.reverse();
 }
