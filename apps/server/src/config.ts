@@ -32,6 +32,12 @@ const configSchema = z.object({
    * FULL also survives a power cut, at the cost of an fsync per flush.
    */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** An automatic checkpoint is taken once a playbook has had no edits for this long. */
+  CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(10 * 60_000),
+  /** First webhook retry delay; each later retry waits five times longer. */
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 
 export type Config = {
@@ -45,6 +51,10 @@ export type Config = {
   compactAfterUpdates: number;
   pingIntervalMs: number;
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  checkpointQuietMs: number;
+  webhookRetryBaseMs: number;
+  webhookMaxAttempts: number;
+  webhookTimeoutMs: number;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -66,6 +76,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     pingIntervalMs: c.PING_INTERVAL_MS,
     sqliteSynchronous: c.SQLITE_SYNCHRONOUS,
+    checkpointQuietMs: c.CHECKPOINT_QUIET_MS,
+    webhookRetryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
+    webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
   };
 }
 

@@ -4,24 +4,40 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { CollabServer } from './collab/collabServer';
+import { takeCheckpoint } from './commands/checkpointer';
+import { QuietTimer } from './commands/quietTimer';
+import type { Services } from './commands/services';
+import { indexTitle } from './commands/titleIndexer';
 import type { Config } from './config';
 import { openStorage } from './db';
 import { createApp } from './http/app';
 import type { Logger } from './logger';
+import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface RunningServer {
   url: string;
   port: number;
-  collab: CollabServer;
-  /** Stops accepting work, closes sockets with "going away", flushes every document, closes storage. */
+  services: Services;
+  /** Stops accepting work, takes due checkpoints, closes sockets with "going away", flushes every document, closes storage. */
   close(): Promise<void>;
 }
 
 /** Opens storage, wires HTTP and WebSocket, and listens. Used by main.ts and by the tests. */
 export async function startServer(config: Config, log: Logger, options: { webDist?: string } = {}): Promise<RunningServer> {
   const storage = openStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  // Background work that follows edits, once they go quiet: checkpoints and the listed title.
+  const checkpoints = new QuietTimer(
+    config.checkpointQuietMs,
+    (id) => takeCheckpoint(services, id),
+    (id, error) => log.error({ err: error, playbookId: id }, 'automatic checkpoint failed'),
+  );
+  const titles = new QuietTimer(
+    1_000,
+    (id) => indexTitle(services, id),
+    (id, error) => log.error({ err: error, playbookId: id }, 'indexing the title failed'),
+  );
   const collab = new CollabServer(
     storage.documents,
     {
@@ -30,28 +46,35 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       maxMessageBytes: config.maxMessageBytes,
       maxDocumentBytes: config.maxDocumentBytes,
       pingIntervalMs: config.pingIntervalMs,
+      onChange: (id) => {
+        checkpoints.touch(id);
+        titles.touch(id);
+      },
     },
     log,
   );
-  const services = { storage, collab, log };
+  const webhooks = new WebhookDispatcher(
+    storage.webhooks,
+    { retryBaseMs: config.webhookRetryBaseMs, maxAttempts: config.webhookMaxAttempts, timeoutMs: config.webhookTimeoutMs, pollMs: 1_000 },
+    log,
+  );
+  const services: Services = { storage, collab, webhooks, log };
 
   // createNodeWebSocket needs the app and the app needs upgradeWebSocket: close the loop lazily.
   let app: ReturnType<typeof createApp> | undefined;
-  const nodeWs = createNodeWebSocket({
-    app: {
-      request: (...args: Parameters<NonNullable<typeof app>['request']>) => (app as NonNullable<typeof app>).request(...args),
-    } as never,
-  });
+  const nodeWs = createNodeWebSocket({ app: { request: (...args: Parameters<ReturnType<typeof createApp>['request']>) => app?.request(...args) } as never });
   // ws rejects frames over maxPayload before buffering them (close 1009, no reason). Let frames up to
   // twice the limit through so the collaboration core can close with a reason a person can read.
   nodeWs.wss.options.maxPayload = config.maxMessageBytes * 2;
-  app = createApp(services, nodeWs.upgradeWebSocket, { webDist: options.webDist ?? defaultWebDist });
+  const honoApp = createApp(services, nodeWs.upgradeWebSocket, { webDist: options.webDist ?? defaultWebDist });
+  app = honoApp;
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
-    const s = serve({ fetch: (app as NonNullable<typeof app>).fetch, port: config.port, hostname: config.host }, () => resolveListening(s));
+    const s = serve({ fetch: honoApp.fetch, port: config.port, hostname: config.host }, () => resolveListening(s));
     s.once('error', reject);
   });
   nodeWs.injectWebSocket(server);
+  webhooks.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
 
@@ -59,11 +82,14 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   return {
     url,
     port,
-    collab,
+    services,
     close() {
       closing ??= (async () => {
         const serverClosed = new Promise<void>((done) => server.close(() => done()));
+        await titles.flush();
+        await checkpoints.flush();
         await collab.shutdown();
+        await webhooks.stop();
         for (const client of nodeWs.wss.clients) client.terminate();
         if ('closeAllConnections' in server) server.closeAllConnections();
         await serverClosed;

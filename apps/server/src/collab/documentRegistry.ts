@@ -5,6 +5,8 @@ import { type Peer, SharedDocument } from './sharedDocument';
 
 export interface RegistryOptions extends PersistenceOptions {
   unloadDelayMs: number;
+  /** Called after each change to a document (for checkpoints); must not throw. */
+  onChange?: (playbookId: string) => void;
 }
 
 /**
@@ -41,8 +43,26 @@ export class DocumentRegistry {
     if (document.peerCount === 0) this.scheduleUnload(document);
   }
 
-  /** The open document, loading it without attaching anyone (for REST reads and writes). */
-  open(playbookId: string): Promise<SharedDocument> {
+  /**
+   * Runs `work` on the open document, loading it if needed, for REST reads and writes. The
+   * document stays loaded while `work` runs and unloads later if nobody is connected.
+   */
+  async use<T>(playbookId: string, work: (document: SharedDocument) => T | Promise<T>): Promise<T> {
+    for (;;) {
+      const document = await this.open(playbookId);
+      if (document.destroyed) continue;
+      this.cancelUnload(playbookId);
+      document.borrowers++;
+      try {
+        return await work(document);
+      } finally {
+        document.borrowers--;
+        if (document.peerCount === 0 && document.borrowers === 0) this.scheduleUnload(document);
+      }
+    }
+  }
+
+  private open(playbookId: string): Promise<SharedDocument> {
     let promise = this.loading.get(playbookId);
     if (!promise) {
       promise = this.load(playbookId);
@@ -81,6 +101,8 @@ export class DocumentRegistry {
     try {
       const stored = await this.store.load(playbookId);
       const document = new SharedDocument(playbookId, stored, this.store, this.options, this.log);
+      const { onChange } = this.options;
+      if (onChange) document.doc.on('update', () => onChange(playbookId));
       this.log.info(
         { playbookId, updates: stored.updates.length, storedBytes: stored.storedBytes, ms: Math.round(performance.now() - started) },
         'document loaded',
@@ -115,7 +137,7 @@ export class DocumentRegistry {
       return;
     }
     // Someone may have joined (or a REST write may have landed) while we flushed.
-    if (document.peerCount > 0 || document.persistence.isBehind || this.unloadTimers.has(document.playbookId)) return;
+    if (document.peerCount > 0 || document.borrowers > 0 || document.persistence.isBehind || this.unloadTimers.has(document.playbookId)) return;
     this.loading.delete(document.playbookId);
     document.destroy();
     this.log.info({ playbookId: document.playbookId }, 'document unloaded');

@@ -25,6 +25,8 @@ export class SharedDocument {
   private readonly peers = new Map<Peer, Set<number>>();
   private outbox: Outgoing[] = [];
   destroyed = false;
+  /** REST commands currently using this document; it is not unloaded while any are. */
+  borrowers = 0;
 
   constructor(
     readonly playbookId: string,

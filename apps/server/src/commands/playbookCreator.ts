@@ -1,15 +1,25 @@
+import { applyJSON, emptyPlaybook, starterTemplate } from '@fullcourt/playbook';
 import { nanoid } from 'nanoid';
 import type { PlaybookRecord } from '../db';
 import type { Actor } from '../identity/actor';
 import type { Services } from './services';
 
+export const templates = { empty: emptyPlaybook, starter: starterTemplate } as const;
+export type TemplateName = keyof typeof templates;
+
 export interface CreatePlaybookInput {
   title: string;
+  template?: TemplateName;
 }
 
-/** Creates a playbook record; its shared document starts empty. */
+/** Creates a playbook record and fills its shared document from a template. */
 export async function createPlaybook(services: Services, actor: Actor, input: CreatePlaybookInput): Promise<PlaybookRecord> {
   const record = await services.storage.playbooks.create({ id: nanoid(12), title: input.title });
-  services.log.info({ playbookId: record.id, actor: actor.id }, 'playbook created');
+  const template = templates[input.template ?? 'empty']();
+  await services.collab.documents.use(record.id, async (document) => {
+    applyJSON(document.doc, { ...template, id: record.id, title: input.title }, actor);
+    await document.persistence.flush();
+  });
+  services.log.info({ playbookId: record.id, actor: actor.id, template: input.template ?? 'empty' }, 'playbook created');
   return record;
 }

@@ -14,6 +14,7 @@ export interface PlaybookStore {
   create(input: { id: string; title: string }): Promise<PlaybookRecord>;
   list(): Promise<PlaybookRecord[]>;
   get(id: string): Promise<PlaybookRecord | undefined>;
+  rename(id: string, title: string): Promise<void>;
 }
 
 /** A playbook's stored Yjs state: the snapshot, then every later update in order. */
@@ -71,6 +72,8 @@ export interface VersionStore {
   get(playbookId: string, number: number): Promise<VersionRecord | undefined>;
   latest(playbookId: string): Promise<VersionRecord | undefined>;
   state(versionId: string): Promise<Uint8Array | undefined>;
+  /** Every automatic checkpoint of a playbook, id and time only (for thinning). */
+  checkpoints(playbookId: string): Promise<{ id: string; createdAt: Date }[]>;
   /** Deletes checkpoints (never named or published versions) by id. */
   deleteCheckpoints(playbookId: string, ids: string[]): Promise<number>;
   publish(playbookId: string, versionId: string, by: string): Promise<void>;

@@ -3,36 +3,63 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { NodeWebSocket } from '@hono/node-ws';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { etag } from 'hono/etag';
+import type { VersionSelector } from '../commands/playbookSource';
 import type { Services } from '../commands/services';
 import { notFound } from '../errors';
-import { anonymousEditor } from '../identity/actor';
+import { anonymousActor } from '../identity/actor';
 import type { AppEnv } from './env';
 import { problemResponse } from './problem';
 import { collabRoutes } from './routes/collab';
+import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { playbookRoutes } from './routes/playbooks';
+import { sectionRoutes } from './routes/sections';
+import { versionRoutes } from './routes/versions';
+import { webhookRoutes } from './routes/webhooks';
 
 export interface AppOptions {
   /** The built web app (apps/web/dist); served with an index.html fallback for client routes. */
   webDist: string | undefined;
 }
 
-/** The whole HTTP surface: API under /api, the collaboration endpoint under /collab, the web app. */
+const openApiInfo = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Fullcourt API',
+    version: '1.0.0',
+    description:
+      'The shared sales and marketing playbook, for CRMs, marketing automation and onboarding portals. Reads return the published version unless ?version=live|<n> says otherwise. Errors are RFC 9457 problem details.',
+  },
+  servers: [{ url: '/api/v1' }],
+};
+
+/**
+ * The whole HTTP surface. `/api/v1` is the documented API for other tools (reads default to
+ * the published version). `/api` serves the same playbook routes reading the live document,
+ * plus health, the OpenAPI description and its reference page. `/collab` is the WebSocket.
+ */
 export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['upgradeWebSocket'], options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
     // Until accounts exist every request acts as an anonymous editor; see identity/actor.ts.
-    c.set('actor', anonymousEditor);
+    c.set('actor', anonymousActor(c.req.header('x-display-name')));
     await next();
   });
+  app.use('/api/*', etag());
 
-  const api = new OpenAPIHono<AppEnv>().route('/', healthRoutes).route('/', playbookRoutes(services));
-  api.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: { title: 'Fullcourt API', version: '0.1.0', description: 'The shared sales and marketing playbook.' },
-    servers: [{ url: '/api' }],
-  });
-  app.route('/api', api);
+  const api = (defaultVersion: VersionSelector) =>
+    new OpenAPIHono<AppEnv>()
+      .route('/', healthRoutes)
+      .route('/', playbookRoutes(services, defaultVersion))
+      .route('/', sectionRoutes(services, defaultVersion));
+
+  const v1 = api('published').route('/', versionRoutes(services)).route('/', webhookRoutes(services));
+  v1.doc31('/openapi.json', openApiInfo);
+  app.route('/api/v1', v1);
+  app.get('/api/openapi.json', (c) => c.json(v1.getOpenAPI31Document(openApiInfo)));
+  app.route('/api', docsRoutes());
+  app.route('/api', api('live'));
   app.all('/api/*', (c) => {
     throw notFound('API route', `${c.req.method} ${c.req.path}`);
   });

@@ -15,5 +15,8 @@ export function sqlitePlaybookStore(db: Db): PlaybookStore {
     async get(id) {
       return db.select().from(playbooks).where(eq(playbooks.id, id)).get();
     },
+    async rename(id, title) {
+      db.update(playbooks).set({ title }).where(eq(playbooks.id, id)).run();
+    },
   };
 }

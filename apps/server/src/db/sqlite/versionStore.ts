@@ -75,6 +75,14 @@ export function sqliteVersionStore(db: Db): VersionStore {
       return row ? new Uint8Array(row.state) : undefined;
     },
 
+    async checkpoints(playbookId) {
+      return db
+        .select({ id: playbookVersions.id, createdAt: playbookVersions.createdAt })
+        .from(playbookVersions)
+        .where(and(eq(playbookVersions.playbookId, playbookId), eq(playbookVersions.kind, 'checkpoint')))
+        .all();
+    },
+
     async deleteCheckpoints(playbookId, ids) {
       if (ids.length === 0) return 0;
       const published = db.select({ id: publications.versionId }).from(publications).where(eq(publications.playbookId, playbookId)).get();

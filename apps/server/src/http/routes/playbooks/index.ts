@@ -1,19 +1,25 @@
+import { playbookJsonSchema } from '@fullcourt/playbook';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createPlaybook } from '../../../commands/playbookCreator';
+import { updatePlaybookFields } from '../../../commands/playbookEditor';
 import { getPlaybook, listPlaybooks } from '../../../commands/playbookReader';
+import { readPlaybook, type VersionSelector } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
 import type { PlaybookRecord } from '../../../db';
 import type { AppEnv } from '../../env';
 import { problemResponses } from '../../openapiProblems';
+import { pageOf, pageQuery, paginate } from '../../pagination';
 import { validationHook } from '../../validation';
-import { createPlaybookBody, playbookIdParam, playbookSummary } from './schema';
+import { toSelector } from '../../versionQuery';
+import { createPlaybookBody, playbookIdParam, playbookJson, playbookSummary, readQuery, updatePlaybookBody } from './schema';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const createRouteDef = createRoute({
   method: 'post',
   path: '/playbooks',
-  summary: 'Create a playbook',
+  tags: ['Playbooks'],
+  summary: 'Create a playbook, empty or from the starter template',
   request: { body: { required: true, content: { 'application/json': { schema: createPlaybookBody } } } },
   responses: { 201: json(playbookSummary, 'The new playbook'), ...problemResponses(400) },
 });
@@ -21,16 +27,37 @@ const createRouteDef = createRoute({
 const listRouteDef = createRoute({
   method: 'get',
   path: '/playbooks',
+  tags: ['Playbooks'],
   summary: 'List playbooks, most recently edited first',
-  responses: { 200: json(z.object({ items: z.array(playbookSummary) }), 'Every playbook') },
+  request: { query: z.object(pageQuery) },
+  responses: { 200: json(pageOf(playbookSummary), 'A page of playbooks'), ...problemResponses(400) },
 });
 
 const getRouteDef = createRoute({
   method: 'get',
   path: '/playbooks/{id}',
-  summary: 'Get a playbook',
-  request: { params: playbookIdParam },
-  responses: { 200: json(playbookSummary, 'The playbook'), ...problemResponses(404) },
+  tags: ['Playbooks'],
+  summary: 'Read a playbook as canonical JSON',
+  description: 'The published version by default under /api/v1 (the live document under /api); ?version=live|published|<n> picks another.',
+  request: { params: playbookIdParam, query: readQuery },
+  responses: { 200: json(playbookJson, 'The playbook'), 304: { description: 'Not modified (If-None-Match matched the ETag)' }, ...problemResponses(400, 404) },
+});
+
+const updateRouteDef = createRoute({
+  method: 'patch',
+  path: '/playbooks/{id}',
+  tags: ['Playbooks'],
+  summary: "Change the live playbook's title or description",
+  request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: updatePlaybookBody } } } },
+  responses: { 200: json(playbookJson, 'The live playbook after the change'), ...problemResponses(400, 404) },
+});
+
+const schemaRouteDef = createRoute({
+  method: 'get',
+  path: '/schema/playbook.json',
+  tags: ['Playbooks'],
+  summary: 'The JSON Schema of the canonical playbook JSON',
+  responses: { 200: json(z.record(z.string(), z.unknown()), 'JSON Schema (draft 2020-12)') },
 });
 
 const present = (p: PlaybookRecord) => ({
@@ -40,18 +67,30 @@ const present = (p: PlaybookRecord) => ({
   updatedAt: p.updatedAt.toISOString(),
 });
 
-export function playbookRoutes(services: Services) {
+/** Playbook records and their canonical JSON. `defaultVersion` is what a read returns without ?version. */
+export function playbookRoutes(services: Services, defaultVersion: VersionSelector) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(createRouteDef, async (c) => {
       const record = await createPlaybook(services, c.var.actor, c.req.valid('json'));
-      return c.json(present(record), 201, { Location: `/api/playbooks/${record.id}` });
+      return c.json(present(record), 201, { Location: `${c.req.path}/${record.id}` });
     })
     .openapi(listRouteDef, async (c) => {
       const records = await listPlaybooks(services, c.var.actor);
-      return c.json({ items: records.map(present) }, 200);
+      const page = paginate(records, c.req.valid('query'));
+      return c.json({ ...page, items: page.items.map(present) }, 200);
     })
     .openapi(getRouteDef, async (c) => {
-      const record = await getPlaybook(services, c.var.actor, c.req.valid('param').id);
-      return c.json(present(record), 200);
+      const { id } = c.req.valid('param');
+      const { json: playbook } = await readPlaybook(services, c.var.actor, id, toSelector(c.req.valid('query').version, defaultVersion));
+      return c.json(playbook, 200);
+    })
+    .openapi(updateRouteDef, async (c) => {
+      const { id } = c.req.valid('param');
+      return c.json(await updatePlaybookFields(services, c.var.actor, id, c.req.valid('json')), 200);
+    })
+    .openapi(schemaRouteDef, (c) => c.json(playbookJsonSchema(), 200))
+    .get('/playbooks/:id/schema', async (c) => {
+      await getPlaybook(services, c.var.actor, c.req.param('id'));
+      return c.json(playbookJsonSchema(), 200);
     });
 }

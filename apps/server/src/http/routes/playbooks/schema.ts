@@ -1,8 +1,15 @@
+import { PlaybookSchema } from '@fullcourt/playbook';
 import { z } from '@hono/zod-openapi';
+import { templates } from '../../../commands/playbookCreator';
+import { versionParam } from '../../versionQuery';
 
 export const createPlaybookBody = z
   .object({
     title: z.string().trim().min(1, 'Give the playbook a title').max(200, 'Keep the title under 200 characters'),
+    template: z
+      .enum(Object.keys(templates) as [keyof typeof templates, ...(keyof typeof templates)[]])
+      .default('empty')
+      .openapi({ description: 'empty, or starter: a realistic B2B playbook to edit' }),
   })
   .openapi('CreatePlaybook');
 
@@ -15,6 +22,15 @@ export const playbookSummary = z
   })
   .openapi('PlaybookSummary');
 
-export const playbookIdParam = z.object({ id: z.string().min(1).max(64) });
+export const playbookIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
 
-export type CreatePlaybookBody = z.infer<typeof createPlaybookBody>;
+export const playbookJson = PlaybookSchema.openapi('Playbook');
+
+export const readQuery = z.object({ version: versionParam });
+
+export const updatePlaybookBody = z
+  .object({
+    title: z.string().trim().min(1).max(200).optional(),
+    description: z.string().max(5_000).optional(),
+  })
+  .openapi('UpdatePlaybook');

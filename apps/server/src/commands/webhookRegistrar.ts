@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { nanoid } from 'nanoid';
+import type { DeliveryRecord, WebhookRecord } from '../db';
+import { notFound } from '../errors';
+import type { Actor } from '../identity/actor';
+import { getPlaybook } from './playbookReader';
+import type { Services } from './services';
+import type { WebhookEvent } from './webhookEvents';
+
+/**
+ * Registers a URL for a playbook's events. The secret signs every delivery (HMAC-SHA256); it
+ * is returned only here, once. It is stored as given because signing needs it, unlike
+ * passwords and API tokens, which are stored hashed.
+ */
+export async function registerWebhook(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  input: { url: string; events: WebhookEvent[] },
+): Promise<WebhookRecord & { secret: string }> {
+  await getPlaybook(services, actor, playbookId);
+  const secret = `whsec_${randomBytes(24).toString('base64url')}`;
+  const webhook = await services.storage.webhooks.create({ id: nanoid(), playbookId, url: input.url, secret, events: input.events });
+  services.log.info({ playbookId, webhookId: webhook.id, events: input.events, actor: actor.id }, 'webhook registered');
+  return { ...webhook, secret };
+}
+
+export async function listWebhooks(services: Services, actor: Actor, playbookId: string): Promise<WebhookRecord[]> {
+  await getPlaybook(services, actor, playbookId);
+  return services.storage.webhooks.list(playbookId);
+}
+
+export async function updateWebhook(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  webhookId: string,
+  patch: { url?: string; events?: WebhookEvent[]; active?: boolean },
+): Promise<WebhookRecord> {
+  await getPlaybook(services, actor, playbookId);
+  const updated = await services.storage.webhooks.update(playbookId, webhookId, patch);
+  if (!updated) throw notFound('webhook', webhookId);
+  return updated;
+}
+
+export async function deleteWebhook(services: Services, actor: Actor, playbookId: string, webhookId: string): Promise<void> {
+  await getPlaybook(services, actor, playbookId);
+  if (!(await services.storage.webhooks.delete(playbookId, webhookId))) throw notFound('webhook', webhookId);
+}
+
+/** The delivery log of a webhook, newest first. */
+export async function listDeliveries(services: Services, actor: Actor, playbookId: string, webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+  await getPlaybook(services, actor, playbookId);
+  if (!(await services.storage.webhooks.get(playbookId, webhookId))) throw notFound('webhook', webhookId);
+  return services.storage.webhooks.deliveries(webhookId, limit);
+}

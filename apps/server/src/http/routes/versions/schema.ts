@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+import type { VersionRecord } from '../../../db';
+import { versionParam } from '../../versionQuery';
+
+export const versionSummary = z
+  .object({
+    number: z.number().int(),
+    kind: z.enum(['named', 'checkpoint']),
+    label: z.string(),
+    note: z.string(),
+    author: z.string(),
+    createdAt: z.string().datetime(),
+    published: z.boolean(),
+    stateBytes: z.number().int(),
+  })
+  .openapi('VersionSummary');
+
+export const versionParams = z.object({
+  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
+  number: z.coerce.number().int().positive().openapi({ param: { name: 'number', in: 'path' }, example: 3 }),
+});
+
+export const createVersionBody = z
+  .object({
+    label: z.string().trim().min(1, 'Name the version, e.g. "Q3 kickoff"').max(120),
+    note: z.string().max(2_000).default(''),
+  })
+  .openapi('CreateVersion');
+
+export const listVersionsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
+  before: z.coerce.number().int().positive().optional().openapi({ param: { name: 'before', in: 'query' }, description: 'Version number to page back from' }),
+  kind: z.enum(['named', 'checkpoint', 'all']).default('all').openapi({ param: { name: 'kind', in: 'query' } }),
+});
+
+export const diffQuery = z.object({
+  from: versionParam.openapi({ param: { name: 'from', in: 'query' }, description: 'live, published or a version number (default: published)' }),
+  to: versionParam.openapi({ param: { name: 'to', in: 'query' }, description: 'live, published or a version number (default: live)' }),
+});
+
+/** One change in business words; `sentence` is what a person reads. */
+export const changeSchema = z
+  .object({ section: z.string(), kind: z.string(), sentence: z.string() })
+  .catchall(z.unknown())
+  .openapi('Change');
+
+export function presentVersion(v: VersionRecord, publishedId: string | undefined) {
+  return {
+    number: v.number,
+    kind: v.kind,
+    label: v.label,
+    note: v.note,
+    author: v.authorName,
+    createdAt: v.createdAt.toISOString(),
+    published: v.id === publishedId,
+    stateBytes: v.stateBytes,
+  };
+}
