@@ -11,6 +11,12 @@ function isHighSurrogate(code: number): boolean {
 export function setText(text: Y.Text, next: string): void {
   const current = text.toString();
   if (current === next) return;
+  // One transaction: observers and peers see a single replacement, not a deletion then an insertion.
+  if (text.doc) text.doc.transact(() => replaceSpan(text, current, next));
+  else replaceSpan(text, current, next);
+}
+
+function replaceSpan(text: Y.Text, current: string, next: string): void {
   let start = 0;
   const max = Math.min(current.length, next.length);
   while (start < max && current.charCodeAt(start) === next.charCodeAt(start)) start++;
