@@ -33,7 +33,11 @@ const configSchema = z.object({
    */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
   /** An automatic checkpoint is taken once a playbook has had no edits for this long. */
-  CHECKPOINT_QUIET_MS: z.coerce.number().int().positive().default(10 * 60_000),
+  CHECKPOINT_QUIET_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 60_000),
   /** First webhook retry delay; each later retry waits five times longer. */
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),

@@ -62,7 +62,9 @@ export async function startServer(config: Config, log: Logger, options: { webDis
 
   // createNodeWebSocket needs the app and the app needs upgradeWebSocket: close the loop lazily.
   let app: ReturnType<typeof createApp> | undefined;
-  const nodeWs = createNodeWebSocket({ app: { request: (...args: Parameters<ReturnType<typeof createApp>['request']>) => app?.request(...args) } as never });
+  const nodeWs = createNodeWebSocket({
+    app: { request: (...args: Parameters<ReturnType<typeof createApp>['request']>) => app?.request(...args) } as never,
+  });
   // ws rejects frames over maxPayload before buffering them (close 1009, no reason). Let frames up to
   // twice the limit through so the collaboration core can close with a reason a person can read.
   nodeWs.wss.options.maxPayload = config.maxMessageBytes * 2;

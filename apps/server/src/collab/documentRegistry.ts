@@ -137,7 +137,8 @@ export class DocumentRegistry {
       return;
     }
     // Someone may have joined (or a REST write may have landed) while we flushed.
-    if (document.peerCount > 0 || document.borrowers > 0 || document.persistence.isBehind || this.unloadTimers.has(document.playbookId)) return;
+    if (document.peerCount > 0 || document.borrowers > 0 || document.persistence.isBehind || this.unloadTimers.has(document.playbookId))
+      return;
     this.loading.delete(document.playbookId);
     document.destroy();
     this.log.info({ playbookId: document.playbookId }, 'document unloaded');

@@ -23,7 +23,14 @@ async function editLive<T>(services: Services, actor: Actor, playbookId: string,
 }
 
 /** Adds an item to a section (stages, slas, content, …) and returns it as stored. */
-export function addItem(services: Services, actor: Actor, playbookId: string, collection: CollectionName, input: Record<string, unknown>, position?: Position) {
+export function addItem(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  collection: CollectionName,
+  input: Record<string, unknown>,
+  position?: Position,
+) {
   return editLive(services, actor, playbookId, (doc) => {
     const items = doc.collection(collection);
     const id = items.add(input as never, position);
@@ -32,7 +39,14 @@ export function addItem(services: Services, actor: Actor, playbookId: string, co
 }
 
 /** Changes some fields of an item; fields not named stay as they are. */
-export function updateItem(services: Services, actor: Actor, playbookId: string, collection: CollectionName, itemId: string, patch: Record<string, unknown>) {
+export function updateItem(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  collection: CollectionName,
+  itemId: string,
+  patch: Record<string, unknown>,
+) {
   return editLive(services, actor, playbookId, (doc) => {
     const items = doc.collection(collection);
     items.update(itemId, patch as never);
@@ -45,7 +59,12 @@ export function deleteItem(services: Services, actor: Actor, playbookId: string,
 }
 
 /** Changes the playbook's own fields and returns the live JSON. */
-export function updatePlaybookFields(services: Services, actor: Actor, playbookId: string, fields: { title?: string; description?: string }): Promise<Playbook> {
+export function updatePlaybookFields(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  fields: { title?: string; description?: string },
+): Promise<Playbook> {
   return editLive(services, actor, playbookId, (doc) => {
     if (fields.title !== undefined) doc.setTitle(fields.title);
     if (fields.description !== undefined) doc.setDescription(fields.description);

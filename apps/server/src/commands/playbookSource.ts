@@ -15,16 +15,28 @@ export interface PlaybookSnapshot {
 }
 
 /** Reads a playbook's canonical JSON as it is live, as published, or as saved in version n. */
-export async function readPlaybook(services: Services, actor: Actor, playbookId: string, which: VersionSelector): Promise<PlaybookSnapshot> {
+export async function readPlaybook(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  which: VersionSelector,
+): Promise<PlaybookSnapshot> {
   await getPlaybook(services, actor, playbookId);
   if (which === 'live') {
     const json = await services.collab.documents.use(playbookId, (document) => toJSON(document.doc));
     return { json, version: undefined };
   }
-  const version = which === 'published' ? (await services.storage.versions.published(playbookId))?.version : await services.storage.versions.get(playbookId, which);
+  const version =
+    which === 'published'
+      ? (await services.storage.versions.published(playbookId))?.version
+      : await services.storage.versions.get(playbookId, which);
   if (!version) {
     if (which === 'published') {
-      throw new AppError(404, 'Not published', `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`);
+      throw new AppError(
+        404,
+        'Not published',
+        `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`,
+      );
     }
     throw notFound(`version of playbook '${playbookId}'`, String(which));
   }

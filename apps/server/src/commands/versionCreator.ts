@@ -14,7 +14,12 @@ export interface CreateVersionInput {
 }
 
 /** Saves the live document as a version: its full Yjs state (to restore) and canonical JSON (to read and diff). */
-export async function createVersion(services: Services, actor: Actor, playbookId: string, input: CreateVersionInput): Promise<VersionRecord> {
+export async function createVersion(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  input: CreateVersionInput,
+): Promise<VersionRecord> {
   await getPlaybook(services, actor, playbookId);
   const { state, json } = await services.collab.documents.use(playbookId, (document) => ({
     state: Y.encodeStateAsUpdate(document.doc),
@@ -31,7 +36,10 @@ export async function createVersion(services: Services, actor: Actor, playbookId
     authorId: actor.id,
     authorName: actor.name,
   });
-  services.log.info({ playbookId, version: version.number, kind: version.kind, actor: actor.id, stateBytes: version.stateBytes }, 'version saved');
+  services.log.info(
+    { playbookId, version: version.number, kind: version.kind, actor: actor.id, stateBytes: version.stateBytes },
+    'version saved',
+  );
   if (version.kind === 'named') await emitVersionEvent(services, 'version.created', version);
   return version;
 }

@@ -11,7 +11,12 @@ export type WebhookEvent = (typeof webhookEvents)[number];
  * against `previous` (the version before it, or the previously published one).
  * Queuing is a local write; sending happens in the background dispatcher.
  */
-export async function emitVersionEvent(services: Services, event: WebhookEvent, version: VersionRecord, previous?: VersionRecord): Promise<void> {
+export async function emitVersionEvent(
+  services: Services,
+  event: WebhookEvent,
+  version: VersionRecord,
+  previous?: VersionRecord,
+): Promise<void> {
   const before = previous ? (JSON.parse(previous.json) as Playbook) : PlaybookSchema.parse(emptyPlaybook());
   const after = JSON.parse(version.json) as Playbook;
   const occurredAt = new Date().toISOString();

@@ -49,7 +49,13 @@ export async function deleteWebhook(services: Services, actor: Actor, playbookId
 }
 
 /** The delivery log of a webhook, newest first. */
-export async function listDeliveries(services: Services, actor: Actor, playbookId: string, webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+export async function listDeliveries(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  webhookId: string,
+  limit: number,
+): Promise<DeliveryRecord[]> {
   await getPlaybook(services, actor, playbookId);
   if (!(await services.storage.webhooks.get(playbookId, webhookId))) throw notFound('webhook', webhookId);
   return services.storage.webhooks.deliveries(webhookId, limit);

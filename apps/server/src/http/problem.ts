@@ -1,7 +1,7 @@
+import { DuplicateIdError, InvalidPlaybookError, InvalidRecordError, ItemNotFoundError, PlaybookError } from '@fullcourt/playbook';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { DuplicateIdError, InvalidPlaybookError, InvalidRecordError, ItemNotFoundError, PlaybookError } from '@fullcourt/playbook';
 import { AppError, invalidInput, invalidJson } from '../errors';
 import type { Logger } from '../logger';
 
@@ -32,8 +32,10 @@ function fromPlaybookError(error: PlaybookError): AppError {
   if (error instanceof InvalidRecordError || error instanceof InvalidPlaybookError) {
     return invalidInput(error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
   }
-  if (error instanceof ItemNotFoundError) return new AppError(404, 'Not found', `No item '${error.id}' in ${error.collection}. It may have been deleted.`);
-  if (error instanceof DuplicateIdError) return new AppError(409, 'Conflict', `${error.collection} already has an item '${error.id}'. Use another id, or PATCH it.`);
+  if (error instanceof ItemNotFoundError)
+    return new AppError(404, 'Not found', `No item '${error.id}' in ${error.collection}. It may have been deleted.`);
+  if (error instanceof DuplicateIdError)
+    return new AppError(409, 'Conflict', `${error.collection} already has an item '${error.id}'. Use another id, or PATCH it.`);
   return new AppError(400, 'Invalid request', error.message);
 }
 

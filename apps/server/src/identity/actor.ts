@@ -22,6 +22,9 @@ export function anonymousActor(displayName: string | undefined): Actor {
   } catch {
     name = displayName;
   }
-  name = name.replace(/[\u0000-\u001f]/g, '').trim().slice(0, 80);
+  name = name
+    .replace(/[\u0000-\u001f]/g, '')
+    .trim()
+    .slice(0, 80);
   return name ? { ...anonymousEditor, name } : anonymousEditor;
 }

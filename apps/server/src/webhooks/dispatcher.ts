@@ -81,17 +81,37 @@ export class WebhookDispatcher {
       statusCode = response.status;
       await response.body?.cancel();
       if (response.ok) {
-        await this.store.recordAttempt(delivery.id, { status: 'delivered', attempts, nextAttemptAt: null, lastStatusCode: statusCode, lastError: null, deliveredAt: new Date() });
+        await this.store.recordAttempt(delivery.id, {
+          status: 'delivered',
+          attempts,
+          nextAttemptAt: null,
+          lastStatusCode: statusCode,
+          lastError: null,
+          deliveredAt: new Date(),
+        });
         this.log.info({ deliveryId: delivery.id, webhookId: delivery.webhookId, attempts, statusCode }, 'webhook delivered');
         return;
       }
       error = `The endpoint answered ${statusCode}`;
     } catch (e) {
-      error = (e as Error).name === 'TimeoutError' ? `No answer within ${this.options.timeoutMs} ms` : `Could not reach the endpoint: ${(e as Error).message}`;
+      error =
+        (e as Error).name === 'TimeoutError'
+          ? `No answer within ${this.options.timeoutMs} ms`
+          : `Could not reach the endpoint: ${(e as Error).message}`;
     }
     const giveUp = attempts >= this.options.maxAttempts;
     const nextAttemptAt = giveUp ? null : new Date(Date.now() + this.options.retryBaseMs * 5 ** (attempts - 1));
-    await this.store.recordAttempt(delivery.id, { status: giveUp ? 'failed' : 'pending', attempts, nextAttemptAt, lastStatusCode: statusCode, lastError: error, deliveredAt: null });
-    this.log.warn({ deliveryId: delivery.id, webhookId: delivery.webhookId, attempts, statusCode, error, giveUp }, 'webhook delivery failed');
+    await this.store.recordAttempt(delivery.id, {
+      status: giveUp ? 'failed' : 'pending',
+      attempts,
+      nextAttemptAt,
+      lastStatusCode: statusCode,
+      lastError: error,
+      deliveredAt: null,
+    });
+    this.log.warn(
+      { deliveryId: delivery.id, webhookId: delivery.webhookId, attempts, statusCode, error, giveUp },
+      'webhook delivery failed',
+    );
   }
 }

@@ -40,7 +40,11 @@ const getRouteDef = createRoute({
   summary: 'Read a playbook as canonical JSON',
   description: 'The published version by default under /api/v1 (the live document under /api); ?version=live|published|<n> picks another.',
   request: { params: playbookIdParam, query: readQuery },
-  responses: { 200: json(playbookJson, 'The playbook'), 304: { description: 'Not modified (If-None-Match matched the ETag)' }, ...problemResponses(400, 404) },
+  responses: {
+    200: json(playbookJson, 'The playbook'),
+    304: { description: 'Not modified (If-None-Match matched the ETag)' },
+    ...problemResponses(400, 404),
+  },
 });
 
 const updateRouteDef = createRoute({

@@ -22,7 +22,13 @@ export const playbookSummary = z
   })
   .openapi('PlaybookSummary');
 
-export const playbookIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }) });
+export const playbookIdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
 
 export const playbookJson = PlaybookSchema.openapi('Playbook');
 

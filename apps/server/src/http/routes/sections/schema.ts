@@ -26,13 +26,26 @@ export const sections = {
 } satisfies Record<CollectionName, { schema: z.ZodType; name: string; label: string }>;
 
 export const itemParams = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  itemId: z.string().min(1).max(64).openapi({ param: { name: 'itemId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  itemId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'itemId', in: 'path' } }),
 });
 
 /** Where a new item goes: at the start, the end (default), or before/after another item. */
 export const positionSchema = z
-  .union([z.enum(['start', 'end']), z.object({ before: z.string() }), z.object({ after: z.string() }), z.object({ index: z.number().int().min(0) })])
+  .union([
+    z.enum(['start', 'end']),
+    z.object({ before: z.string() }),
+    z.object({ after: z.string() }),
+    z.object({ index: z.number().int().min(0) }),
+  ])
   .optional();
 
 export const addItemBody = z.object({ item: z.record(z.string(), z.unknown()), position: positionSchema }).openapi('AddItem');

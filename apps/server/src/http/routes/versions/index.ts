@@ -17,7 +17,8 @@ import { changeSchema, createVersionBody, diffQuery, listVersionsQuery, presentV
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Versions'];
 
-const describeSide = (s: PlaybookSnapshot) => (s.version ? { number: s.version.number, label: s.version.label } : { number: null, label: 'Live' });
+const describeSide = (s: PlaybookSnapshot) =>
+  s.version ? { number: s.version.number, label: s.version.label } : { number: null, label: 'Live' };
 
 /** Named versions and checkpoints: save, list, read, publish, restore, diff. */
 export function versionRoutes(services: Services) {
@@ -31,7 +32,10 @@ export function versionRoutes(services: Services) {
         tags,
         summary: 'List versions, newest first',
         request: { params: playbookIdParam, query: listVersionsQuery },
-        responses: { 200: json(z.object({ items: z.array(versionSummary), nextBefore: z.number().int().nullable() }), 'A page of versions'), ...problemResponses(400, 404) },
+        responses: {
+          200: json(z.object({ items: z.array(versionSummary), nextBefore: z.number().int().nullable() }), 'A page of versions'),
+          ...problemResponses(400, 404),
+        },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -83,14 +87,21 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/versions/{number}/publish',
         tags,
         summary: 'Publish a version',
-        description: 'Tools reading /api/v1 get the published version by default. Subscribed webhooks receive `version.published` with the diff.',
+        description:
+          'Tools reading /api/v1 get the published version by default. Subscribed webhooks receive `version.published` with the diff.',
         request: { params: versionParams },
-        responses: { 200: json(z.object({ published: versionSummary, previous: versionSummary.nullable() }), 'Published'), ...problemResponses(400, 404) },
+        responses: {
+          200: json(z.object({ published: versionSummary, previous: versionSummary.nullable() }), 'Published'),
+          ...problemResponses(400, 404),
+        },
       }),
       async (c) => {
         const { id, number } = c.req.valid('param');
         const { version, previous } = await publishVersion(services, c.var.actor, id, number);
-        return c.json({ published: presentVersion(version, version.id), previous: previous ? presentVersion(previous, version.id) : null }, 200);
+        return c.json(
+          { published: presentVersion(version, version.id), previous: previous ? presentVersion(previous, version.id) : null },
+          200,
+        );
       },
     )
     .openapi(
@@ -99,7 +110,8 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/versions/{number}/restore',
         tags,
         summary: 'Restore a version into the live playbook',
-        description: 'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint, so a restore can be undone by restoring that.',
+        description:
+          'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint, so a restore can be undone by restoring that.',
         request: { params: versionParams },
         responses: { 200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'), ...problemResponses(400, 404) },
       }),

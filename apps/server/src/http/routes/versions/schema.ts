@@ -16,8 +16,16 @@ export const versionSummary = z
   .openapi('VersionSummary');
 
 export const versionParams = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  number: z.coerce.number().int().positive().openapi({ param: { name: 'number', in: 'path' }, example: 3 }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  number: z.coerce
+    .number()
+    .int()
+    .positive()
+    .openapi({ param: { name: 'number', in: 'path' }, example: 3 }),
 });
 
 export const createVersionBody = z
@@ -28,13 +36,30 @@ export const createVersionBody = z
   .openapi('CreateVersion');
 
 export const listVersionsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'limit', in: 'query' } }),
-  before: z.coerce.number().int().positive().optional().openapi({ param: { name: 'before', in: 'query' }, description: 'Version number to page back from' }),
-  kind: z.enum(['named', 'checkpoint', 'all']).default('all').openapi({ param: { name: 'kind', in: 'query' } }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(200)
+    .default(50)
+    .openapi({ param: { name: 'limit', in: 'query' } }),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .openapi({ param: { name: 'before', in: 'query' }, description: 'Version number to page back from' }),
+  kind: z
+    .enum(['named', 'checkpoint', 'all'])
+    .default('all')
+    .openapi({ param: { name: 'kind', in: 'query' } }),
 });
 
 export const diffQuery = z.object({
-  from: versionParam.openapi({ param: { name: 'from', in: 'query' }, description: 'live, published or a version number (default: published)' }),
+  from: versionParam.openapi({
+    param: { name: 'from', in: 'query' },
+    description: 'live, published or a version number (default: published)',
+  }),
   to: versionParam.openapi({ param: { name: 'to', in: 'query' }, description: 'live, published or a version number (default: live)' }),
 });
 

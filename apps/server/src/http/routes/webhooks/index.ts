@@ -5,7 +5,15 @@ import type { AppEnv } from '../../env';
 import { problemResponses } from '../../openapiProblems';
 import { validationHook } from '../../validation';
 import { playbookIdParam } from '../playbooks/schema';
-import { createWebhookBody, deliverySchema, presentDelivery, presentWebhook, updateWebhookBody, webhookParams, webhookSchema } from './schema';
+import {
+  createWebhookBody,
+  deliverySchema,
+  presentDelivery,
+  presentWebhook,
+  updateWebhookBody,
+  webhookParams,
+  webhookSchema,
+} from './schema';
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Webhooks'];
@@ -22,7 +30,10 @@ export function webhookRoutes(services: Services) {
         description:
           'Deliveries are POSTed as JSON with the header `Fullcourt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the secret>`. The secret is returned only in this response.',
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: createWebhookBody } } } },
-        responses: { 201: json(webhookSchema.extend({ secret: z.string() }), 'The webhook and its signing secret'), ...problemResponses(400, 404) },
+        responses: {
+          201: json(webhookSchema.extend({ secret: z.string() }), 'The webhook and its signing secret'),
+          ...problemResponses(400, 404),
+        },
       }),
       async (c) => {
         const webhook = await registerWebhook(services, c.var.actor, c.req.valid('param').id, c.req.valid('json'));

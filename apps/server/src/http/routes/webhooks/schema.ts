@@ -9,11 +9,11 @@ const httpUrl = z
 
 const events = z.array(z.enum(webhookEvents)).min(1, 'Subscribe to at least one event');
 
-export const createWebhookBody = z
-  .object({ url: httpUrl, events: events.default(['version.published']) })
-  .openapi('CreateWebhook');
+export const createWebhookBody = z.object({ url: httpUrl, events: events.default(['version.published']) }).openapi('CreateWebhook');
 
-export const updateWebhookBody = z.object({ url: httpUrl.optional(), events: events.optional(), active: z.boolean().optional() }).openapi('UpdateWebhook');
+export const updateWebhookBody = z
+  .object({ url: httpUrl.optional(), events: events.optional(), active: z.boolean().optional() })
+  .openapi('UpdateWebhook');
 
 export const webhookSchema = z
   .object({ id: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: z.string().datetime() })
@@ -34,11 +34,25 @@ export const deliverySchema = z
   .openapi('WebhookDelivery');
 
 export const webhookParams = z.object({
-  id: z.string().min(1).max(64).openapi({ param: { name: 'id', in: 'path' } }),
-  webhookId: z.string().min(1).max(64).openapi({ param: { name: 'webhookId', in: 'path' } }),
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+  webhookId: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'webhookId', in: 'path' } }),
 });
 
-export const presentWebhook = (w: WebhookRecord) => ({ id: w.id, url: w.url, events: w.events, active: w.active, createdAt: w.createdAt.toISOString() });
+export const presentWebhook = (w: WebhookRecord) => ({
+  id: w.id,
+  url: w.url,
+  events: w.events,
+  active: w.active,
+  createdAt: w.createdAt.toISOString(),
+});
 
 export const presentDelivery = (d: DeliveryRecord) => ({
   id: d.id,

@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ApiError, FullcourtClient } from './client';
+
+const usage = `Usage: fullcourt <command> [options]
+
+Commands:
+  export <playbook> [--format json|md|html] [--version live|published|<n>] [--out FILE]
+  version list <playbook>
+  version create <playbook> --label "Q3 kickoff" [--note "agreed in workshop"]
+  version publish <playbook> <number>
+
+Options:
+  --server URL   the Fullcourt server (default: $FULLCOURT_SERVER or http://localhost:3000)
+  --help         show this help`;
+
+interface VersionSummary {
+  number: number;
+  kind: string;
+  label: string;
+  author: string;
+  createdAt: string;
+  published: boolean;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      server: { type: 'string', default: process.env.FULLCOURT_SERVER ?? 'http://localhost:3000' },
+      format: { type: 'string', default: 'json' },
+      version: { type: 'string' },
+      out: { type: 'string', short: 'o' },
+      label: { type: 'string' },
+      note: { type: 'string', default: '' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const client = new FullcourtClient(values.server);
+
+  if (command === 'export') {
+    const [playbook] = rest;
+    if (!playbook) return fail('Name the playbook to export: fullcourt export <playbook>');
+    if (!['json', 'md', 'html'].includes(values.format)) return fail(`Unknown format '${values.format}': use json, md or html.`);
+    const query = new URLSearchParams({ format: values.format, ...(values.version ? { version: values.version } : {}) });
+    const body = await (await client.request('GET', `/playbooks/${encodeURIComponent(playbook)}/export?${query}`)).text();
+    if (values.out) writeFileSync(values.out, body);
+    else process.stdout.write(body);
+    return 0;
+  }
+
+  if (command === 'version') {
+    const [action, playbook, number] = rest;
+    if (!playbook) return fail('Name the playbook: fullcourt version list|create|publish <playbook>');
+    const base = `/playbooks/${encodeURIComponent(playbook)}/versions`;
+    if (action === 'list') {
+      const { items } = await client.json<{ items: VersionSummary[] }>('GET', base);
+      for (const v of items) {
+        console.log(
+          `${String(v.number).padStart(4)}  ${v.published ? 'published ' : ''}${v.kind === 'checkpoint' ? '(checkpoint) ' : ''}${v.label} — ${v.author}, ${v.createdAt}`,
+        );
+      }
+      return 0;
+    }
+    if (action === 'create') {
+      if (!values.label) return fail('Give the version a label: --label "Q3 kickoff"');
+      const v = await client.json<VersionSummary>('POST', base, { label: values.label, note: values.note });
+      console.log(`Saved version ${v.number}: ${v.label}`);
+      return 0;
+    }
+    if (action === 'publish') {
+      if (!number || !/^\d+$/.test(number))
+        return fail('Name the version number to publish: fullcourt version publish <playbook> <number>');
+      const { published } = await client.json<{ published: VersionSummary }>('POST', `${base}/${number}/publish`);
+      console.log(`Published version ${published.number}: ${published.label}`);
+      return 0;
+    }
+    return fail(`Unknown version action '${action ?? ''}': use list, create or publish.`);
+  }
+  return fail(`Unknown command '${command}'.\n\n${usage}`);
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 2;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ApiError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  } else {
+    throw error;
+  }
+}
