@@ -20,7 +20,7 @@ export function responsibilityRules(ctx: RuleContext): Finding[] {
           'error',
           'raci-multiple-accountable',
           ['responsibilities', index, 'raci'],
-          `${list} are all A for ${activity}; only one role can be accountable.`,
+          `${list} are ${names.length === 2 ? 'both' : 'all'} A for ${activity}; only one role can be accountable.`,
           responsibility.id,
         ),
       );
