@@ -62,7 +62,7 @@ describe('compaction', () => {
     expect(storedRows(server.dataDir, id).updates).toBeGreaterThanOrEqual(30);
 
     destroyAllProviders();
-    await eventually(() => server.collab.documents.openCount === 0, 5_000, 'document unloaded');
+    await eventually(() => server.services.collab.documents.openCount === 0, 5_000, 'document unloaded');
     const stored = storedRows(server.dataDir, id);
     expect(stored.updates).toBe(0);
     expect(stored.snapshotBytes).toBeGreaterThan(0);

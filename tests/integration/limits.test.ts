@@ -15,10 +15,10 @@ describe('limits and failures on the collaboration socket', () => {
     const server = await startTestServer({ PING_INTERVAL_MS: '100' });
     const id = await server.createPlaybook();
     const raw = await openRawSocket(server.wsUrl, id);
-    await eventually(() => server.collab.connectionCount === 1, 5_000, 'connection registered');
+    await eventually(() => server.services.collab.connectionCount === 1, 5_000, 'connection registered');
     // Stop reading from the TCP socket: the client can no longer see pings or answer them.
     (raw.ws as unknown as { _socket: { pause(): void } })._socket.pause();
-    await eventually(() => server.collab.connectionCount === 0, 5_000, 'dead connection dropped');
+    await eventually(() => server.services.collab.connectionCount === 0, 5_000, 'dead connection dropped');
   });
 
   it('refuses edits past the document size limit with 4413, and the client stops retrying', async () => {

@@ -12,6 +12,7 @@ import type { AppEnv } from './env';
 import { problemResponse } from './problem';
 import { collabRoutes } from './routes/collab';
 import { docsRoutes } from './routes/docs';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { playbookRoutes } from './routes/playbooks';
 import { sectionRoutes } from './routes/sections';
@@ -52,7 +53,8 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
     new OpenAPIHono<AppEnv>()
       .route('/', healthRoutes)
       .route('/', playbookRoutes(services, defaultVersion))
-      .route('/', sectionRoutes(services, defaultVersion));
+      .route('/', sectionRoutes(services, defaultVersion))
+      .route('/', exportRoutes(services, defaultVersion));
 
   const v1 = api('published').route('/', versionRoutes(services)).route('/', webhookRoutes(services));
   v1.doc31('/openapi.json', openApiInfo);

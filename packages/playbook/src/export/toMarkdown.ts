@@ -42,7 +42,8 @@ export function toMarkdown(playbook: Playbook): string {
   for (const sla of playbook.slas) {
     out.push(`### ${slaTitle(sla, playbook.lifecycle)}`, slaSentence(sla, playbook.lifecycle));
     if (sla.volume) out.push(`Marketing commits to ${sla.volume.count} leads per ${periodUnitLabels[sla.volume.per] ?? sla.volume.per}.`);
-    if (sla.feedback && sla.feedback.reasons.length > 0) list(out, `Reject reasons (within ${formatDuration(sla.feedback.rejectWithin)})`, sla.feedback.reasons);
+    if (sla.feedback && sla.feedback.reasons.length > 0)
+      list(out, `Reject reasons (within ${formatDuration(sla.feedback.rejectWithin)})`, sla.feedback.reasons);
   }
 
   out.push('## Content map');
