@@ -36,9 +36,9 @@ describe('integrity validator', () => {
   it('reports an SLA without states, going nowhere, backwards or defined twice', () => {
     const p = starter();
     const [first, second] = p.slas as [Playbook['slas'][number], Playbook['slas'][number]];
-    p.slas.push({ ...structuredClone(first), id: 'copy' });
-    p.slas.push({ ...structuredClone(first), id: 'open', from: null, to: null });
-    p.slas.push({ ...structuredClone(first), id: 'loop', to: first.from });
+    p.slas.push({ ...structuredClone(first), id: 'copy' as never });
+    p.slas.push({ ...structuredClone(first), id: 'open' as never, from: null, to: null });
+    p.slas.push({ ...structuredClone(first), id: 'loop' as never, to: first.from });
     second.from = 'state-sql' as never;
     second.to = 'state-sal' as never;
     expect(codes(p)).toEqual(
