@@ -55,3 +55,14 @@ export function destroyAllProviders(): void {
   }
   open.clear();
 }
+
+/** Polls an async read until it satisfies `check`, then returns what it read (for server-side state). */
+export async function until<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 5_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last value: ${JSON.stringify(value)?.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

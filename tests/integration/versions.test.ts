@@ -1,0 +1,156 @@
+import { PlaybookDoc } from '@fullcourt/playbook';
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, createPlaybook } from './helpers/api';
+import { destroyAllProviders, eventually, openSyncedProvider, until } from './helpers/providers';
+import { closeAllTestServers, startTestServer, type TestServer } from './helpers/testServer';
+
+afterEach(async () => {
+  destroyAllProviders();
+  await closeAllTestServers();
+});
+
+type Version = { number: number; label: string; kind: string; author: string; published: boolean };
+const v1 = (id: string) => `/api/v1/playbooks/${id}`;
+
+async function saveVersion(server: TestServer, id: string, label: string, author = 'Maya') {
+  const res = await api<Version>(server.url, 'POST', `${v1(id)}/versions`, { label, note: 'agreed in workshop' }, { 'x-display-name': author });
+  expect(res.status).toBe(201);
+  return res.json;
+}
+
+/** Waits until the server's live JSON satisfies `check` (a provider's edit has reached it). */
+const liveUntil = (server: TestServer, id: string, check: (p: Record<string, any>) => boolean) =>
+  until(() => api<Record<string, any>>(server.url, 'GET', `${v1(id)}?version=live`), (r) => check(r.json), 5_000, 'live playbook');
+
+describe('playbook versions', () => {
+  it('saves named versions while two editors are typing, numbered in order with their author', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const a = await openSyncedProvider(server.wsUrl, id);
+    const b = await openSyncedProvider(server.wsUrl, id);
+    const docA = new PlaybookDoc(a.doc);
+    const docB = new PlaybookDoc(b.doc);
+    let typing = true;
+    const typist = (async () => {
+      for (let i = 0; typing; i++) {
+        docA.titleText().insert(docA.titleText().length, String(i % 10));
+        docB.descriptionText().insert(0, 'x');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    const first = await saveVersion(server, id, 'Q3 kickoff');
+    const second = await saveVersion(server, id, 'After the workshop', 'Sam');
+    typing = false;
+    await typist;
+
+    expect([first.number, second.number]).toEqual([1, 2]);
+    expect(second.author).toBe('Sam');
+    const list = await api<{ items: Version[] }>(server.url, 'GET', `${v1(id)}/versions`);
+    expect(list.json.items.map((v) => v.label)).toEqual(['After the workshop', 'Q3 kickoff']);
+    const one = await api<{ playbook: { title: string } }>(server.url, 'GET', `${v1(id)}/versions/1`);
+    expect(one.json.playbook.title.startsWith('Revenue playbook')).toBe(true);
+  });
+
+  it('publishes a version that tools keep reading while the live document moves on', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const before = await api(server.url, 'GET', v1(id));
+    expect(before.status).toBe(404);
+    expect((before.json as { detail: string }).detail).toMatch(/no published version/);
+
+    await saveVersion(server, id, 'Launch');
+    const published = await api<{ published: Version }>(server.url, 'POST', `${v1(id)}/versions/1/publish`);
+    expect(published.json.published.published).toBe(true);
+
+    const editor = await openSyncedProvider(server.wsUrl, id);
+    new PlaybookDoc(editor.doc).setTitle('Changed after publishing');
+    await liveUntil(server, id, (p) => p.title === 'Changed after publishing');
+
+    const read = await api<{ title: string }>(server.url, 'GET', v1(id));
+    expect(read.json.title).toBe('Revenue playbook');
+    const stages = await api<{ items: { name: string }[]; total: number }>(server.url, 'GET', `${v1(id)}/stages?limit=2`);
+    expect(stages.json.items).toHaveLength(2);
+    expect(stages.json.total).toBeGreaterThanOrEqual(5);
+  });
+
+  it('reports a changed SLA in business words', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    await saveVersion(server, id, 'Before');
+    const editor = await openSyncedProvider(server.wsUrl, id);
+    const doc = new PlaybookDoc(editor.doc);
+    const slaId = doc.slas.ids()[0] as string;
+    doc.slas.update(slaId, { responseTime: { duration: 'PT2H', clock: 'business' } });
+    await liveUntil(server, id, (p) => p.slas[0].responseTime.duration === 'PT2H');
+
+    const diff = await api<{ changes: { sentence: string; section: string }[] }>(server.url, 'GET', `${v1(id)}/diff?from=1&to=live`);
+    expect(diff.status).toBe(200);
+    const sentences = diff.json.changes.map((c) => c.sentence);
+    expect(sentences.some((s) => /MQL → SAL/.test(s) && /response time/i.test(s) && /2 business hours/.test(s))).toBe(true);
+  });
+
+  it('restores a version as a new change that every editor sees, keeping what others type meanwhile', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    await saveVersion(server, id, 'Good state');
+    const a = await openSyncedProvider(server.wsUrl, id);
+    const b = await openSyncedProvider(server.wsUrl, id);
+    const docA = new PlaybookDoc(a.doc);
+    const docB = new PlaybookDoc(b.doc);
+    const doomed = docA.stages.ids()[1] as string;
+    docA.stages.delete(doomed);
+    await liveUntil(server, id, (p) => !p.stages.some((s: { id: string }) => s.id === doomed));
+
+    // B keeps adding personas while the restore happens.
+    let typing = true;
+    const added: string[] = [];
+    const typist = (async () => {
+      for (let i = 0; typing; i++) {
+        added.push(docB.personas.add({ name: `Persona ${i}`, buyingRole: 'influencer', caresAbout: [] }));
+        await new Promise((r) => setTimeout(r, 3));
+      }
+    })();
+    const restore = await api<{ restored: Version; before: Version }>(server.url, 'POST', `${v1(id)}/versions/1/restore`);
+    expect(restore.status).toBe(200);
+    expect(restore.json.before.label).toBe('Before restoring version 1');
+    await new Promise((r) => setTimeout(r, 50));
+    typing = false;
+    await typist;
+    const last = docB.personas.add({ name: 'After the restore', buyingRole: 'user', caresAbout: [] });
+
+    await eventually(() => docA.stages.has(doomed) && docB.stages.has(doomed), 5_000, 'restored stage at both editors');
+    // Everything B added after the restore was applied survives; so does the edit after it.
+    await eventually(() => docA.personas.has(last), 5_000, 'late persona at A');
+    const live = await liveUntil(server, id, (p) => p.personas.some((x: { id: string }) => x.id === last));
+    const restoredAt = live.json.personas.map((p: { id: string }) => p.id);
+    const afterRestore = added.slice(added.length - 3);
+    for (const persona of afterRestore) expect(restoredAt).toContain(persona);
+  });
+
+  it('answers a repeated read with 304 Not Modified', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const first = await fetch(`${server.url}${v1(id)}?version=live`);
+    const tag = first.headers.get('etag');
+    expect(tag).toBeTruthy();
+    const again = await fetch(`${server.url}${v1(id)}?version=live`, { headers: { 'if-none-match': tag as string } });
+    expect(again.status).toBe(304);
+  });
+
+  it('takes an automatic checkpoint once editing goes quiet, and none when nothing changed', async () => {
+    const server = await startTestServer({ CHECKPOINT_QUIET_MS: '200' });
+    const id = await createPlaybook(server.url);
+    const editor = await openSyncedProvider(server.wsUrl, id);
+    new PlaybookDoc(editor.doc).setTitle('Quiet now');
+    const list = await until(
+      () => api<{ items: Version[] }>(server.url, 'GET', `${v1(id)}/versions?kind=checkpoint`),
+      (r) => r.json.items.some((v) => v.kind === 'checkpoint' && v.author === 'Automatic checkpoint'),
+      5_000,
+      'a checkpoint',
+    );
+    const count = list.json.items.length;
+    await new Promise((r) => setTimeout(r, 500));
+    const later = await api<{ items: Version[] }>(server.url, 'GET', `${v1(id)}/versions?kind=checkpoint`);
+    expect(later.json.items.length).toBe(count);
+  });
+});

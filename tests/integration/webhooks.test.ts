@@ -1,0 +1,98 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verify } from '../../apps/server/src/webhooks/signature';
+import { api, createPlaybook } from './helpers/api';
+import { until } from './helpers/providers';
+import { closeAllTestServers, startTestServer } from './helpers/testServer';
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: string;
+  answered: number;
+}
+
+const receivers: Server[] = [];
+afterEach(async () => {
+  await closeAllTestServers();
+  for (const r of receivers.splice(0)) r.close();
+});
+
+/** A local HTTP endpoint that records deliveries and answers with the given statuses in turn. */
+async function startReceiver(statuses: number[]): Promise<{ url: string; received: Received[] }> {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => {
+      body += chunk;
+    });
+    req.on('end', () => {
+      const answered = statuses[Math.min(received.length, statuses.length - 1)] as number;
+      received.push({ headers: req.headers, body, answered });
+      res.writeHead(answered).end();
+    });
+  });
+  receivers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/fullcourt`, received };
+}
+
+describe('webhooks', () => {
+  it('delivers a signed version.published event with the diff, and retries after a 500', async () => {
+    const server = await startTestServer({ WEBHOOK_RETRY_BASE_MS: '100' });
+    const id = await createPlaybook(server.url);
+    const receiver = await startReceiver([500, 204]);
+    const hook = await api<{ id: string; secret: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: receiver.url, events: ['version.published'] });
+    expect(hook.status).toBe(201);
+    expect(hook.json.secret).toMatch(/^whsec_/);
+
+    await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'Launch' });
+    await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions/1/publish`);
+
+    await until(async () => receiver.received.length, (n) => n >= 2, 10_000, 'a retried delivery');
+    const [failed, delivered] = receiver.received as [Received, Received];
+    expect(failed.answered).toBe(500);
+    expect(delivered.headers['fullcourt-event']).toBe('version.published');
+    expect(delivered.headers['fullcourt-delivery']).toBe(failed.headers['fullcourt-delivery']);
+    const signature = delivered.headers['fullcourt-signature'] as string;
+    expect(verify(hook.json.secret, delivered.body, signature, Math.floor(Date.now() / 1000))).toBe(true);
+    expect(verify('whsec_wrong', delivered.body, signature, Math.floor(Date.now() / 1000))).toBe(false);
+    const event = JSON.parse(delivered.body) as { event: string; version: { number: number; label: string }; changes: { sentence: string }[] };
+    expect(event.version).toMatchObject({ number: 1, label: 'Launch' });
+    expect(event.changes.length).toBeGreaterThan(0);
+
+    const log = await until(
+      () => api<{ items: { status: string; attempts: number; lastStatusCode: number }[] }>(server.url, 'GET', `/api/v1/playbooks/${id}/webhooks/${hook.json.id}/deliveries`),
+      (r) => r.json.items[0]?.status === 'delivered',
+      5_000,
+      'the delivery log',
+    );
+    expect(log.json.items[0]).toMatchObject({ status: 'delivered', attempts: 2, lastStatusCode: 204 });
+  });
+
+  it('never blocks editing when an endpoint is down, and gives up after the last attempt', async () => {
+    const server = await startTestServer({ WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '2' });
+    const id = await createPlaybook(server.url);
+    const hook = await api<{ id: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: 'http://127.0.0.1:9/unreachable', events: ['version.created'] });
+    const started = performance.now();
+    const saved = await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'While the CRM is down' });
+    expect(saved.status).toBe(201);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    const log = await until(
+      () => api<{ items: { status: string; attempts: number; lastError: string }[] }>(server.url, 'GET', `/api/v1/playbooks/${id}/webhooks/${hook.json.id}/deliveries`),
+      (r) => r.json.items[0]?.status === 'failed',
+      10_000,
+      'the delivery to fail for good',
+    );
+    expect(log.json.items[0]?.attempts).toBe(2);
+    expect(log.json.items[0]?.lastError).toMatch(/Could not reach/);
+  });
+
+  it('accepts only http(s) URLs', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const res = await api<{ errors: { field: string }[] }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: 'ftp://example.com/x' });
+    expect(res.status).toBe(400);
+    expect(res.json.errors[0]?.field).toBe('url');
+  });
+});

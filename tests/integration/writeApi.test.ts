@@ -1,0 +1,66 @@
+import { PlaybookDoc } from '@fullcourt/playbook';
+import { afterEach, describe, expect, it } from 'vitest';
+import { api, createPlaybook } from './helpers/api';
+import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
+import { closeAllTestServers, startTestServer } from './helpers/testServer';
+
+afterEach(async () => {
+  destroyAllProviders();
+  await closeAllTestServers();
+});
+
+describe('the write API', () => {
+  it("changes an SLA's response time in the live document, and a connected editor sees it", async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const editor = await openSyncedProvider(server.wsUrl, id);
+    const doc = new PlaybookDoc(editor.doc);
+    const slaId = doc.slas.ids()[0] as string;
+
+    const res = await api<{ responseTime: { duration: string } }>(server.url, 'PATCH', `/api/v1/playbooks/${id}/slas/${slaId}`, {
+      responseTime: { duration: 'PT1H', clock: 'business' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.json.responseTime.duration).toBe('PT1H');
+    await eventually(() => doc.slas.get(slaId)?.responseTime.duration === 'PT1H', 5_000, 'the editor sees the new SLA');
+  });
+
+  it('adds an asset that appears for the editor, and deletes it again', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const editor = await openSyncedProvider(server.wsUrl, id);
+    const doc = new PlaybookDoc(editor.doc);
+    const stageId = doc.stages.ids()[0] as string;
+    const res = await api<{ id: string; title: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/content`, {
+      item: { title: 'ROI calculator', url: 'https://example.com/roi', format: 'tool', owner: 'Marketing', stageIds: [stageId], personaIds: [] },
+    });
+    expect(res.status).toBe(201);
+    await eventually(() => doc.content.get(res.json.id)?.title === 'ROI calculator', 5_000, 'the asset at the editor');
+
+    const gone = await api(server.url, 'DELETE', `/api/v1/playbooks/${id}/content/${res.json.id}`);
+    expect(gone.status).toBe(204);
+    await eventually(() => !doc.content.has(res.json.id), 5_000, 'the asset removed at the editor');
+  });
+
+  it('rejects an invalid patch with a problem naming the field, and changes nothing', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const live = await api<{ slas: { id: string; responseTime: unknown }[] }>(server.url, 'GET', `/api/playbooks/${id}`);
+    const sla = live.json.slas[0] as { id: string; responseTime: unknown };
+    const res = await api<{ status: number; errors: { field: string }[] }>(server.url, 'PATCH', `/api/v1/playbooks/${id}/slas/${sla.id}`, {
+      responseTime: { duration: 'four hours', clock: 'business' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.errors.some((e) => e.field.startsWith('responseTime'))).toBe(true);
+    const after = await api<{ slas: { responseTime: unknown }[] }>(server.url, 'GET', `/api/playbooks/${id}`);
+    expect(after.json.slas[0]?.responseTime).toEqual(sla.responseTime);
+  });
+
+  it('answers an unknown item with 404', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const res = await api<{ detail: string }>(server.url, 'PATCH', `/api/v1/playbooks/${id}/stages/nope`, { name: 'x' });
+    expect(res.status).toBe(404);
+    expect(res.json.detail).toContain('nope');
+  });
+});
