@@ -11,7 +11,7 @@ import { compareEntries, type OrderedEntry, placementKeys, type Position, reorde
 /** A record schema whose records carry an `id`. */
 export type RecordSchema = z.ZodObject<{ id: z.ZodType<string> } & z.ZodRawShape>;
 export type RecordOf<S extends RecordSchema> = z.output<S>;
-export type IdOf<S extends RecordSchema> = z.output<S>['id'];
+export type IdOf<S extends RecordSchema> = z.output<S> extends { id: infer I extends string } ? I : string;
 /** A new record: any defaulted field may be left out, and the id is generated unless given. */
 export type NewRecord<S extends RecordSchema> = Omit<z.input<S>, 'id'> & { id?: string };
 /** Fields to change; a nested group (e.g. an SLA's `followUp`) is given whole. */

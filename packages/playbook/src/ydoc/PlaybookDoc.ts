@@ -13,7 +13,7 @@ import { RichTextSchema } from '../records/RichText';
 import { RoleSchema } from '../records/Role';
 import { SlaSchema } from '../records/Sla';
 import { InvalidRecordError } from '../errors';
-import { Collection } from './Collection';
+import { Collection, type RecordSchema } from './Collection';
 import { markdownOnly, type ReadContext } from './field';
 import {
   assetLayout,
@@ -102,9 +102,13 @@ export class PlaybookDoc {
     this.pages = new Collection(map(ROOT.pages), 'pages', PageSchema, pageLayout);
   }
 
-  /** A collection by its section name, for callers that route by name (the REST write API). */
-  collection(name: CollectionName) {
-    return this[name];
+  /**
+   * A collection by its section name, for callers that route by name (the REST write API). Typed
+   * loosely on purpose: the caller's input is unknown JSON, and every write is checked at run
+   * time against the record's zod schema anyway (InvalidRecordError).
+   */
+  collection(name: CollectionName): Collection<RecordSchema> {
+    return this[name] as unknown as Collection<RecordSchema>;
   }
 
   /** The playbook's id, null until the server filed it. */

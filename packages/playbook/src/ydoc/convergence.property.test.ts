@@ -7,7 +7,6 @@ import { type CollectionName, COLLECTION_PATHS, type Playbook, type PlaybookInpu
 import { syncAll } from '../testing/peers';
 import { FindingSchema } from '../validate/Finding';
 import { validate } from '../validate/validate';
-import type { Collection, RecordSchema } from './Collection';
 import type { Position } from './placement';
 import { PlaybookDoc } from './PlaybookDoc';
 
@@ -77,9 +76,6 @@ interface Ledger {
   known: Map<CollectionName, string[]>;
 }
 
-function loose(pb: PlaybookDoc, name: CollectionName): Collection<RecordSchema> {
-  return pb.collection(name) as unknown as Collection<RecordSchema>;
-}
 
 function at<T>(items: readonly T[], pick: number): T | undefined {
   return items.length === 0 ? undefined : items[pick % items.length];
@@ -100,7 +96,7 @@ function run(pb: PlaybookDoc, op: Op, ledger: Ledger): void {
       const id = `n${counter++}`;
       const field = TEXT_FIELD[op.collection];
       const input = field ? { id, [field]: op.label } : { id };
-      loose(pb, op.collection).add(input as never, position(pb.collection(op.collection).ids(), op.where));
+      pb.collection(op.collection).add(input as never, position(pb.collection(op.collection).ids(), op.where));
       ledger.added.get(op.collection)?.add(id);
       ledger.known.get(op.collection)?.push(id);
       return;
@@ -108,7 +104,7 @@ function run(pb: PlaybookDoc, op: Op, ledger: Ledger): void {
     case 'edit': {
       const id = at(pb.collection(op.collection).ids(), op.pick);
       const field = TEXT_FIELD[op.collection];
-      if (id && field) loose(pb, op.collection).update(id, { [field]: op.label } as never);
+      if (id && field) pb.collection(op.collection).update(id, { [field]: op.label } as never);
       if (id && op.collection === 'slas') pb.slas.update(id, { followUp: { attempts: op.label.length, window: 'P7D' } });
       return;
     }
