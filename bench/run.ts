@@ -9,11 +9,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSuite } from './suite';
 import collabFanout from './suites/collabFanout';
+import collabThroughput from './suites/collabThroughput';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 
-const suites: BenchSuite[] = [collabFanout];
+const suites: BenchSuite[] = [collabFanout, collabThroughput];
 
 const results: Record<string, unknown> = {};
 for (const suite of suites) {
