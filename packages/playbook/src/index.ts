@@ -41,6 +41,7 @@ export * from './format/labels';
 export { type StateNames, slaSentence, slaTitle, stateName } from './format/slaSentence';
 
 export { type ContentMatrix, contentMatrix } from './matrix/contentMatrix';
+export { toMarkdown } from './export/toMarkdown';
 
 export { defaultLifecycle, defaultRoles, LIFECYCLE_IDS } from './templates/defaultLifecycle';
 export { emptyPlaybook } from './templates/emptyPlaybook';
