@@ -14,8 +14,19 @@ export type RecordOf<S extends RecordSchema> = z.output<S>;
 export type IdOf<S extends RecordSchema> = z.output<S> extends { id: infer I extends string } ? I : string;
 /** A new record: any defaulted field may be left out, and the id is generated unless given. */
 export type NewRecord<S extends RecordSchema> = Omit<z.input<S>, 'id'> & { id?: string };
-/** Fields to change; a nested group (e.g. an SLA's `followUp`) is given whole. */
-export type RecordPatch<S extends RecordSchema> = Partial<Omit<z.output<S>, 'id'>>;
+/** A record type with its branded ids widened to strings: callers pass ids they got as plain strings. */
+export type Unbranded<T> = T extends string & z.core.$brand
+  ? string
+  : T extends readonly (infer U)[]
+    ? Unbranded<U>[]
+    : T extends object
+      ? { [K in keyof T as K extends string & z.core.$brand ? string : K]: Unbranded<T[K]> }
+      : T;
+/**
+ * Fields to change. A nested group (an SLA's `followUp`) is given whole: zod would fill a partial
+ * group's missing keys with defaults, silently overwriting them. Ids are checked at run time.
+ */
+export type RecordPatch<S extends RecordSchema> = Partial<Unbranded<Omit<z.output<S>, 'id'>>>;
 /** Keys of fields stored as sets or maps of ids (asset stages, RACI letters). */
 export type KeyedField<S extends RecordSchema> = {
   [K in keyof RecordOf<S> & string]: RecordOf<S>[K] extends readonly string[] | Record<string, string> ? K : never;
