@@ -1,10 +1,9 @@
-import type { LeadState } from '../records/LeadState';
 import type { Sla } from '../records/Sla';
 import { formatDuration } from './duration';
 import { periodUnitLabels, plural, teamLabels } from './labels';
 
 /** The lifecycle state names an SLA sentence needs, by id. */
-export type StateNames = ReadonlyMap<string, string> | readonly Pick<LeadState, 'id' | 'name'>[];
+export type StateNames = ReadonlyMap<string, string> | readonly { id: string; name: string }[];
 
 /** The name of a lifecycle state, or a visible placeholder when the reference dangles. */
 export function stateName(states: StateNames, id: string | null): string {
