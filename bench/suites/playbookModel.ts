@@ -3,8 +3,9 @@
  * of text): toJSON and the business diff run on every version, webhook and export, so both
  * should stay under 20 ms. Reports medians of repeated runs after a warm-up.
  */
-import * as Y from 'yjs';
+
 import { applyJSON, diff, largePlaybook, type Playbook, PlaybookDoc, toJSON, validate } from '@fullcourt/playbook';
+import * as Y from 'yjs';
 import { type BenchSuite, median } from '../suite';
 
 const RUNS = 30;
@@ -46,17 +47,21 @@ export default {
     const docBytes = Y.encodeStateAsUpdate(doc.ydoc).byteLength;
 
     let before: Playbook = toJSON(doc);
-    const toJsonMs = median(time(() => {
-      before = toJSON(doc);
-    }));
+    const toJsonMs = median(
+      time(() => {
+        before = toJSON(doc);
+      }),
+    );
     const toJsonWithTiptapMs = median(time(() => toJSON(doc, { tiptap: true })));
 
     edit(doc);
     const after = toJSON(doc);
     let changes = 0;
-    const diffMs = median(time(() => {
-      changes = diff(before, after).length;
-    }));
+    const diffMs = median(
+      time(() => {
+        changes = diff(before, after).length;
+      }),
+    );
     const diffIdenticalMs = median(time(() => diff(before, before)));
     const validateMs = median(time(() => validate(after, { today: '2026-11-23' })));
 

@@ -27,7 +27,21 @@ const sample = [
 
 describe('shared rich-text schema', () => {
   it('knows tables, task lists and the StarterKit blocks and marks', () => {
-    for (const node of ['doc', 'paragraph', 'heading', 'bulletList', 'orderedList', 'taskList', 'taskItem', 'table', 'tableRow', 'tableCell', 'tableHeader', 'codeBlock', 'blockquote']) {
+    for (const node of [
+      'doc',
+      'paragraph',
+      'heading',
+      'bulletList',
+      'orderedList',
+      'taskList',
+      'taskItem',
+      'table',
+      'tableRow',
+      'tableCell',
+      'tableHeader',
+      'codeBlock',
+      'blockquote',
+    ]) {
       expect(editorSchema.nodes[node], node).toBeDefined();
     }
     for (const mark of ['bold', 'italic', 'link', 'code', 'strike']) expect(editorSchema.marks[mark], mark).toBeDefined();

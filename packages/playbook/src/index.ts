@@ -1,6 +1,19 @@
 // The playbook domain: records and their zod schemas, the Y.Doc layout, canonical JSON,
 // integrity validation, business diff, formatting, templates and benchmark fixtures.
 
+export * from './diff/Change';
+export { diff } from './diff/diff';
+export { plainText, textChanges } from './diff/textDiff';
+export * from './errors';
+export { toMarkdown } from './export/toMarkdown';
+export { LARGE_PLAYBOOK, type LargePlaybookSize, largePlaybook } from './fixtures/largePlaybook';
+export { approximateHours, type DurationParts, formatDuration, parseDuration } from './format/duration';
+export * from './format/labels';
+export { type StateNames, slaSentence, slaTitle, stateName } from './format/slaSentence';
+export { applyJSON, parsePlaybook } from './json/applyJSON';
+export { playbookJsonSchema } from './json/jsonSchema';
+export { type ToJSONOptions, toJSON } from './json/toJSON';
+export { type ContentMatrix, contentMatrix } from './matrix/contentMatrix';
 export * from './records/BuyerStage';
 export * from './records/ContentAsset';
 export * from './records/Duration';
@@ -15,36 +28,14 @@ export * from './records/RichText';
 export * from './records/Role';
 export * from './records/Sla';
 export * from './records/Team';
-
-export * from './errors';
-
+export { defaultLifecycle, defaultRoles, LIFECYCLE_IDS } from './templates/defaultLifecycle';
+export { emptyPlaybook } from './templates/emptyPlaybook';
+export { starterTemplate } from './templates/starterTemplate';
+export * from './validate/Finding';
+export { type ValidateOptions, validate } from './validate/validate';
 export type { IdOf, KeyedField, NewRecord, RecordOf, RecordPatch, RecordSchema } from './ydoc/Collection';
 export { Collection } from './ydoc/Collection';
 export type { ReadContext } from './ydoc/field';
 export { isOrderKey, keyBetween, keysBetween } from './ydoc/orderKey';
-export type { Position } from './ydoc/placement';
 export { LAYOUT_VERSION, type PlaybookChange, PlaybookDoc, ROOT } from './ydoc/PlaybookDoc';
-
-export { applyJSON, parsePlaybook } from './json/applyJSON';
-export { playbookJsonSchema } from './json/jsonSchema';
-export { type ToJSONOptions, toJSON } from './json/toJSON';
-
-export * from './validate/Finding';
-export { type ValidateOptions, validate } from './validate/validate';
-
-export * from './diff/Change';
-export { diff } from './diff/diff';
-export { plainText, textChanges } from './diff/textDiff';
-
-export { approximateHours, type DurationParts, formatDuration, parseDuration } from './format/duration';
-export * from './format/labels';
-export { type StateNames, slaSentence, slaTitle, stateName } from './format/slaSentence';
-
-export { type ContentMatrix, contentMatrix } from './matrix/contentMatrix';
-export { toMarkdown } from './export/toMarkdown';
-
-export { defaultLifecycle, defaultRoles, LIFECYCLE_IDS } from './templates/defaultLifecycle';
-export { emptyPlaybook } from './templates/emptyPlaybook';
-export { starterTemplate } from './templates/starterTemplate';
-
-export { LARGE_PLAYBOOK, type LargePlaybookSize, largePlaybook } from './fixtures/largePlaybook';
+export type { Position } from './ydoc/placement';

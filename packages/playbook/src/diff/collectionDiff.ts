@@ -21,12 +21,7 @@ export interface SectionSpec<T extends { id: string }> {
  * Changes between two versions of a section: items added, removed, moved (relative order changed,
  * found as the items outside a longest run kept in order) and changed field by field.
  */
-export function diffCollection<T extends { id: string }>(
-  spec: SectionSpec<T>,
-  before: T[],
-  after: T[],
-  ctx: DiffContext,
-): Change[] {
+export function diffCollection<T extends { id: string }>(spec: SectionSpec<T>, before: T[], after: T[], ctx: DiffContext): Change[] {
   const beforeById = new Map(before.map((item, index) => [item.id, { item, index }]));
   const afterIds = new Set(after.map((item) => item.id));
   const moved = spec.ordered ? movedIds(after.flatMap((item) => beforeById.get(item.id)?.index ?? [])) : new Set<number>();

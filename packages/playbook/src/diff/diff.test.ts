@@ -91,7 +91,12 @@ describe('business diff', () => {
       p.stages.splice(at + 1, 0, BuyerStageSchema.parse({ id: 'stage-new', name: 'Shortlist' }));
     });
     const [change] = diff(before, after);
-    expect(change).toMatchObject({ section: 'stages', kind: 'added', itemId: 'stage-new', text: "Stage 'Shortlist' added after 'Consider'" });
+    expect(change).toMatchObject({
+      section: 'stages',
+      kind: 'added',
+      itemId: 'stage-new',
+      text: "Stage 'Shortlist' added after 'Consider'",
+    });
   });
 
   it('reports a moved stage once, not every stage it jumped over', () => {
@@ -159,7 +164,10 @@ describe('business diff', () => {
       const icp = p.responsibilities[0] as Playbook['responsibilities'][number];
       delete icp.raci['role-community' as never];
     });
-    before.responsibilities[2] = { ...(before.responsibilities[2] as Playbook['responsibilities'][number]), raci: { ['role-marketing' as never]: 'I' } };
+    before.responsibilities[2] = {
+      ...(before.responsibilities[2] as Playbook['responsibilities'][number]),
+      raci: { ['role-marketing' as never]: 'I' },
+    };
     expect(sentences(before, after)).toEqual([
       "Community is no longer I for 'Define the ideal customer profile'",
       "Marketing became C for 'Follow up all MQLs' (was I)",

@@ -6,8 +6,8 @@ import { richChange, textChange, valueChange } from './fieldChanges';
 import { contentSpec } from './sections/content';
 import { lifecycleSpec } from './sections/lifecycle';
 import { metricsSpec } from './sections/metrics';
-import { personasSpec, rolesSpec } from './sections/people';
 import { pagesSpec } from './sections/pages';
+import { personasSpec, rolesSpec } from './sections/people';
 import { responsibilitiesSpec } from './sections/responsibilities';
 import { slasSpec } from './sections/slas';
 import { stagesSpec } from './sections/stages';
@@ -23,7 +23,12 @@ export function diff(before: Playbook, after: Playbook): Change[] {
   return [
     ...(before.title === after.title
       ? []
-      : [playbook('changed', ['title'], `Playbook renamed from ${q(before.title)} to ${q(after.title)}`, { before: before.title, after: after.title })]),
+      : [
+          playbook('changed', ['title'], `Playbook renamed from ${q(before.title)} to ${q(after.title)}`, {
+            before: before.title,
+            after: after.title,
+          }),
+        ]),
     ...textChange(playbook, 'Playbook', 'description', ['description'], before.description, after.description),
     ...valueChange(playbook, 'Metrics', 'currency', ['metrics', 'currency'], before.metrics.currency, after.metrics.currency, String),
     ...diffCollection(stagesSpec, before.stages, after.stages, ctx),

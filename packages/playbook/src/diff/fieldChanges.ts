@@ -14,14 +14,7 @@ export function renamed(make: ChangeMaker, label: string, path: string[], before
 const LONG = 80;
 
 /** "Stage 'Evaluate': goal 'a' → 'b'"; long texts are worded as added and removed text instead. */
-export function textChange(
-  make: ChangeMaker,
-  label: string,
-  field: string,
-  path: string[],
-  before: string,
-  after: string,
-): Change[] {
+export function textChange(make: ChangeMaker, label: string, field: string, path: string[], before: string, after: string): Change[] {
   if (before === after) return [];
   if (before.length <= LONG && after.length <= LONG) {
     const show = (s: string) => (s.trim() === '' ? '(empty)' : `'${s}'`);
@@ -58,14 +51,7 @@ export function describeText(changes: { added: string[]; removed: string[] }): s
 }
 
 /** A list of short lines: "Stage 'Evaluate': exit signal added 'Asks for a quote'". Lines are compared as a multiset. */
-export function lineChanges(
-  make: ChangeMaker,
-  label: string,
-  noun: string,
-  path: string[],
-  before: string[],
-  after: string[],
-): Change[] {
+export function lineChanges(make: ChangeMaker, label: string, noun: string, path: string[], before: string[], after: string[]): Change[] {
   const remaining = new Map<string, number>();
   for (const line of before) remaining.set(line, (remaining.get(line) ?? 0) + 1);
   const added: string[] = [];

@@ -56,5 +56,5 @@ export function formatDuration(iso: string, clock: Clock = 'calendar'): string {
 export function approximateHours(iso: string): number | null {
   const p = parseDuration(iso);
   if (!p) return null;
-  return ((p.years * 365 + p.months * 30 + p.weeks * 7 + p.days) * 24 + p.hours + p.minutes / 60 + p.seconds / 3600);
+  return (p.years * 365 + p.months * 30 + p.weeks * 7 + p.days) * 24 + p.hours + p.minutes / 60 + p.seconds / 3600;
 }

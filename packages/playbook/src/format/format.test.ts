@@ -59,9 +59,7 @@ describe('SLA sentence', () => {
   });
 
   it('adds marketing’s volume commitment when there is one', () => {
-    expect(slaSentence({ ...sla, volume: { count: 400, per: 'month' } }, states)).toMatch(
-      /Marketing commits to 400 MQLs per month\.$/,
-    );
+    expect(slaSentence({ ...sla, volume: { count: 400, per: 'month' } }, states)).toMatch(/Marketing commits to 400 MQLs per month\.$/);
   });
 
   it('names the SLA by its states, and shows deleted or missing ones', () => {

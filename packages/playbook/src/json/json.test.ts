@@ -18,7 +18,19 @@ function fromTemplate(): PlaybookDoc {
 describe('canonical JSON', () => {
   it('has exactly the public top-level keys', () => {
     expect(Object.keys(toJSON(new Y.Doc()))).toEqual([
-      'id', 'title', 'description', 'stages', 'lifecycle', 'slas', 'content', 'personas', 'roles', 'responsibilities', 'metrics', 'attribution', 'pages',
+      'id',
+      'title',
+      'description',
+      'stages',
+      'lifecycle',
+      'slas',
+      'content',
+      'personas',
+      'roles',
+      'responsibilities',
+      'metrics',
+      'attribution',
+      'pages',
     ]);
   });
 
@@ -69,7 +81,10 @@ describe('canonical JSON', () => {
   it('lists an asset’s stages in stage order, whatever order they were linked in', () => {
     const pb = new PlaybookDoc();
     applyJSON(pb, {
-      stages: [{ id: 'zz-first', name: 'First' }, { id: 'aa-second', name: 'Second' }],
+      stages: [
+        { id: 'zz-first', name: 'First' },
+        { id: 'aa-second', name: 'Second' },
+      ],
       content: [{ id: 'a', title: 'A', stageIds: ['aa-second', 'zz-first'] }],
     });
     expect(toJSON(pb).content[0]?.stageIds).toEqual(['zz-first', 'aa-second']);

@@ -38,11 +38,7 @@ export function toJSON(source: Y.Doc | PlaybookDoc, options: ToJSONOptions = {})
 }
 
 /** An asset's links are sets; list them in stage and persona order, which is how people read them. */
-function inReadingOrder(
-  assets: ContentAsset[],
-  stages: { id: string }[],
-  personas: { id: string }[],
-): ContentAsset[] {
+function inReadingOrder(assets: ContentAsset[], stages: { id: string }[], personas: { id: string }[]): ContentAsset[] {
   const stageRank = new Map(stages.map((s, i) => [s.id as string, i]));
   const personaRank = new Map(personas.map((p, i) => [p.id as string, i]));
   const byRank = (rank: Map<string, number>) => (a: string, b: string) =>

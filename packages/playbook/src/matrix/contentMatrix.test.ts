@@ -4,8 +4,14 @@ import { contentMatrix } from './contentMatrix';
 
 describe('content matrix', () => {
   const playbook = PlaybookSchema.parse({
-    stages: [{ id: 'consider', name: 'Consider' }, { id: 'decide', name: 'Decide' }],
-    personas: [{ id: 'cfo', name: 'CFO' }, { id: 'ops', name: 'Ops' }],
+    stages: [
+      { id: 'consider', name: 'Consider' },
+      { id: 'decide', name: 'Decide' },
+    ],
+    personas: [
+      { id: 'cfo', name: 'CFO' },
+      { id: 'ops', name: 'Ops' },
+    ],
     content: [
       { id: 'roi', title: 'ROI calculator', stageIds: ['consider', 'decide'], personaIds: ['cfo'] },
       { id: 'tour', title: 'Tour', stageIds: ['consider'], personaIds: ['cfo', 'ops', 'gone'] },

@@ -4,9 +4,7 @@ import { z } from 'zod';
 const ISO_DURATION = /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
 
 /** An ISO 8601 duration such as `PT4H` or `P2D`. */
-export const IsoDurationSchema = z
-  .string()
-  .regex(ISO_DURATION, 'an ISO 8601 duration such as PT4H (4 hours) or P2D (2 days)');
+export const IsoDurationSchema = z.string().regex(ISO_DURATION, 'an ISO 8601 duration such as PT4H (4 hours) or P2D (2 days)');
 export type IsoDuration = z.infer<typeof IsoDurationSchema>;
 
 /** Whether a duration counts business hours (the teams' working week) or calendar time. */

@@ -18,9 +18,7 @@ export const MetricPeriodSchema = z.object({
   revenue: z.object({ forecast: amount, actual: amount }).default({ forecast: null, actual: null }),
   costPerClose: amount,
   /** Closed deals by where they came from. */
-  closesBySource: z
-    .object({ sales: count, marketing: count, community: count })
-    .default({ sales: null, marketing: null, community: null }),
+  closesBySource: z.object({ sales: count, marketing: count, community: count }).default({ sales: null, marketing: null, community: null }),
 });
 export type MetricPeriod = z.infer<typeof MetricPeriodSchema>;
 export type MetricPeriodInput = z.input<typeof MetricPeriodSchema>;
@@ -31,7 +29,10 @@ export const PERIOD_LABEL = /^\d{4}(-Q[1-4]|-H[12]|-(0[1-9]|1[0-2]))?$/;
 /** The metrics section: the currency every amount is in, and the periods in order. */
 export const MetricsSchema = z
   .object({
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD').default('USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD')
+      .default('USD'),
     periods: z.array(MetricPeriodSchema).default([]),
   })
   .default({ currency: 'USD', periods: [] });

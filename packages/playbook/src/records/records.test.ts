@@ -19,7 +19,12 @@ describe('records', () => {
       plays: { marketing: [], sales: [] },
       notes: { markdown: '' },
     });
-    expect(SlaSchema.parse({ id: 's' })).toMatchObject({ from: null, to: null, responseTime: { duration: 'PT24H', clock: 'business' }, volume: null });
+    expect(SlaSchema.parse({ id: 's' })).toMatchObject({
+      from: null,
+      to: null,
+      responseTime: { duration: 'PT24H', clock: 'business' },
+      volume: null,
+    });
     expect(LeadStateSchema.parse({ id: 'l' }).bant).toEqual({ budget: '', authority: '', need: '', timeline: '' });
   });
 

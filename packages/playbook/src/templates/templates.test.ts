@@ -51,6 +51,13 @@ describe('empty playbook', () => {
     expect(empty.title).toBe('Untitled playbook');
     expect(empty.lifecycle).toHaveLength(6);
     expect(empty.roles.map((r) => r.name)).toEqual(['Marketing', 'Sales', 'Product', 'Community']);
-    expect([empty.stages, empty.slas, empty.content, empty.personas, empty.responsibilities, empty.pages]).toEqual([[], [], [], [], [], []]);
+    expect([empty.stages, empty.slas, empty.content, empty.personas, empty.responsibilities, empty.pages]).toEqual([
+      [],
+      [],
+      [],
+      [],
+      [],
+      [],
+    ]);
   });
 });

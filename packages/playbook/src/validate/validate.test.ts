@@ -41,9 +41,7 @@ describe('integrity validator', () => {
     p.slas.push({ ...structuredClone(first), id: 'loop' as never, to: first.from });
     second.from = 'state-sql' as never;
     second.to = 'state-sal' as never;
-    expect(codes(p)).toEqual(
-      expect.arrayContaining(['duplicate-sla', 'sla-missing-state', 'sla-same-state', 'sla-backwards']),
-    );
+    expect(codes(p)).toEqual(expect.arrayContaining(['duplicate-sla', 'sla-missing-state', 'sla-same-state', 'sla-backwards']));
   });
 
   it('reports an SLA whose numbers do not fit together', () => {
@@ -51,16 +49,18 @@ describe('integrity validator', () => {
     const sla = p.slas[0] as Playbook['slas'][number];
     sla.followUp = { attempts: 0, window: 'PT2H' };
     sla.feedback.reasons = ['  '];
-    expect(codes(p)).toEqual(
-      expect.arrayContaining(['sla-no-follow-up', 'sla-window-shorter-than-response', 'sla-no-reject-reasons']),
-    );
+    expect(codes(p)).toEqual(expect.arrayContaining(['sla-no-follow-up', 'sla-window-shorter-than-response', 'sla-no-reject-reasons']));
   });
 
   it('notes an SLA owned by another team than its target state', () => {
     const p = starter();
     (p.slas[0] as Playbook['slas'][number]).owner = 'marketing';
     expect(validate(p, { today })).toContainEqual(
-      expect.objectContaining({ severity: 'info', code: 'sla-owner-mismatch', message: 'SLA MQL → SAL is owned by Marketing, but SAL is owned by Sales.' }),
+      expect.objectContaining({
+        severity: 'info',
+        code: 'sla-owner-mismatch',
+        message: 'SLA MQL → SAL is owned by Marketing, but SAL is owned by Sales.',
+      }),
     );
   });
 
@@ -89,7 +89,9 @@ describe('integrity validator', () => {
     p.stages.push({ ...structuredClone(p.stages[0] as Playbook['stages'][number]), id: 'dup' as never });
     p.personas.push({ id: 'nameless' as never, name: ' ', buyingRole: 'user', caresAbout: [] });
     const found = validate(p, { today });
-    expect(found).toContainEqual(expect.objectContaining({ code: 'duplicate-name', message: "Two stages are called 'Aware'.", itemId: 'dup' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({ code: 'duplicate-name', message: "Two stages are called 'Aware'.", itemId: 'dup' }),
+    );
     expect(found).toContainEqual(expect.objectContaining({ code: 'empty-name', path: ['personas', 3, 'name'] }));
   });
 
@@ -136,15 +138,15 @@ describe('integrity validator', () => {
     (p.slas[0] as Playbook['slas'][number]).owner = 'marketing';
     (p.slas[1] as Playbook['slas'][number]).to = null;
     const severities = validate(p, { today }).map((f) => f.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort((a, b) => ['error', 'warning', 'info'].indexOf(a) - ['error', 'warning', 'info'].indexOf(b)),
+    );
     expect(severities[0]).toBe('error');
   });
 
   it('reports JSON that does not parse as schema findings instead of throwing', () => {
     expect(() => validate(undefined)).not.toThrow();
-    expect(validate({ stages: 'nope' })).toEqual([
-      expect.objectContaining({ severity: 'error', code: 'schema', path: ['stages'] }),
-    ]);
+    expect(validate({ stages: 'nope' })).toEqual([expect.objectContaining({ severity: 'error', code: 'schema', path: ['stages'] })]);
     expect(validate(null)[0]?.code).toBe('schema');
   });
 });

@@ -1,21 +1,14 @@
 import { type Playbook, PlaybookSchema } from '../records/Playbook';
 import { type Finding, finding } from './Finding';
-import { type RuleContext, ruleContext } from './rules/context';
 import { contentRules } from './rules/content';
+import { type RuleContext, ruleContext } from './rules/context';
 import { lifecycleRules } from './rules/lifecycle';
 import { metricRules } from './rules/metrics';
 import { allNameRules } from './rules/names';
 import { responsibilityRules } from './rules/responsibilities';
 import { slaRules } from './rules/slas';
 
-const RULES: ((ctx: RuleContext) => Finding[])[] = [
-  allNameRules,
-  lifecycleRules,
-  slaRules,
-  contentRules,
-  responsibilityRules,
-  metricRules,
-];
+const RULES: ((ctx: RuleContext) => Finding[])[] = [allNameRules, lifecycleRules, slaRules, contentRules, responsibilityRules, metricRules];
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -33,7 +26,12 @@ export function validate(json: Playbook | unknown, options: ValidateOptions = {}
   const parsed = PlaybookSchema.safeParse(json);
   if (!parsed.success) {
     return parsed.error.issues.map((issue) =>
-      finding('error', 'schema', issue.path.map((p) => (typeof p === 'number' ? p : String(p))), issue.message),
+      finding(
+        'error',
+        'schema',
+        issue.path.map((p) => (typeof p === 'number' ? p : String(p))),
+        issue.message,
+      ),
     );
   }
   const ctx = ruleContext(parsed.data, options.today ?? new Date().toISOString().slice(0, 10));

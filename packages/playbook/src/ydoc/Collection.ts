@@ -6,7 +6,7 @@ import type { CollectionName } from '../records/Playbook';
 import { type FieldCodec, type Layout, markdownOnly, type ReadContext } from './field';
 import { mapAt } from './listFields';
 import { isOrderKey } from './orderKey';
-import { compareEntries, type OrderedEntry, placementKeys, type Position, reorderKeys } from './placement';
+import { compareEntries, type OrderedEntry, type Position, placementKeys, reorderKeys } from './placement';
 
 /** A record schema whose records carry an `id`. */
 export type RecordSchema = z.ZodObject<{ id: z.ZodType<string> } & z.ZodRawShape>;

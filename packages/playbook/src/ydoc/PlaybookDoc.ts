@@ -1,18 +1,18 @@
 import * as Y from 'yjs';
+import { InvalidRecordError } from '../errors';
 import { BuyerStageSchema } from '../records/BuyerStage';
 import { ContentAssetSchema } from '../records/ContentAsset';
 import { LeadStateSchema } from '../records/LeadState';
 import { MetricPeriodSchema } from '../records/MetricPeriod';
 import { PageSchema } from '../records/Page';
 import { PersonaSchema } from '../records/Persona';
-import { type PlaybookId, PlaybookIdSchema } from '../records/Playbook';
 import type { CollectionName } from '../records/Playbook';
+import { type PlaybookId, PlaybookIdSchema } from '../records/Playbook';
 import { type RaciLetter, RaciLetterSchema, ResponsibilitySchema } from '../records/Responsibility';
 import type { RichText, RichTextInput } from '../records/RichText';
 import { RichTextSchema } from '../records/RichText';
 import { RoleSchema } from '../records/Role';
 import { SlaSchema } from '../records/Sla';
-import { InvalidRecordError } from '../errors';
 import { Collection, type RecordSchema } from './Collection';
 import { markdownOnly, type ReadContext } from './field';
 import {
@@ -80,24 +80,15 @@ export class PlaybookDoc {
     // Deleting a stage, persona or role drops the links to it: they would only dangle. Lifecycle
     // states are not cascaded: an SLA without its state needs a person to decide what it becomes,
     // so the validator reports it instead.
-    this.stages = new Collection(map(ROOT.stages), 'stages', BuyerStageSchema, stageLayout, (id) =>
-      this.content.forget('stageIds', id),
-    );
+    this.stages = new Collection(map(ROOT.stages), 'stages', BuyerStageSchema, stageLayout, (id) => this.content.forget('stageIds', id));
     this.lifecycle = new Collection(map(ROOT.lifecycle), 'lifecycle', LeadStateSchema, leadStateLayout);
     this.slas = new Collection(map(ROOT.slas), 'slas', SlaSchema, slaLayout);
     this.content = new Collection(map(ROOT.content), 'content', ContentAssetSchema, assetLayout);
     this.personas = new Collection(map(ROOT.personas), 'personas', PersonaSchema, personaLayout, (id) =>
       this.content.forget('personaIds', id),
     );
-    this.roles = new Collection(map(ROOT.roles), 'roles', RoleSchema, roleLayout, (id) =>
-      this.responsibilities.forget('raci', id),
-    );
-    this.responsibilities = new Collection(
-      map(ROOT.responsibilities),
-      'responsibilities',
-      ResponsibilitySchema,
-      responsibilityLayout,
-    );
+    this.roles = new Collection(map(ROOT.roles), 'roles', RoleSchema, roleLayout, (id) => this.responsibilities.forget('raci', id));
+    this.responsibilities = new Collection(map(ROOT.responsibilities), 'responsibilities', ResponsibilitySchema, responsibilityLayout);
     this.metrics = new Collection(map(ROOT.metrics), 'metrics', MetricPeriodSchema, metricPeriodLayout);
     this.pages = new Collection(map(ROOT.pages), 'pages', PageSchema, pageLayout);
   }

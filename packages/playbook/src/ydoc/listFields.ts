@@ -39,11 +39,7 @@ function writeLines(list: Y.Array<unknown>, next: string[]): void {
   let head = 0;
   while (head < current.length && head < next.length && text(head) === next[head]) head++;
   let tail = 0;
-  while (
-    tail < current.length - head &&
-    tail < next.length - head &&
-    text(current.length - 1 - tail) === next[next.length - 1 - tail]
-  ) {
+  while (tail < current.length - head && tail < next.length - head && text(current.length - 1 - tail) === next[next.length - 1 - tail]) {
     tail++;
   }
   const oldMiddle = current.length - head - tail;

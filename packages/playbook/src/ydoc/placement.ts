@@ -36,11 +36,7 @@ export function placementKeys(siblings: OrderedEntry[], index: number, id: strin
     if (low >= 0) low--;
     if (high < siblings.length) high++;
   }
-  const ids = [
-    ...siblings.slice(low + 1, index).map((s) => s.id),
-    id,
-    ...siblings.slice(index, high).map((s) => s.id),
-  ];
+  const ids = [...siblings.slice(low + 1, index).map((s) => s.id), id, ...siblings.slice(index, high).map((s) => s.id)];
   const keys = keysBetween(keyAt(low) || null, keyAt(high), ids.length);
   return new Map(ids.map((entryId, i) => [entryId, keys[i] as string]));
 }

@@ -14,9 +14,7 @@ export const lifecycleSpec: SectionSpec<LeadState> = {
     return [
       ...renamed(make, `Lifecycle state ${q(before.name)}`, ['name'], before.name, after.name),
       ...textChange(make, label, 'definition', ['definition'], before.definition, after.definition),
-      ...BANT_KEYS.flatMap((key) =>
-        textChange(make, label, `${key} criterion`, ['bant', key], before.bant[key], after.bant[key]),
-      ),
+      ...BANT_KEYS.flatMap((key) => textChange(make, label, `${key} criterion`, ['bant', key], before.bant[key], after.bant[key])),
       ...valueChange(make, label, 'score threshold', ['scoreThreshold'], before.scoreThreshold, after.scoreThreshold, (t) =>
         t === null ? 'none' : String(t),
       ),

@@ -22,8 +22,20 @@ export const metricsSpec: SectionSpec<MetricPeriod> = {
       ...figure('actual revenue', ['revenue', 'actual'], before.revenue.actual, after.revenue.actual, money),
       ...figure('cost per close', ['costPerClose'], before.costPerClose, after.costPerClose, money),
       ...figure('closes by sales', ['closesBySource', 'sales'], before.closesBySource.sales, after.closesBySource.sales, count),
-      ...figure('closes by marketing', ['closesBySource', 'marketing'], before.closesBySource.marketing, after.closesBySource.marketing, count),
-      ...figure('closes by community/referral', ['closesBySource', 'community'], before.closesBySource.community, after.closesBySource.community, count),
+      ...figure(
+        'closes by marketing',
+        ['closesBySource', 'marketing'],
+        before.closesBySource.marketing,
+        after.closesBySource.marketing,
+        count,
+      ),
+      ...figure(
+        'closes by community/referral',
+        ['closesBySource', 'community'],
+        before.closesBySource.community,
+        after.closesBySource.community,
+        count,
+      ),
     ];
   },
 };

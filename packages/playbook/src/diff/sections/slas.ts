@@ -31,11 +31,23 @@ export const slasSpec: SectionSpec<Sla> = {
       ...valueChange(make, label, 'response time', ['responseTime'], before.responseTime, after.responseTime, (r) =>
         formatDuration(r.duration, r.clock),
       ),
-      ...valueChange(make, label, 'follow-up', ['followUp'], before.followUp, after.followUp, (f) =>
-        `${plural(f.attempts, 'attempt')} in ${formatDuration(f.window)}`,
+      ...valueChange(
+        make,
+        label,
+        'follow-up',
+        ['followUp'],
+        before.followUp,
+        after.followUp,
+        (f) => `${plural(f.attempts, 'attempt')} in ${formatDuration(f.window)}`,
       ),
-      ...valueChange(make, label, 'reject with a reason within', ['feedback', 'rejectWithin'], before.feedback.rejectWithin, after.feedback.rejectWithin, (d) =>
-        formatDuration(d),
+      ...valueChange(
+        make,
+        label,
+        'reject with a reason within',
+        ['feedback', 'rejectWithin'],
+        before.feedback.rejectWithin,
+        after.feedback.rejectWithin,
+        (d) => formatDuration(d),
       ),
       ...lineChanges(make, label, 'rejection reason', ['feedback', 'reasons'], before.feedback.reasons, after.feedback.reasons),
       ...valueChange(make, label, 'volume commitment', ['volume'], before.volume, after.volume, (v) =>

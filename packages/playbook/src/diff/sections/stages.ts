@@ -1,5 +1,5 @@
-import type { BuyerStage } from '../../records/BuyerStage';
 import { teamLabels } from '../../format/labels';
+import type { BuyerStage } from '../../records/BuyerStage';
 import type { SectionSpec } from '../collectionDiff';
 import { q } from '../context';
 import { lineChanges, renamed, richChange, textChange, valueChange } from '../fieldChanges';

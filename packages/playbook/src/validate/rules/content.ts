@@ -16,9 +16,15 @@ export function contentRules(ctx: RuleContext): Finding[] {
       if (!ctx.personaNames.has(id)) add('warning', 'asset-dangling-persona', ['personaIds', i], `${name} is mapped to a deleted persona.`);
     });
     if (asset.stageIds.length === 0) add('info', 'asset-unmapped', ['stageIds'], `${name} is not mapped to any stage.`);
-    if (asset.url.trim() !== '' && !isHttpUrl(asset.url)) add('warning', 'asset-url', ['url'], `${name} has a URL that is not a web address.`);
+    if (asset.url.trim() !== '' && !isHttpUrl(asset.url))
+      add('warning', 'asset-url', ['url'], `${name} has a URL that is not a web address.`);
     if (asset.lastReviewed && asset.reviewBy && asset.reviewBy < asset.lastReviewed) {
-      add('warning', 'asset-review-dates', ['reviewBy'], `${name} must be reviewed by ${asset.reviewBy}, before its last review (${asset.lastReviewed}).`);
+      add(
+        'warning',
+        'asset-review-dates',
+        ['reviewBy'],
+        `${name} must be reviewed by ${asset.reviewBy}, before its last review (${asset.lastReviewed}).`,
+      );
     } else if (asset.reviewBy && asset.reviewBy < ctx.today) {
       add('warning', 'asset-review-overdue', ['reviewBy'], `${name} was due for review on ${asset.reviewBy}.`);
     }

@@ -9,12 +9,7 @@ interface Named {
  * Empty and duplicate names in a section. Duplicates are typical after two people add the same
  * stage at once: both adds survive the merge, and someone should keep one.
  */
-export function nameRules<T extends Named>(
-  items: T[],
-  section: string,
-  field: keyof T & string,
-  kind: string,
-): Finding[] {
+export function nameRules<T extends Named>(items: T[], section: string, field: keyof T & string, kind: string): Finding[] {
   const findings: Finding[] = [];
   const firstIndex = new Map<string, number>();
   items.forEach((item, index) => {
@@ -25,9 +20,7 @@ export function nameRules<T extends Named>(
     }
     const key = name.toLocaleLowerCase('en');
     if (firstIndex.has(key)) {
-      findings.push(
-        finding('warning', 'duplicate-name', [section, index, field], `Two ${kind}s are called '${name}'.`, item.id),
-      );
+      findings.push(finding('warning', 'duplicate-name', [section, index, field], `Two ${kind}s are called '${name}'.`, item.id));
     } else firstIndex.set(key, index);
   });
   return findings;

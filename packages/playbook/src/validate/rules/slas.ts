@@ -40,7 +40,8 @@ export function slaRules(ctx: RuleContext): Finding[] {
         );
       }
     }
-    if (sla.followUp.attempts === 0) add('warning', 'sla-no-follow-up', at('followUp', 'attempts'), `${title} asks for no follow-up attempts.`);
+    if (sla.followUp.attempts === 0)
+      add('warning', 'sla-no-follow-up', at('followUp', 'attempts'), `${title} asks for no follow-up attempts.`);
     const response = approximateHours(sla.responseTime.duration);
     const window = approximateHours(sla.followUp.window);
     if (response !== null && window !== null && window < response) {
