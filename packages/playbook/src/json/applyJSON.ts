@@ -21,7 +21,9 @@ export function applyJSON(target: Y.Doc | PlaybookDoc, json: PlaybookInput, orig
   const doc = target instanceof PlaybookDoc ? target : new PlaybookDoc(target);
   doc.transact(() => {
     doc.stampLayoutVersion();
-    if (playbook.id !== null && playbook.id !== doc.id) doc.setId(playbook.id);
+    // The id names the document, not its content: importing another playbook's JSON (a template,
+    // a copy, an old version) must not rename this one. It is only filled in when missing.
+    if (playbook.id !== null && doc.id === null) doc.setId(playbook.id);
     doc.setTitle(playbook.title);
     doc.setDescription(playbook.description);
     doc.setCurrency(playbook.metrics.currency);

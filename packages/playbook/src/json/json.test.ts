@@ -142,6 +142,16 @@ describe('applying JSON to a document', () => {
     expect(changedOrders).toBe(1);
   });
 
+  it('never renames a filed playbook when importing another playbook’s JSON', () => {
+    const pb = fromTemplate();
+    pb.setId('pb-mine');
+    applyJSON(pb, { ...toJSON(pb), id: 'pb-other' });
+    expect(pb.id).toBe('pb-mine');
+    const fresh = new PlaybookDoc();
+    applyJSON(fresh, { id: 'pb-new' });
+    expect(fresh.id).toBe('pb-new');
+  });
+
   it('removes items missing from the JSON', () => {
     const pb = fromTemplate();
     const json = toJSON(pb);
