@@ -17,10 +17,19 @@ const only = process.argv.slice(2);
 const suites: BenchSuite[] = [collabFanout, collabThroughput];
 
 const results: Record<string, unknown> = {};
+let failed = false;
 for (const suite of suites) {
   if (only.length > 0 && !only.includes(suite.name)) continue;
   console.log(`\n## ${suite.name}`);
-  results[suite.name] = await suite.run();
+  try {
+    results[suite.name] = await suite.run();
+  } catch (error) {
+    // One broken suite must not cost the others' figures; the exit code still says it broke.
+    failed = true;
+    results[suite.name] = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    console.error(`${suite.name} failed:`, error);
+    continue;
+  }
   console.log(JSON.stringify(results[suite.name], null, 2));
 }
 
@@ -28,3 +37,4 @@ const out = join(here, 'results', 'latest.json');
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
 console.log(`\nwrote ${out}`);
+if (failed) process.exitCode = 1;

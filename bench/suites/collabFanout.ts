@@ -11,7 +11,7 @@ import { LoadProcess } from './collab/loadProcess';
 import { startRelay } from './collab/relay';
 
 const readerCounts = [10, 50, 200];
-const editsPerRun = 150;
+const editsPerRun = 200;
 const warmup = 20;
 const gapMs = 5;
 /** The target: p99 under 25 ms at 50 readers. */

@@ -30,9 +30,11 @@ const textName = 'trace';
 const pacedTxns = 2_000;
 const pacedEveryMs = 1;
 /** Updates in flight in the saturated phase: enough that every socket read brings a full batch. */
-const window = 1_000;
+const inFlightWindow = 1_000;
 /** The saturated phase gives up after this long and reports what it measured (never fails). */
 const saturatedDeadlineMs = 60_000;
+/** The paced phase is client-bound (about 3 s); this long means updates went missing. */
+const pacedDeadlineMs = 30_000;
 const pollMs = 20;
 const windowMs = 1_000;
 /** The issue's target. */
@@ -40,12 +42,13 @@ const targetUpdatesPerSecond = 5_000;
 
 type Kind<K extends ReplayUp['kind']> = Extract<ReplayUp, { kind: K }>;
 
-async function expect<K extends ReplayUp['kind']>(load: LoadProcess<ReplayUp, ReplayDown>, kind: K): Promise<Kind<K>> {
+async function nextMessage<K extends ReplayUp['kind']>(load: LoadProcess<ReplayUp, ReplayDown>, kind: K): Promise<Kind<K>> {
   const message = await load.receive();
   if (message.kind !== kind) throw new Error(`expected "${kind}" from the replay process, got "${message.kind}"`);
   return message as Kind<K>;
 }
 
+/** Database plus WAL on disk. Not a measure of bytes written: SQLite reuses the WAL after each checkpoint. */
 function fileBytes(dataDir: string): number {
   let total = 0;
   for (const name of ['fullcourt.sqlite', 'fullcourt.sqlite-wal']) {
@@ -69,33 +72,43 @@ async function replay(server: TestServer, playbookId: string) {
     textName,
     pacedTxns,
     pacedEveryMs,
-    window,
+    window: inFlightWindow,
   } satisfies ReplayInput);
   try {
-    const { txns } = await expect(load, 'ready');
+    const { txns } = await nextMessage(load, 'ready');
 
-    const pacedFrom = { at: performance.now(), io: writtenBytes(), stored: stored(), files: fileBytes(server.dataDir) };
-    const pacedSent = await expect(load, 'pacedSent');
-    while (stored() < pacedFrom.stored + pacedSent.updates) await sleep(pollMs);
-    const pacedTo = { at: performance.now(), io: writtenBytes(), stored: stored(), files: fileBytes(server.dataDir) };
+    const pacedFrom = { at: performance.now(), io: writtenBytes(), stored: stored() };
+    const pacedSent = await nextMessage(load, 'pacedSent');
+    while (stored() < pacedFrom.stored + pacedSent.updates) {
+      if (performance.now() - pacedFrom.at > pacedDeadlineMs) throw new Error('paced updates were not all stored in time');
+      await sleep(pollMs);
+    }
+    const pacedTo = { at: performance.now(), io: writtenBytes(), stored: stored() };
 
     load.send({ kind: 'saturate' });
-    await expect(load, 'saturatedStarted');
-    const from = { at: performance.now(), io: writtenBytes(), stored: stored(), files: fileBytes(server.dataDir) };
+    await nextMessage(load, 'saturatedStarted');
+    const from = { at: performance.now(), io: writtenBytes(), stored: stored() };
     let sent: Kind<'saturatedSent'> | undefined;
-    void expect(load, 'saturatedSent').then((message) => {
-      sent = message;
-    });
+    let loadFailure: unknown;
+    nextMessage(load, 'saturatedSent').then(
+      (message) => {
+        sent = message;
+      },
+      (error: unknown) => {
+        loadFailure = error;
+      },
+    );
     const windowRates: number[] = [];
-    let window = { at: from.at, stored: from.stored };
+    let rateWindow = { at: from.at, stored: from.stored };
     let timedOut = false;
     for (;;) {
       const now = performance.now();
       const count = stored();
-      if (now - window.at >= windowMs) {
-        windowRates.push(((count - window.stored) / (now - window.at)) * 1000);
-        window = { at: now, stored: count };
+      if (now - rateWindow.at >= windowMs) {
+        windowRates.push(((count - rateWindow.stored) / (now - rateWindow.at)) * 1000);
+        rateWindow = { at: now, stored: count };
       }
+      if (loadFailure) throw loadFailure;
       if (sent && count >= from.stored + sent.updates) break;
       if (now - from.at > saturatedDeadlineMs) {
         timedOut = true;
@@ -115,7 +128,6 @@ async function replay(server: TestServer, playbookId: string) {
         updatesPerSecond: Math.round((pacedPersisted / (pacedTo.at - pacedFrom.at)) * 1000),
         payloadBytesPerUpdate: round(pacedSent.payloadBytes / pacedSent.updates),
         writtenPerUpdate: writtenPer(pacedFrom.io, pacedTo.io, pacedPersisted),
-        fileGrowthPerUpdate: round((pacedTo.files - pacedFrom.files) / pacedPersisted),
       },
       saturated: {
         updates: persisted,
@@ -128,7 +140,6 @@ async function replay(server: TestServer, playbookId: string) {
         clientSendSeconds: sent ? round(sent.sendMs / 1000) : undefined,
         payloadBytesPerUpdate: sent ? round(sent.payloadBytes / sent.updates) : undefined,
         writtenPerUpdate: writtenPer(from.io, to.io, persisted),
-        fileGrowthPerUpdate: round((to.files - from.files) / persisted),
         fileBytesAtEnd: to.files,
       },
       coauthorTextMatches: sent?.coauthorTextMatches,
@@ -231,7 +242,7 @@ export default {
     return {
       trace: traceAttribution,
       method:
-        `one y-websocket provider in a child process replays the trace, one update per recorded transaction, at most ${window} in flight, a second provider receiving; persisted = AUTOINCREMENT high-water mark of document_updates; written bytes from /proc/self/io of this process (which hosts the server): syscall = wchar (what SQLite wrote, WAL and checkpoints, plus the broadcasts to the co-author), disk = write_bytes`,
+        `one y-websocket provider in a child process replays the trace, one update per recorded transaction, at most ${inFlightWindow} in flight, a second provider receiving; persisted = AUTOINCREMENT high-water mark of document_updates; written bytes from /proc/self/io of this process (which hosts the server): syscall = wchar (what SQLite wrote, WAL and checkpoints, plus the broadcasts to the co-author), disk = write_bytes`,
       paced,
       saturated,
       peers,
