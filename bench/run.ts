@@ -10,11 +10,12 @@ import { fileURLToPath } from 'node:url';
 import type { BenchSuite } from './suite';
 import collabFanout from './suites/collabFanout';
 import collabThroughput from './suites/collabThroughput';
+import playbookModel from './suites/playbookModel';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 
-const suites: BenchSuite[] = [collabFanout, collabThroughput];
+const suites: BenchSuite[] = [collabFanout, collabThroughput, playbookModel];
 
 const results: Record<string, unknown> = {};
 let failed = false;

@@ -4,8 +4,8 @@
  * by the same load process, so server/relay is what Yjs, the guards and persist-before-broadcast
  * add. Runs alternate relay, server, server, relay so drift on a shared machine hits both alike.
  */
-import { startTestServer } from '../../tests/integration/helpers/testServer';
 import { type BenchSuite, percentile } from '../suite';
+import { startBenchServer } from './collab/benchServer';
 import type { FanoutInput, FanoutOutput } from './collab/fanoutLoad';
 import { LoadProcess } from './collab/loadProcess';
 import { startRelay } from './collab/relay';
@@ -56,7 +56,7 @@ async function runLoad(input: FanoutInput, into: Pooled): Promise<void> {
 export default {
   name: 'collab-fanout',
   async run() {
-    const server = await startTestServer({ LOG_LEVEL: 'silent' });
+    const server = await startBenchServer();
     const relay = await startRelay();
     const rows = [];
     try {

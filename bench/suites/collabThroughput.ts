@@ -17,8 +17,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { destroyAllProviders, openSyncedProvider } from '../../tests/integration/helpers/providers';
-import { startTestServer, type TestServer } from '../../tests/integration/helpers/testServer';
 import { type BenchSuite, median } from '../suite';
+import { startBenchServer, type TestServer } from './collab/benchServer';
 import { applyTxn, type EditingTrace, loadEditingTrace, traceAttribution } from './collab/editingTrace';
 import { LoadProcess } from './collab/loadProcess';
 import { writtenBytes, writtenPer } from './collab/processIo';
@@ -192,7 +192,7 @@ export default {
   name: 'collab-throughput',
   async run() {
     const trace = loadEditingTrace();
-    let server = await startTestServer({ LOG_LEVEL: 'silent' });
+    let server = await startBenchServer();
     const dataDir = server.dataDir;
     let measured: Awaited<ReturnType<typeof replay>>;
     let liveMatch: boolean | undefined;
@@ -204,7 +204,7 @@ export default {
         liveMatch = await textMatches(server, playbookId, trace.endContent);
         // Stop flushes and compacts; a fresh server must read the same text back from disk.
         await server.stop();
-        server = await startTestServer({ LOG_LEVEL: 'silent' }, dataDir);
+        server = await startBenchServer(dataDir);
         restartMatch = await textMatches(server, playbookId, trace.endContent);
       }
     } finally {
