@@ -90,7 +90,9 @@ export default {
     }
     const atTarget = rows.find((row) => row.readers === targetReaders);
     const targetMet = atTarget !== undefined && atTarget.server.p99Ms < targetP99Ms;
-    console.log(`target: p99 under ${targetP99Ms} ms at ${targetReaders} readers: ${targetMet ? 'met' : 'NOT met'} (${atTarget?.server.p99Ms} ms)`);
+    console.log(
+      `target: p99 under ${targetP99Ms} ms at ${targetReaders} readers: ${targetMet ? 'met' : 'NOT met'} (${atTarget?.server.p99Ms} ms)`,
+    );
 
     return {
       method:

@@ -230,24 +230,35 @@ export default {
     line('server, saturated, median 1 s window', saturated.medianWindowUpdatesPerSecond, undefined);
     line(`server, paced 1 per ${pacedEveryMs} ms (${paced.updates})`, paced.updatesPerSecond, paced.writtenPerUpdate);
     line('peer: Yjs apply only', peers.yjsApplyUpdatesPerSecond, undefined);
-    line('peer: SQLite, 1 insert per transaction', peers.sqliteOnePerTransaction.updatesPerSecond, peers.sqliteOnePerTransaction.writtenPerUpdate);
+    line(
+      'peer: SQLite, 1 insert per transaction',
+      peers.sqliteOnePerTransaction.updatesPerSecond,
+      peers.sqliteOnePerTransaction.writtenPerUpdate,
+    );
     line('peer: SQLite, 1,000 per transaction', peers.sqliteBatched.updatesPerSecond, peers.sqliteBatched.writtenPerUpdate);
     console.log(`update payload: ${saturated.payloadBytesPerUpdate} bytes/update on average`);
     console.log(
       `ratios (server saturated / peer): Yjs apply ${ratios.serverVsYjsApply}, SQLite 1/tx ${ratios.serverVsSqliteOnePerTransaction}, SQLite 1,000/tx ${ratios.serverVsSqliteBatched}`,
     );
-    console.log(`final text equals endContent: live ${liveMatch ?? 'not checked'}, after restart ${restartMatch ?? 'not checked'}, at the co-author ${measured.coauthorTextMatches ?? 'not checked'}`);
-    console.log(`target: at least ${targetUpdatesPerSecond} persisted updates/s: ${targetMet ? 'met' : 'NOT met'} (${saturated.updatesPerSecond})`);
+    console.log(
+      `final text equals endContent: live ${liveMatch ?? 'not checked'}, after restart ${restartMatch ?? 'not checked'}, at the co-author ${measured.coauthorTextMatches ?? 'not checked'}`,
+    );
+    console.log(
+      `target: at least ${targetUpdatesPerSecond} persisted updates/s: ${targetMet ? 'met' : 'NOT met'} (${saturated.updatesPerSecond})`,
+    );
 
     return {
       trace: traceAttribution,
-      method:
-        `one y-websocket provider in a child process replays the trace, one update per recorded transaction, at most ${inFlightWindow} in flight, a second provider receiving; persisted = AUTOINCREMENT high-water mark of document_updates; written bytes from /proc/self/io of this process (which hosts the server): syscall = wchar (what SQLite wrote, WAL and checkpoints, plus the broadcasts to the co-author), disk = write_bytes`,
+      method: `one y-websocket provider in a child process replays the trace, one update per recorded transaction, at most ${inFlightWindow} in flight, a second provider receiving; persisted = AUTOINCREMENT high-water mark of document_updates; written bytes from /proc/self/io of this process (which hosts the server): syscall = wchar (what SQLite wrote, WAL and checkpoints, plus the broadcasts to the co-author), disk = write_bytes`,
       paced,
       saturated,
       peers,
       ratios,
-      finalText: { matchesEndContentLive: liveMatch, matchesEndContentAfterRestart: restartMatch, matchesAtCoauthor: measured.coauthorTextMatches },
+      finalText: {
+        matchesEndContentLive: liveMatch,
+        matchesEndContentAfterRestart: restartMatch,
+        matchesAtCoauthor: measured.coauthorTextMatches,
+      },
       target: { updatesPerSecond: targetUpdatesPerSecond, met: targetMet },
     };
   },

@@ -9,7 +9,7 @@ import type * as Y from 'yjs';
 
 export const traceFile = '/work/shared/data/automerge-paper.json.gz';
 export const traceAttribution =
-  'automerge-paper editing trace by Martin Kleppmann (automerge-perf), via Joseph Gentle\'s editing-traces; CC BY 4.0';
+  "automerge-paper editing trace by Martin Kleppmann (automerge-perf), via Joseph Gentle's editing-traces; CC BY 4.0";
 
 /** [position, deleteCount, insertText], positions in characters of the text before the patch. */
 export type Patch = [number, number, string];

@@ -12,7 +12,7 @@
  * and the server's heartbeat drops the writer: its pong waits behind its own unread frames.
  * The parent counts what is stored; this process only sends and says how much it sent.
  */
-import { setImmediate as yieldToSocket, setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as sleep, setImmediate as yieldToSocket } from 'node:timers/promises';
 import * as Y from 'yjs';
 import { openProvider, synced } from '../../../tests/integration/helpers/providers';
 import { applyTxn, loadEditingTrace } from './editingTrace';
