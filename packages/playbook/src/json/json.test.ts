@@ -78,6 +78,14 @@ describe('canonical JSON', () => {
     expect(toJSON(pb).pages[0]?.body.markdown).toBe('## From Tiptap');
   });
 
+  it('falls back to the Markdown when the Tiptap JSON has nodes the schema does not know', () => {
+    const pb = new PlaybookDoc();
+    applyJSON(pb, {
+      pages: [{ id: 'p', title: 'P', body: { markdown: 'Plain words', tiptap: { type: 'doc', content: [{ type: 'spaceship' }] } } }],
+    });
+    expect(toJSON(pb).pages[0]?.body.markdown).toBe('Plain words');
+  });
+
   it('lists an asset’s stages in stage order, whatever order they were linked in', () => {
     const pb = new PlaybookDoc();
     applyJSON(pb, {

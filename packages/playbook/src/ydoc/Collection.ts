@@ -78,6 +78,13 @@ export class Collection<S extends RecordSchema> {
 
   /** Adds a record at `position` (the end by default) and returns its id. */
   add(input: NewRecord<S>, position: Position = 'end'): IdOf<S> {
+    // zod would drop unknown fields silently; a caller misspelling a field should hear about it.
+    const unknown = Object.keys(input).filter((field) => field !== 'id' && !(field in this.layout));
+    if (unknown.length > 0)
+      throw new InvalidRecordError(
+        this.name,
+        unknown.map((field) => issue([field], 'unknown field')),
+      );
     const parsed = this.schema.safeParse({ ...input, id: input.id ?? newId() });
     if (!parsed.success) throw new InvalidRecordError(this.name, parsed.error.issues);
     const record = parsed.data as Record<string, unknown> & { id: string };

@@ -74,6 +74,7 @@ describe('playbook collections', () => {
     expect(() => pb.roles.delete('nope')).toThrow(ItemNotFoundError);
     expect(() => pb.roles.add({ name: 'x' }, { before: 'nope' })).toThrow(ItemNotFoundError);
     expect(() => pb.roles.add({ id: 'not an id!', name: 'x' })).toThrow(InvalidRecordError);
+    expect(() => pb.roles.add({ name: 'x', colour: 'red' } as never)).toThrow(/colour: unknown field/);
   });
 
   it('drops links to a deleted stage, persona or role, but keeps SLAs pointing at a deleted state', () => {

@@ -43,8 +43,13 @@ export function readFragment(fragment: Y.XmlFragment, withTiptap: boolean): Rich
 /** Writes canonical rich text into the fragment, from Tiptap JSON when given (lossless), else Markdown. */
 export function writeFragment(fragment: Y.XmlFragment, value: RichText): void {
   if (value.tiptap) {
-    writeJSONToFragment(fragment, value.tiptap as JSONContent);
-    return;
+    try {
+      writeJSONToFragment(fragment, value.tiptap as JSONContent);
+      return;
+    } catch {
+      // Tiptap JSON with nodes this schema does not know (a newer client, a hand-written import)
+      // fails while being read, before anything is written; the Markdown beside it still holds.
+    }
   }
   // Markdown cannot carry everything the editor can (e.g. some attributes); when the text already
   // reads the same, leave the fragment alone rather than flatten it through a Markdown round trip.
