@@ -1,12 +1,14 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
 import { DuplicateIdError, InvalidRecordError, ItemNotFoundError, NotALiveFieldError } from '../errors';
-import { isId, newId } from '../records/id';
+import { isId } from '../records/id';
 import type { CollectionName } from '../records/Playbook';
 import { type FieldCodec, type Layout, markdownOnly, type ReadContext } from './field';
 import { mapAt } from './listFields';
+import { liveField } from './liveField';
 import { isOrderKey } from './orderKey';
 import { compareEntries, type OrderedEntry, type Position, placementKeys, reorderKeys } from './placement';
+import { checkNewRecord, checkPatch, issue } from './recordInput';
 
 /** A record schema whose records carry an `id`. */
 export type RecordSchema = z.ZodObject<{ id: z.ZodType<string> } & z.ZodRawShape>;
@@ -78,16 +80,7 @@ export class Collection<S extends RecordSchema> {
 
   /** Adds a record at `position` (the end by default) and returns its id. */
   add(input: NewRecord<S>, position: Position = 'end'): IdOf<S> {
-    // zod would drop unknown fields silently; a caller misspelling a field should hear about it.
-    const unknown = Object.keys(input).filter((field) => field !== 'id' && !(field in this.layout));
-    if (unknown.length > 0)
-      throw new InvalidRecordError(
-        this.name,
-        unknown.map((field) => issue([field], 'unknown field')),
-      );
-    const parsed = this.schema.safeParse({ ...input, id: input.id ?? newId() });
-    if (!parsed.success) throw new InvalidRecordError(this.name, parsed.error.issues);
-    const record = parsed.data as Record<string, unknown> & { id: string };
+    const record = checkNewRecord(this.name, this.schema, this.fields(), input as Record<string, unknown>);
     const id = record.id;
     if (this.has(id)) throw new DuplicateIdError(this.name, id);
     this.transact(() => {
@@ -105,7 +98,12 @@ export class Collection<S extends RecordSchema> {
   /** Changes the given fields of a record, each with the smallest edit that produces it. */
   update(id: string, patch: RecordPatch<S>): void {
     const item = this.itemOrThrow(id);
-    const checked = this.checkPatch(patch as Record<string, unknown>);
+    const checked = checkPatch(
+      this.name,
+      this.schema.shape as unknown as Record<string, z.ZodType>,
+      this.fields(),
+      patch as Record<string, unknown>,
+    );
     this.transact(() => this.writeFields(item, checked));
   }
 
@@ -231,25 +229,11 @@ export class Collection<S extends RecordSchema> {
   }
 
   private codecs(): [string, FieldCodec<unknown>][] {
-    return Object.entries(this.layout) as [string, FieldCodec<unknown>][];
+    return Object.entries(this.fields());
   }
 
-  private checkPatch(patch: Record<string, unknown>): Record<string, unknown> {
-    const checked: Record<string, unknown> = {};
-    const issues: z.core.$ZodIssue[] = [];
-    const shape = this.schema.shape as unknown as Record<string, z.ZodType>;
-    for (const [field, value] of Object.entries(patch)) {
-      const fieldSchema = field in this.layout ? shape[field] : undefined;
-      if (!fieldSchema) {
-        issues.push(issue([field], field === 'id' ? 'the id cannot change' : 'unknown field'));
-        continue;
-      }
-      const parsed = fieldSchema.safeParse(value);
-      if (parsed.success) checked[field] = parsed.data;
-      else issues.push(...parsed.error.issues.map((i) => ({ ...i, path: [field, ...i.path] })));
-    }
-    if (issues.length > 0) throw new InvalidRecordError(this.name, issues);
-    return checked;
+  private fields(): Record<string, FieldCodec<unknown>> {
+    return this.layout as Record<string, FieldCodec<unknown>>;
   }
 
   private indexFor(position: Position, siblings: OrderedEntry[]): number {
@@ -269,27 +253,13 @@ export class Collection<S extends RecordSchema> {
   }
 
   private live(id: string, path: string, kind: 'text' | 'rich'): Y.AbstractType<unknown> {
-    let container = this.itemOrThrow(id);
-    let codecs: Record<string, FieldCodec<unknown>> | undefined = this.layout as Record<string, FieldCodec<unknown>>;
-    const keys = path.split('.');
-    for (const [depth, key] of keys.entries()) {
-      const codec: FieldCodec<unknown> | undefined = codecs?.[key];
-      if (!codec) break;
-      if (depth === keys.length - 1) {
-        if (codec.kind !== kind) break;
-        // An item written by an older client may lack the shared type: create it from its value.
-        if (!(container.get(key) instanceof Y.AbstractType)) {
-          this.transact(() => codec.write(container, key, codec.read(container, key, markdownOnly)));
-        }
-        return container.get(key) as Y.AbstractType<unknown>;
-      }
-      if (codec.kind !== 'group') break;
-      this.transact(() => {
-        container = mapAt(container, key);
-      });
-      codecs = codec.children;
-    }
-    throw new NotALiveFieldError(this.name, path, kind);
+    const item = this.itemOrThrow(id);
+    let found: Y.AbstractType<unknown> | undefined;
+    this.transact(() => {
+      found = liveField(item, this.fields(), path, kind);
+    });
+    if (!found) throw new NotALiveFieldError(this.name, path, kind);
+    return found;
   }
 
   private transact(fn: () => void): void {
@@ -297,8 +267,4 @@ export class Collection<S extends RecordSchema> {
     if (doc) doc.transact(fn);
     else fn();
   }
-}
-
-function issue(path: PropertyKey[], message: string): z.core.$ZodIssue {
-  return { code: 'custom', path, message, input: undefined } as z.core.$ZodIssue;
 }

@@ -1,0 +1,59 @@
+import type { z } from 'zod';
+import { InvalidRecordError } from '../errors';
+import { newId } from '../records/id';
+import type { FieldCodec } from './field';
+
+type Fields = Record<string, FieldCodec<unknown>>;
+
+/** A custom zod issue, for problems zod itself cannot see (unknown fields, a changed id). */
+export function issue(path: PropertyKey[], message: string): z.core.$ZodIssue {
+  return { code: 'custom', path, message, input: undefined } as z.core.$ZodIssue;
+}
+
+/**
+ * A new record checked against its schema, defaults filled and an id generated when none is
+ * given. zod would drop unknown fields silently; a caller misspelling a field should hear about it.
+ */
+export function checkNewRecord(
+  collection: string,
+  schema: z.ZodType,
+  fields: Fields,
+  input: Record<string, unknown>,
+): Record<string, unknown> & { id: string } {
+  const unknown = Object.keys(input).filter((field) => field !== 'id' && !(field in fields));
+  if (unknown.length > 0) {
+    throw new InvalidRecordError(
+      collection,
+      unknown.map((field) => issue([field], 'unknown field')),
+    );
+  }
+  const parsed = schema.safeParse({ ...input, id: input.id ?? newId() });
+  if (!parsed.success) throw new InvalidRecordError(collection, parsed.error.issues);
+  return parsed.data as Record<string, unknown> & { id: string };
+}
+
+/**
+ * A patch checked field by field. Not `schema.partial()`: zod 4 still applies defaults to the
+ * missing keys of a partial object, which would turn "change the name" into "reset everything".
+ */
+export function checkPatch(
+  collection: string,
+  shape: Record<string, z.ZodType>,
+  fields: Fields,
+  patch: Record<string, unknown>,
+): Record<string, unknown> {
+  const checked: Record<string, unknown> = {};
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [field, value] of Object.entries(patch)) {
+    const fieldSchema = field in fields ? shape[field] : undefined;
+    if (!fieldSchema) {
+      issues.push(issue([field], field === 'id' ? 'the id cannot change' : 'unknown field'));
+      continue;
+    }
+    const parsed = fieldSchema.safeParse(value);
+    if (parsed.success) checked[field] = parsed.data;
+    else issues.push(...parsed.error.issues.map((i) => ({ ...i, path: [field, ...i.path] })));
+  }
+  if (issues.length > 0) throw new InvalidRecordError(collection, issues);
+  return checked;
+}
