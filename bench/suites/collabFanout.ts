@@ -4,7 +4,7 @@
  * by the same load process, so server/relay is what Yjs, the guards and persist-before-broadcast
  * add. Runs alternate relay, server, server, relay so drift on a shared machine hits both alike.
  */
-import { type BenchSuite, percentile } from '../suite';
+import { type BenchSuite, percentile, round } from '../suite';
 import { startBenchServer } from './collab/benchServer';
 import type { FanoutInput, FanoutOutput } from './collab/fanoutLoad';
 import { LoadProcess } from './collab/loadProcess';
@@ -36,17 +36,12 @@ function summarize({ latenciesMs, lastReaderMs, lost }: Pooled) {
   };
 }
 
-function round(value: number, digits = 2): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-}
-
 async function runLoad(input: FanoutInput, into: Pooled): Promise<void> {
   const load = new LoadProcess<FanoutOutput>(new URL('./collab/fanoutLoad.ts', import.meta.url), input);
   try {
     const out = await load.receive();
-    into.latenciesMs.push(...out.latenciesMs);
-    into.lastReaderMs.push(...out.lastReaderMs);
+    into.latenciesMs = into.latenciesMs.concat(out.latenciesMs);
+    into.lastReaderMs = into.lastReaderMs.concat(out.lastReaderMs);
     into.lost += out.lost;
   } finally {
     await load.stop();

@@ -17,7 +17,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
 import { destroyAllProviders, openSyncedProvider } from '../../tests/integration/helpers/providers';
-import { type BenchSuite, median } from '../suite';
+import { type BenchSuite, median, round } from '../suite';
 import { startBenchServer, type TestServer } from './collab/benchServer';
 import { applyTxn, type EditingTrace, loadEditingTrace, traceAttribution } from './collab/editingTrace';
 import { LoadProcess } from './collab/loadProcess';
@@ -181,11 +181,6 @@ function measurePeers(trace: EditingTrace) {
     sqliteOnePerTransaction: measureSqliteAppends(updates, { batchSize: 1, synchronous: 'NORMAL', maxUpdates: 50_000, maxMs: 4_000 }),
     sqliteBatched: measureSqliteAppends(updates, { batchSize: 1_000, synchronous: 'NORMAL', maxUpdates: updates.length, maxMs: 4_000 }),
   };
-}
-
-function round(value: number, digits = 1): number {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
 }
 
 export default {
