@@ -2,11 +2,31 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     // Integration tests start real servers and child processes; give them room on a 2-core machine.
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
     reporters: ['default', './tests/reporters/summaryLine.ts'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit-and-integration',
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'tests/e2e/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Browser tests drive Debian's Chromium against a production build of apps/web, built once.
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/globalSetup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 });

@@ -6,6 +6,12 @@ const server = process.env.FULLCOURT_SERVER ?? 'http://localhost:3000';
 
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // The install holds three copies of @tiptap/core (3.31.3 twice, 3.34.0 hoisted by @tiptap/react's
+    // menus). One copy in the bundle keeps it smaller and avoids two ProseMirror plugin registries;
+    // yjs must be single anyway ("Yjs was already imported" breaks instanceof checks).
+    dedupe: ['@tiptap/core', '@tiptap/pm', '@tiptap/y-tiptap', 'yjs', 'y-protocols', 'lib0'],
+  },
   server: {
     proxy: {
       '/api': server,

@@ -6,9 +6,13 @@ export interface PlaybookSummary {
   updatedAt: string;
 }
 
+/** What a new playbook starts from. */
+export type PlaybookTemplate = 'empty' | 'starter';
+
 interface Problem {
   title: string;
   detail: string;
+  errors?: { field: string; message: string }[];
 }
 
 /** An API error carrying the problem details' sentence, ready to show a person. */
@@ -16,6 +20,7 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly fieldErrors: { field: string; message: string }[] = [],
   ) {
     super(message);
   }
@@ -25,12 +30,27 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
   if (!res.ok) {
     const problem = (await res.json().catch(() => undefined)) as Problem | undefined;
-    throw new ApiError(res.status, problem?.detail ?? `The server answered ${res.status}.`);
+    throw new ApiError(res.status, problem?.detail ?? `The server answered ${res.status}.`, problem?.errors);
   }
   return (await res.json()) as T;
 }
 
 export const listPlaybooks = () => request<{ items: PlaybookSummary[] }>('/api/playbooks').then((r) => r.items);
 
-export const createPlaybook = (title: string) =>
-  request<PlaybookSummary>('/api/playbooks', { method: 'POST', body: JSON.stringify({ title }) });
+export const getPlaybook = (id: string) => request<PlaybookSummary>(`/api/playbooks/${encodeURIComponent(id)}`);
+
+/**
+ * Creates a playbook. A server that does not know templates yet rejects the field; the playbook is
+ * then created without it and the app fills the template in on first open (see useTemplateSeed).
+ */
+export async function createPlaybook(title: string, template: PlaybookTemplate): Promise<PlaybookSummary> {
+  const post = (body: object) => request<PlaybookSummary>('/api/playbooks', { method: 'POST', body: JSON.stringify(body) });
+  try {
+    return await post({ title, template });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 400 && error.fieldErrors.some((e) => e.field === 'template')) {
+      return post({ title });
+    }
+    throw error;
+  }
+}

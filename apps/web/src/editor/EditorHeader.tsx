@@ -1,0 +1,36 @@
+import { Link } from '../app/Link';
+import type { SectionId } from '../app/routes';
+import { AvatarBar } from './AvatarBar';
+import { ConnectionBadge } from './ConnectionBadge';
+import { TextInput } from './TextInput';
+import { UndoButtons } from './UndoButtons';
+
+interface Props {
+  playbookId: string;
+  section: SectionId;
+  mode: 'editor' | 'workshop';
+  onChangeName: () => void;
+}
+
+/** The bar above every editing screen: where you are, who is here, whether edits reach them, and the other modes. */
+export function EditorHeader({ playbookId, section, mode, onChangeName }: Props) {
+  return (
+    <header className="editor-header">
+      <Link to={{ name: 'home' }} className="brand" aria-label="Fullcourt: all playbooks">
+        Fullcourt
+      </Link>
+      <TextInput source={{ playbook: 'title' }} label="Playbook title" hideLabel className="title-field" />
+      <ConnectionBadge />
+      <AvatarBar onChangeName={onChangeName} />
+      <UndoButtons />
+      <nav className="modes" aria-label="Modes">
+        {mode === 'workshop' ? (
+          <Link to={{ name: 'editor', playbookId, section }}>Editor</Link>
+        ) : (
+          <Link to={{ name: 'workshop', playbookId, section }}>Workshop</Link>
+        )}
+        <Link to={{ name: 'reader', playbookId, stageId: null }}>Read</Link>
+      </nav>
+    </header>
+  );
+}

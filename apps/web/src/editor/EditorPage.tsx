@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'react';
+import type { SectionId } from '../app/routes';
+import { IdentityDialog } from '../identity/IdentityDialog';
+import { useIdentity } from '../identity/useIdentity';
+import { EditorHeader } from './EditorHeader';
+import { SectionNav } from './SectionNav';
+import { SectionView } from './SectionView';
+import { UndoToastProvider } from './UndoToast';
+import { SessionContext, useCollaboration, usePlaybookState, useSession } from './useCollaboration';
+import { useGlobalUndoKeys } from './useGlobalUndoKeys';
+import { usePlaybookSummary } from './usePlaybookSummary';
+import { useTemplateSeed } from './useTemplateSeed';
+
+/** The editor: section navigation on the left, one section at a time, everyone's changes live. */
+export function EditorPage({ playbookId, section }: { playbookId: string; section: SectionId }) {
+  const session = useCollaboration(playbookId, 'editor');
+  if (!session) return <p className="page loading">Opening playbook…</p>;
+  return (
+    <SessionContext.Provider value={session}>
+      <UndoToastProvider>
+        <EditorShell playbookId={playbookId} section={section} />
+      </UndoToastProvider>
+    </SessionContext.Provider>
+  );
+}
+
+function EditorShell({ playbookId, section }: { playbookId: string; section: SectionId }) {
+  const session = useSession();
+  const state = usePlaybookState();
+  const summary = usePlaybookSummary(playbookId);
+  const identity = useIdentity();
+  const [changingName, setChangingName] = useState(false);
+  const serverTitle = summary && summary !== 'missing' ? summary.title : undefined;
+  useTemplateSeed(session, serverTitle);
+  useGlobalUndoKeys(session);
+
+  useEffect(() => session.showSection(section), [session, section]);
+  const title = state.title || serverTitle || 'Untitled playbook';
+  useEffect(() => {
+    document.title = `${title} · Fullcourt`;
+  }, [title]);
+
+  if (summary === 'missing') {
+    return (
+      <main className="page">
+        <h1>Playbook not found</h1>
+        <p>There is no playbook with this address. It may have been deleted, or the link is incomplete.</p>
+        <a href="/">See all playbooks</a>
+      </main>
+    );
+  }
+
+  return (
+    <div className="editor-layout">
+      <EditorHeader playbookId={playbookId} section={section} mode="editor" onChangeName={() => setChangingName(true)} />
+      <SectionNav playbookId={playbookId} current={section} mode="editor" />
+      <main className="editor-main" id="main">
+        <SectionView section={section} />
+      </main>
+      {changingName && <IdentityDialog current={identity} onClose={() => setChangingName(false)} />}
+    </div>
+  );
+}

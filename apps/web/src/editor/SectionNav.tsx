@@ -1,0 +1,40 @@
+import { Link } from '../app/Link';
+import type { SectionId } from '../app/routes';
+import { describeSection, summarizeSections } from './sections';
+import { useFindings, usePlaybookState } from './useCollaboration';
+
+/** The sections with their item counts and open findings; the current one is marked for screen readers. */
+export function SectionNav({ playbookId, current, mode }: { playbookId: string; current: SectionId; mode: 'editor' | 'workshop' }) {
+  const state = usePlaybookState();
+  const findings = useFindings();
+  return (
+    <nav className="section-nav" aria-label="Sections">
+      <ul>
+        {summarizeSections(state, findings).map((s) => (
+          <li key={s.id}>
+            <Link
+              to={{ name: mode, playbookId, section: s.id }}
+              aria-current={s.id === current ? 'page' : undefined}
+              aria-label={describeSection(s)}
+            >
+              <span className="section-name">{s.label}</span>
+              <span className="count" aria-hidden="true">
+                {s.count}
+              </span>
+              {s.errors > 0 && (
+                <span className="badge badge-error" aria-hidden="true">
+                  {s.errors}
+                </span>
+              )}
+              {s.warnings > 0 && (
+                <span className="badge badge-warning" aria-hidden="true">
+                  {s.warnings}
+                </span>
+              )}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

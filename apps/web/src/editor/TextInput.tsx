@@ -1,0 +1,34 @@
+import { useId } from 'react';
+import { type TextSource, useLiveText } from './useLiveText';
+
+interface Props {
+  source: TextSource;
+  /** The accessible name; shown as a visible label unless `hideLabel`. */
+  label: string;
+  hideLabel?: boolean;
+  multiline?: boolean;
+  placeholder?: string;
+  className?: string;
+  autoFocus?: boolean;
+}
+
+/** A text field bound live to the playbook: everyone sees each character as it is typed. */
+export function TextInput({ source, label, hideLabel, multiline, placeholder, className, autoFocus }: Props) {
+  const id = useId();
+  const input = useLiveText<HTMLInputElement & HTMLTextAreaElement>(source);
+  const common = {
+    id,
+    ref: input.ref,
+    value: input.value,
+    placeholder,
+    autoFocus,
+    onChange: (e: { target: { value: string } }) => input.onChange(e.target.value),
+    ...(hideLabel ? { 'aria-label': label } : {}),
+  };
+  return (
+    <div className={`field ${className ?? ''}`}>
+      {!hideLabel && <label htmlFor={id}>{label}</label>}
+      {multiline ? <textarea rows={2} {...common} /> : <input type="text" {...common} />}
+    </div>
+  );
+}

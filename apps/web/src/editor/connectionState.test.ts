@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { type ConnectionEvent, initialConnection, nextConnection } from './connectionState';
+
+const run = (events: ConnectionEvent[], online = true) => events.reduce(nextConnection, initialConnection(online));
+
+describe('connection state', () => {
+  it('is connected only once the document has synced', () => {
+    expect(run([{ type: 'status', status: 'connected' }]).status).toBe('connecting');
+    expect(run([{ type: 'status', status: 'connected' }, { type: 'synced' }]).status).toBe('connected');
+  });
+
+  it('says reconnecting after losing a synced connection, connecting before the first sync', () => {
+    expect(run([{ type: 'synced' }, { type: 'status', status: 'disconnected' }]).status).toBe('reconnecting');
+    expect(run([{ type: 'status', status: 'disconnected' }]).status).toBe('connecting');
+  });
+
+  it('stays offline while the browser is offline, whatever the socket does', () => {
+    const state = run([{ type: 'synced' }, { type: 'browser-offline' }, { type: 'status', status: 'connecting' }]);
+    expect(state.status).toBe('offline');
+    expect(nextConnection(state, { type: 'browser-online' }).status).toBe('reconnecting');
+  });
+
+  it('stops for good when the playbook is too large, and explains why', () => {
+    const state = run([{ type: 'synced' }, { type: 'closed-by-server', code: 4413, reason: 'too large' }, { type: 'synced' }]);
+    expect(state.status).toBe('stopped');
+    expect(state.detail).toMatch(/size limit/);
+  });
+
+  it('keeps retrying when the server could not load the playbook, with a reason', () => {
+    const state = run([{ type: 'closed-by-server', code: 4500, reason: '' }]);
+    expect(state.status).toBe('connecting');
+    expect(state.detail).toMatch(/could not load/);
+  });
+});

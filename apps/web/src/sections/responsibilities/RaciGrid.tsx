@@ -1,0 +1,113 @@
+import { useRef } from 'react';
+import { FindingList, findingsFor } from '../../editor/FindingList';
+import { TextInput } from '../../editor/TextInput';
+import { useUndoableDelete } from '../../editor/UndoToast';
+import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { RaciCell } from './RaciCell';
+import { describeRowStatus, raciRowStatus } from './raci';
+
+/**
+ * Who is Responsible, Accountable, Consulted and Informed for each activity: activities down,
+ * roles across. A row without exactly one A is flagged at once, before the validator speaks.
+ */
+export function RaciGrid() {
+  const session = useSession();
+  const { roles, responsibilities } = usePlaybookState();
+  const findings = useFindings();
+  const deleteUndoably = useUndoableDelete();
+  const tableRef = useRef<HTMLTableElement>(null);
+  const roleIds = roles.map((r) => r.id as string);
+
+  function focusCell(row: number, column: number) {
+    const target = tableRef.current?.querySelector<HTMLButtonElement>(`[data-row="${row}"][data-column="${column}"]`);
+    target?.focus();
+  }
+
+  return (
+    <div className="raci">
+      <div className="section-actions">
+        <button type="button" onClick={() => session.edit(() => session.playbook.responsibilities.add({ activity: '' }))}>
+          Add activity
+        </button>
+        <button type="button" className="secondary" onClick={() => session.edit(() => session.playbook.roles.add({ name: '' }))}>
+          Add role
+        </button>
+        <p className="hint">Click a cell to cycle R → A → C → I, or type the letter. Arrow keys move between cells.</p>
+      </div>
+      <div className="table-scroll">
+        <table className="raci-grid" ref={tableRef} aria-label="Responsibility matrix">
+          <thead>
+            <tr>
+              <th scope="col">Activity</th>
+              {roles.map((role, index) => (
+                <th scope="col" key={role.id}>
+                  <div className="role-head">
+                    <TextInput source={{ collection: 'roles', id: role.id, path: 'name' }} label={`Role ${index + 1} name`} hideLabel />
+                    <button
+                      type="button"
+                      className="icon danger"
+                      aria-label={`Delete role ${role.name || index + 1}`}
+                      onClick={() =>
+                        deleteUndoably(`Role ${role.name || index + 1} deleted.`, () => session.playbook.roles.delete(role.id))
+                      }
+                    >
+                      ×
+                    </button>
+                  </div>
+                </th>
+              ))}
+              <th scope="col">Check</th>
+            </tr>
+          </thead>
+          <tbody>
+            {responsibilities.map((responsibility, row) => {
+              const status = describeRowStatus(raciRowStatus(responsibility.raci, roleIds));
+              const activity = responsibility.activity || `activity ${row + 1}`;
+              const mine = findingsFor(findings, responsibility.id).filter(
+                (f) => !f.code.startsWith('raci-') || f.code === 'raci-dangling-role',
+              );
+              return (
+                <tr key={responsibility.id} className={status ? 'flagged' : undefined}>
+                  <th scope="row">
+                    <div className="activity-head">
+                      <TextInput
+                        source={{ collection: 'responsibilities', id: responsibility.id, path: 'activity' }}
+                        label={`Activity ${row + 1}`}
+                        hideLabel
+                      />
+                      <button
+                        type="button"
+                        className="icon danger"
+                        aria-label={`Delete ${activity}`}
+                        onClick={() =>
+                          deleteUndoably(`Activity ${activity} deleted.`, () => session.playbook.responsibilities.delete(responsibility.id))
+                        }
+                      >
+                        ×
+                      </button>
+                    </div>
+                    <FindingList findings={mine} label={`Findings for ${activity}`} />
+                  </th>
+                  {roles.map((role, column) => (
+                    <td key={role.id}>
+                      <RaciCell
+                        letter={responsibility.raci[role.id] ?? null}
+                        roleName={role.name}
+                        activity={responsibility.activity}
+                        row={row}
+                        column={column}
+                        onChange={(letter) => session.edit(() => session.playbook.setRaci(responsibility.id, role.id, letter))}
+                        onNavigate={focusCell}
+                      />
+                    </td>
+                  ))}
+                  <td className="raci-status">{status ? <span className="flag">{status}</span> : <span className="ok">✓</span>}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

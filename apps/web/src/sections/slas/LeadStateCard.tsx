@@ -1,0 +1,91 @@
+import { BANT_KEYS, bantLabels, type Finding, type LeadState, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { useId } from 'react';
+import { FindingList, findingsFor } from '../../editor/FindingList';
+import { NumberInput } from '../../editor/NumberInput';
+import { TextInput } from '../../editor/TextInput';
+import { useUndoableDelete } from '../../editor/UndoToast';
+import { useSession } from '../../editor/useCollaboration';
+
+interface Props {
+  state: LeadState;
+  index: number;
+  count: number;
+  findings: readonly Finding[];
+}
+
+/** One lifecycle state: what it means, who owns it, the score that reaches it and what BANT must hold. */
+export function LeadStateCard({ state, index, count, findings }: Props) {
+  const session = useSession();
+  const deleteUndoably = useUndoableDelete();
+  const id = useId();
+  const name = state.name || `state ${index + 1}`;
+  const lifecycle = session.playbook.lifecycle;
+  const update = (patch: Parameters<typeof lifecycle.update>[1]) => session.edit(() => lifecycle.update(state.id, patch));
+  const ids = lifecycle.ids();
+
+  return (
+    <li className="lead-state" aria-label={`Lifecycle state ${name}`}>
+      <div className="lead-state-head">
+        <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'name' }} label="State name" hideLabel className="state-name" />
+        <div className="order-buttons">
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Move ${name} earlier`}
+            disabled={index === 0}
+            onClick={() => session.edit(() => lifecycle.move(state.id, { before: ids[index - 1] as string }))}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon"
+            aria-label={`Move ${name} later`}
+            disabled={index === count - 1}
+            onClick={() => session.edit(() => lifecycle.move(state.id, { after: ids[index + 1] as string }))}
+          >
+            ↓
+          </button>
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`Delete ${name}`}
+            onClick={() => deleteUndoably(`Lifecycle state ${name} deleted.`, () => lifecycle.delete(state.id))}
+          >
+            Delete
+          </button>
+        </div>
+      </div>
+      <FindingList findings={findingsFor(findings, state.id)} label={`Findings for ${name}`} />
+      <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'definition' }} label="Definition" multiline />
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-owner`}>Owner</label>
+          <select id={`${id}-owner`} value={state.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
+            {TeamSchema.options.map((team) => (
+              <option key={team} value={team}>
+                {teamLabels[team]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <NumberInput
+          label="Score threshold"
+          nullable
+          value={state.scoreThreshold}
+          onChange={(scoreThreshold) => update({ scoreThreshold })}
+        />
+      </div>
+      <fieldset className="bant">
+        <legend>BANT: what must be true</legend>
+        {BANT_KEYS.map((key) => (
+          <TextInput
+            key={key}
+            source={{ collection: 'lifecycle', id: state.id, path: `bant.${key}` }}
+            label={bantLabels[key].charAt(0).toUpperCase() + bantLabels[key].slice(1)}
+          />
+        ))}
+      </fieldset>
+    </li>
+  );
+}

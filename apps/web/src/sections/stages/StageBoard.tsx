@@ -1,0 +1,88 @@
+import {
+  type Announcements,
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
+import { useState } from 'react';
+import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { StageColumn } from './StageColumn';
+import { moveTarget, stageLabel } from './stageOrder';
+
+/**
+ * The buyer's journey as a board of columns in order. Columns are reordered by dragging their
+ * handle, or from the keyboard: focus the handle, Space to pick up, arrows to move, Space to drop.
+ */
+export function StageBoard() {
+  const session = useSession();
+  const { stages } = usePlaybookState();
+  const findings = useFindings();
+  const [focusStageId, setFocusStageId] = useState<string | null>(null);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
+  const ids = stages.map((s) => s.id as string);
+  const nameOf = (id: string | number) => {
+    const index = ids.indexOf(String(id));
+    return stageLabel(stages[index]?.name ?? '', index);
+  };
+  const position = (id: string | number | undefined) => `position ${ids.indexOf(String(id)) + 1} of ${ids.length}`;
+  const announcements: Announcements = {
+    onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, ${position(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over ? `${nameOf(active.id)} is over ${position(over.id)}.` : `${nameOf(active.id)} is not over a place.`,
+    onDragEnd: ({ active, over }) =>
+      over ? `Dropped ${nameOf(active.id)} at ${position(over.id)}.` : `Dropped ${nameOf(active.id)} where it was.`,
+    onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+  };
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const target = over ? moveTarget(ids, String(active.id), String(over.id)) : null;
+    if (target) session.edit(() => session.playbook.stages.move(String(active.id), target));
+  }
+
+  function addStage() {
+    let id = '';
+    session.edit(() => {
+      id = session.playbook.stages.add({ name: '' });
+    });
+    setFocusStageId(id);
+  }
+
+  return (
+    <div className="stage-board-wrap">
+      <div className="section-actions">
+        <button type="button" onClick={addStage}>
+          Add stage
+        </button>
+      </div>
+      {stages.length === 0 && <p className="empty">No buyer stages yet. Add the first step of your buyer's journey.</p>}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              'To reorder a stage, press Space to pick it up, the arrow keys to move it, Space again to drop it, or Escape to cancel.',
+          },
+        }}
+      >
+        <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
+          <ol className="stage-board" aria-label="Buyer stages in order">
+            {stages.map((stage, index) => (
+              <StageColumn key={stage.id} stage={stage} index={index} findings={findings} autoFocus={stage.id === focusStageId} />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
+    </div>
+  );
+}

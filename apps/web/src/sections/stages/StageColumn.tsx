@@ -1,0 +1,112 @@
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { type BuyerStage, type Finding, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { EditableList } from '../../editor/EditableList';
+import { FindingList, findingsFor } from '../../editor/FindingList';
+import { RichTextField } from '../../editor/RichTextField';
+import { TextInput } from '../../editor/TextInput';
+import { useUndoableDelete } from '../../editor/UndoToast';
+import { useSession } from '../../editor/useCollaboration';
+import { stageLabel } from './stageOrder';
+
+interface Props {
+  stage: BuyerStage;
+  index: number;
+  findings: readonly Finding[];
+  autoFocus: boolean;
+}
+
+/** One buyer stage: its name and owner, the buyer's goal, criteria and signals, each team's plays, and notes. */
+export function StageColumn({ stage, index, findings, autoFocus }: Props) {
+  const session = useSession();
+  const deleteUndoably = useUndoableDelete();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id });
+  const label = stageLabel(stage.name, index);
+  const update = (patch: Parameters<typeof session.playbook.stages.update>[1]) =>
+    session.edit(() => session.playbook.stages.update(stage.id, patch));
+  const mine = findingsFor(findings, stage.id);
+
+  return (
+    <li
+      ref={setNodeRef}
+      className={`stage-column${isDragging ? ' dragging' : ''}`}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      aria-label={label}
+    >
+      <div className="stage-head">
+        <button
+          type="button"
+          className="drag-handle"
+          ref={setActivatorNodeRef}
+          {...attributes}
+          {...listeners}
+          aria-label={`Reorder ${label}`}
+        >
+          ⠿
+        </button>
+        <span className="stage-number" aria-hidden="true">
+          {index + 1}
+        </span>
+        <TextInput
+          source={{ collection: 'stages', id: stage.id, path: 'name' }}
+          label="Stage name"
+          hideLabel
+          placeholder="Stage name"
+          className="stage-name"
+          autoFocus={autoFocus}
+        />
+        <button
+          type="button"
+          className="icon danger"
+          aria-label={`Delete ${label}`}
+          onClick={() => deleteUndoably(`${label} deleted.`, () => session.playbook.stages.delete(stage.id))}
+        >
+          Delete
+        </button>
+      </div>
+      <FindingList findings={mine} label={`Findings for ${label}`} />
+      <div className="field">
+        <label htmlFor={`owner-${stage.id}`}>Owner</label>
+        <select id={`owner-${stage.id}`} value={stage.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
+          {TeamSchema.options.map((team) => (
+            <option key={team} value={team}>
+              {teamLabels[team]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextInput source={{ collection: 'stages', id: stage.id, path: 'goal' }} label="Buyer's goal" multiline />
+      <EditableList
+        label="Entry criteria"
+        itemLabel="Entry criterion"
+        items={stage.entryCriteria}
+        onChange={(entryCriteria) => update({ entryCriteria })}
+      />
+      <EditableList
+        label="Exit signals"
+        itemLabel="Exit signal"
+        items={stage.exitSignals}
+        onChange={(exitSignals) => update({ exitSignals })}
+      />
+      <EditableList
+        label="Marketing plays"
+        itemLabel="Marketing play"
+        items={stage.plays.marketing}
+        onChange={(marketing) => update({ plays: { ...stage.plays, marketing } })}
+      />
+      <EditableList
+        label="Sales plays"
+        itemLabel="Sales play"
+        items={stage.plays.sales}
+        onChange={(sales) => update({ plays: { ...stage.plays, sales } })}
+      />
+      <div className="notes">
+        <h4>Notes</h4>
+        <RichTextField
+          source={{ collection: 'stages', id: stage.id, path: 'notes' }}
+          label={`Notes for ${label.replace(/^Stage /, 'stage ')}`}
+        />
+      </div>
+    </li>
+  );
+}

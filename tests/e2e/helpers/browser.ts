@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Debian's Chromium; the tests never download a browser. */
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Screenshots land here (git-ignored), for a person to look at after a run. */
+export const ARTIFACTS_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../test-artifacts');
+
+/**
+ * Whether the browser tests can run. Without Chromium they are skipped with a message on a laptop,
+ * but under CI=true a missing browser is a failure: CI installs it, so its absence is a broken setup.
+ */
+export function chromiumAvailable(): boolean {
+  const available = existsSync(CHROMIUM_PATH);
+  if (!available && process.env.CI === 'true') {
+    throw new Error(`Chromium is missing at ${CHROMIUM_PATH}; CI must install it (apt-get install -y chromium).`);
+  }
+  if (!available) console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium).`);
+  return available;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
+}
+
+/** A person at their own laptop: a browser context with their name remembered and their console watched. */
+export interface Person {
+  name: string;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far; a test asserts there are none. */
+  errors: string[];
+}
+
+export async function openPerson(
+  browser: Browser,
+  identity: { name: string; color: string },
+  viewport = { width: 1280, height: 720 },
+): Promise<Person> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript((stored) => {
+    // Runs in the page; the test program is typed without the DOM library.
+    const storage = (
+      globalThis as unknown as { localStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void } }
+    ).localStorage;
+    if (!storage.getItem('fullcourt.identity')) storage.setItem('fullcourt.identity', stored);
+  }, JSON.stringify(identity));
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { name: identity.name, context, page, errors };
+}
+
+/** Saves a screenshot under test-artifacts/ and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
