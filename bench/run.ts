@@ -1,6 +1,6 @@
 /**
- * `npm run bench`: runs every suite, prints its figures and writes them all to
- * bench/results/latest.json. Suites are benchmarks, not tests: they report medians and
+ * `npm run bench`: runs every suite (each prints a short table as it goes) and writes all their
+ * figures to bench/results/latest.json. Suites are benchmarks, not tests: they report medians and
  * ratios against a peer measured in the same run, and never fail on a number.
  * `npm run bench -- <suite name>...` runs only the named suites.
  */
@@ -29,9 +29,7 @@ for (const suite of suites) {
     failed = true;
     results[suite.name] = { error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
     console.error(`${suite.name} failed:`, error);
-    continue;
   }
-  console.log(JSON.stringify(results[suite.name], null, 2));
 }
 
 const out = join(here, 'results', 'latest.json');
