@@ -21,7 +21,8 @@ beforeAll(async () => {
   const live = await api<Record<string, { id: string }[]>>(server.url, 'GET', `/api/playbooks/${playbook}`);
   ids = { id: playbook, number: '1', webhookId: hook.json.id };
   // One real item per section, so /{section}/{itemId} can be called for each.
-  for (const section of ['stages', 'lifecycle', 'slas', 'content', 'personas', 'roles', 'responsibilities', 'pages']) ids[section] = (live.json[section]?.[0]?.id as string) ?? '';
+  for (const section of ['stages', 'lifecycle', 'slas', 'content', 'personas', 'roles', 'responsibilities', 'pages'])
+    ids[section] = (live.json[section]?.[0]?.id as string) ?? '';
   ids.metrics = (live.json.metrics as unknown as { periods: { id: string }[] }).periods[0]?.id ?? '';
   spec = (await api<Spec>(server.url, 'GET', '/api/openapi.json')).json;
 });
@@ -60,7 +61,9 @@ describe('the OpenAPI description', () => {
       const operation = operations.get;
       if (!operation) continue;
       const section = path.match(/^\/playbooks\/\{id\}\/(\w+)\/\{itemId\}$/)?.[1];
-      const url = path.replace(/\{(\w+)\}/g, (_m, param: string) => (param === 'itemId' && section ? (ids[section] as string) : (ids[param] as string)));
+      const url = path.replace(/\{(\w+)\}/g, (_m, param: string) =>
+        param === 'itemId' && section ? (ids[section] as string) : (ids[param] as string),
+      );
       const res = await api<unknown>(server.url, 'GET', `/api/v1${url}`);
       expect(Object.keys(operation.responses), `${path} answered ${res.status}`).toContain(String(res.status));
       const schema = operation.responses[String(res.status)]?.content?.['application/json']?.schema;

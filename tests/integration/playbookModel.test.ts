@@ -47,7 +47,21 @@ describe('the playbook model through the server', () => {
     const schema = await api<{ properties: Record<string, unknown> }>(server.url, 'GET', '/api/schema/playbook.json');
     expect(schema.status).toBe(200);
     expect(Object.keys(schema.json.properties)).toEqual(
-      expect.arrayContaining(['id', 'title', 'description', 'stages', 'lifecycle', 'slas', 'content', 'personas', 'roles', 'responsibilities', 'metrics', 'attribution', 'pages']),
+      expect.arrayContaining([
+        'id',
+        'title',
+        'description',
+        'stages',
+        'lifecycle',
+        'slas',
+        'content',
+        'personas',
+        'roles',
+        'responsibilities',
+        'metrics',
+        'attribution',
+        'pages',
+      ]),
     );
   });
 

@@ -13,14 +13,25 @@ type Version = { number: number; label: string; kind: string; author: string; pu
 const v1 = (id: string) => `/api/v1/playbooks/${id}`;
 
 async function saveVersion(server: TestServer, id: string, label: string, author = 'Maya') {
-  const res = await api<Version>(server.url, 'POST', `${v1(id)}/versions`, { label, note: 'agreed in workshop' }, { 'x-display-name': author });
+  const res = await api<Version>(
+    server.url,
+    'POST',
+    `${v1(id)}/versions`,
+    { label, note: 'agreed in workshop' },
+    { 'x-display-name': author },
+  );
   expect(res.status).toBe(201);
   return res.json;
 }
 
 /** Waits until the server's live JSON satisfies `check` (a provider's edit has reached it). */
 const liveUntil = (server: TestServer, id: string, check: (p: Record<string, any>) => boolean) =>
-  until(() => api<Record<string, any>>(server.url, 'GET', `${v1(id)}?version=live`), (r) => check(r.json), 5_000, 'live playbook');
+  until(
+    () => api<Record<string, any>>(server.url, 'GET', `${v1(id)}?version=live`),
+    (r) => check(r.json),
+    5_000,
+    'live playbook',
+  );
 
 describe('playbook versions', () => {
   it('saves named versions while two editors are typing, numbered in order with their author', async () => {
@@ -83,9 +94,9 @@ describe('playbook versions', () => {
     doc.slas.update(slaId, { responseTime: { duration: 'PT2H', clock: 'business' } });
     await liveUntil(server, id, (p) => p.slas[0].responseTime.duration === 'PT2H');
 
-    const diff = await api<{ changes: { sentence: string; section: string }[] }>(server.url, 'GET', `${v1(id)}/diff?from=1&to=live`);
+    const diff = await api<{ changes: { text: string; section: string }[] }>(server.url, 'GET', `${v1(id)}/diff?from=1&to=live`);
     expect(diff.status).toBe(200);
-    const sentences = diff.json.changes.map((c) => c.sentence);
+    const sentences = diff.json.changes.map((c) => c.text);
     expect(sentences.some((s) => /MQL → SAL/.test(s) && /response time/i.test(s) && /2 business hours/.test(s))).toBe(true);
   });
 

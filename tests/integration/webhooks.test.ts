@@ -42,14 +42,22 @@ describe('webhooks', () => {
     const server = await startTestServer({ WEBHOOK_RETRY_BASE_MS: '100' });
     const id = await createPlaybook(server.url);
     const receiver = await startReceiver([500, 204]);
-    const hook = await api<{ id: string; secret: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: receiver.url, events: ['version.published'] });
+    const hook = await api<{ id: string; secret: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, {
+      url: receiver.url,
+      events: ['version.published'],
+    });
     expect(hook.status).toBe(201);
     expect(hook.json.secret).toMatch(/^whsec_/);
 
     await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'Launch' });
     await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions/1/publish`);
 
-    await until(async () => receiver.received.length, (n) => n >= 2, 10_000, 'a retried delivery');
+    await until(
+      async () => receiver.received.length,
+      (n) => n >= 2,
+      10_000,
+      'a retried delivery',
+    );
     const [failed, delivered] = receiver.received as [Received, Received];
     expect(failed.answered).toBe(500);
     expect(delivered.headers['fullcourt-event']).toBe('version.published');
@@ -57,12 +65,17 @@ describe('webhooks', () => {
     const signature = delivered.headers['fullcourt-signature'] as string;
     expect(verify(hook.json.secret, delivered.body, signature, Math.floor(Date.now() / 1000))).toBe(true);
     expect(verify('whsec_wrong', delivered.body, signature, Math.floor(Date.now() / 1000))).toBe(false);
-    const event = JSON.parse(delivered.body) as { event: string; version: { number: number; label: string }; changes: { sentence: string }[] };
+    const event = JSON.parse(delivered.body) as { event: string; version: { number: number; label: string }; changes: { text: string }[] };
     expect(event.version).toMatchObject({ number: 1, label: 'Launch' });
     expect(event.changes.length).toBeGreaterThan(0);
 
     const log = await until(
-      () => api<{ items: { status: string; attempts: number; lastStatusCode: number }[] }>(server.url, 'GET', `/api/v1/playbooks/${id}/webhooks/${hook.json.id}/deliveries`),
+      () =>
+        api<{ items: { status: string; attempts: number; lastStatusCode: number }[] }>(
+          server.url,
+          'GET',
+          `/api/v1/playbooks/${id}/webhooks/${hook.json.id}/deliveries`,
+        ),
       (r) => r.json.items[0]?.status === 'delivered',
       5_000,
       'the delivery log',
@@ -73,13 +86,21 @@ describe('webhooks', () => {
   it('never blocks editing when an endpoint is down, and gives up after the last attempt', async () => {
     const server = await startTestServer({ WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '2' });
     const id = await createPlaybook(server.url);
-    const hook = await api<{ id: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: 'http://127.0.0.1:9/unreachable', events: ['version.created'] });
+    const hook = await api<{ id: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, {
+      url: 'http://127.0.0.1:9/unreachable',
+      events: ['version.created'],
+    });
     const started = performance.now();
     const saved = await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'While the CRM is down' });
     expect(saved.status).toBe(201);
     expect(performance.now() - started).toBeLessThan(2_000);
     const log = await until(
-      () => api<{ items: { status: string; attempts: number; lastError: string }[] }>(server.url, 'GET', `/api/v1/playbooks/${id}/webhooks/${hook.json.id}/deliveries`),
+      () =>
+        api<{ items: { status: string; attempts: number; lastError: string }[] }>(
+          server.url,
+          'GET',
+          `/api/v1/playbooks/${id}/webhooks/${hook.json.id}/deliveries`,
+        ),
       (r) => r.json.items[0]?.status === 'failed',
       10_000,
       'the delivery to fail for good',
@@ -91,7 +112,9 @@ describe('webhooks', () => {
   it('accepts only http(s) URLs', async () => {
     const server = await startTestServer();
     const id = await createPlaybook(server.url);
-    const res = await api<{ errors: { field: string }[] }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: 'ftp://example.com/x' });
+    const res = await api<{ errors: { field: string }[] }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, {
+      url: 'ftp://example.com/x',
+    });
     expect(res.status).toBe(400);
     expect(res.json.errors[0]?.field).toBe('url');
   });

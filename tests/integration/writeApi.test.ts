@@ -32,7 +32,14 @@ describe('the write API', () => {
     const doc = new PlaybookDoc(editor.doc);
     const stageId = doc.stages.ids()[0] as string;
     const res = await api<{ id: string; title: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/content`, {
-      item: { title: 'ROI calculator', url: 'https://example.com/roi', format: 'tool', owner: 'Marketing', stageIds: [stageId], personaIds: [] },
+      item: {
+        title: 'ROI calculator',
+        url: 'https://example.com/roi',
+        format: 'calculator',
+        owner: 'Marketing',
+        stageIds: [stageId],
+        personaIds: [],
+      },
     });
     expect(res.status).toBe(201);
     await eventually(() => doc.content.get(res.json.id)?.title === 'ROI calculator', 5_000, 'the asset at the editor');

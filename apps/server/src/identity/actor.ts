@@ -22,8 +22,10 @@ export function anonymousActor(displayName: string | undefined): Actor {
   } catch {
     name = displayName;
   }
-  name = name
-    .replace(/[\u0000-\u001f]/g, '')
+  // Control characters would let a name forge lines in logs and exports.
+  name = [...name]
+    .filter((ch) => ch >= ' ')
+    .join('')
     .trim()
     .slice(0, 80);
   return name ? { ...anonymousEditor, name } : anonymousEditor;

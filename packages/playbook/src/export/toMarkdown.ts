@@ -1,5 +1,5 @@
 import { formatDuration } from '../format/duration';
-import { assetFormatLabels, bantLabels, buyingRoleLabels, formatAmount, periodUnitLabels, teamLabels } from '../format/labels';
+import { assetFormatLabels, bantLabels, buyingRoleLabels, formatAmount, teamLabels } from '../format/labels';
 import { slaSentence, slaTitle } from '../format/slaSentence';
 import type { Playbook } from '../records/Playbook';
 
@@ -41,7 +41,6 @@ export function toMarkdown(playbook: Playbook): string {
   out.push('## Service-level agreements');
   for (const sla of playbook.slas) {
     out.push(`### ${slaTitle(sla, playbook.lifecycle)}`, slaSentence(sla, playbook.lifecycle));
-    if (sla.volume) out.push(`Marketing commits to ${sla.volume.count} leads per ${periodUnitLabels[sla.volume.per] ?? sla.volume.per}.`);
     if (sla.feedback && sla.feedback.reasons.length > 0)
       list(out, `Reject reasons (within ${formatDuration(sla.feedback.rejectWithin)})`, sla.feedback.reasons);
   }

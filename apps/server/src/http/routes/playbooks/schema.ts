@@ -1,6 +1,7 @@
 import { PlaybookSchema } from '@fullcourt/playbook';
 import { z } from '@hono/zod-openapi';
 import { templates } from '../../../commands/playbookCreator';
+import { named } from '../../namedSchema';
 import { versionParam } from '../../versionQuery';
 
 export const createPlaybookBody = z
@@ -30,7 +31,7 @@ export const playbookIdParam = z.object({
     .openapi({ param: { name: 'id', in: 'path' } }),
 });
 
-export const playbookJson = PlaybookSchema.openapi('Playbook');
+export const playbookJson = named(PlaybookSchema, 'Playbook');
 
 export const readQuery = z.object({ version: versionParam });
 

@@ -5,6 +5,7 @@ import { readPlaybook, type VersionSelector } from '../../../commands/playbookSo
 import type { Services } from '../../../commands/services';
 import { notFound } from '../../../errors';
 import type { AppEnv } from '../../env';
+import { named } from '../../namedSchema';
 import { problemResponses } from '../../openapiProblems';
 import { pageOf, pageQuery, paginate } from '../../pagination';
 import { validationHook } from '../../validation';
@@ -21,7 +22,7 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({ descrip
 export function sectionRoutes(services: Services, defaultVersion: VersionSelector) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   for (const [section, { schema, name, label }] of Object.entries(sections) as [CollectionName, (typeof sections)[CollectionName]][]) {
-    const item = (schema as z.ZodType).openapi(name);
+    const item = named(schema as z.ZodType, name);
     const tags = ['Sections'];
     const itemOf = async (playbookId: string, itemId: string, version: VersionSelector, actor: AppEnv['Variables']['actor']) => {
       const { json: playbook } = await readPlaybook(services, actor, playbookId, version);

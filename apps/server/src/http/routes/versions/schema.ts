@@ -63,11 +63,8 @@ export const diffQuery = z.object({
   to: versionParam.openapi({ param: { name: 'to', in: 'query' }, description: 'live, published or a version number (default: live)' }),
 });
 
-/** One change in business words; `sentence` is what a person reads. */
-export const changeSchema = z
-  .object({ section: z.string(), kind: z.string(), sentence: z.string() })
-  .catchall(z.unknown())
-  .openapi('Change');
+/** One change in business words; `text` is the sentence a person reads. */
+export const changeSchema = z.object({ section: z.string(), kind: z.string(), text: z.string() }).catchall(z.unknown()).openapi('Change');
 
 export function presentVersion(v: VersionRecord, publishedId: string | undefined) {
   return {
