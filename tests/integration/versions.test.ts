@@ -146,6 +146,17 @@ describe('playbook versions', () => {
     expect(tag).toBeTruthy();
     const again = await fetch(`${server.url}${v1(id)}?version=live`, { headers: { 'if-none-match': tag as string } });
     expect(again.status).toBe(304);
+
+    await saveVersion(server, id, 'Published');
+    await api(server.url, 'POST', `${v1(id)}/versions/1/publish`);
+    const published = await fetch(`${server.url}${v1(id)}`);
+    const publishedTag = published.headers.get('etag') as string;
+    expect(publishedTag).not.toBe(tag);
+    expect((await fetch(`${server.url}${v1(id)}`, { headers: { 'if-none-match': publishedTag } })).status).toBe(304);
+    // Publishing another version changes what the same URL returns, and so its tag.
+    await saveVersion(server, id, 'Next');
+    await api(server.url, 'POST', `${v1(id)}/versions/2/publish`);
+    expect((await fetch(`${server.url}${v1(id)}`, { headers: { 'if-none-match': publishedTag } })).status).toBe(200);
   });
 
   it('takes an automatic checkpoint once editing goes quiet, and none when nothing changed', async () => {

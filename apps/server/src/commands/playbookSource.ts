@@ -26,19 +26,37 @@ export async function readPlaybook(
     const json = await services.collab.documents.use(playbookId, (document) => toJSON(document.doc));
     return { json, version: undefined };
   }
+  const version = await savedVersion(services, playbookId, which);
+  return { json: JSON.parse(version.json) as Playbook, version };
+}
+
+/**
+ * The canonical JSON as text, for responses: a saved version's stored text is sent as it is,
+ * with no parse and re-serialise, since tools read published versions far more than they change.
+ */
+export async function readPlaybookText(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  which: VersionSelector,
+): Promise<{ text: string; version: VersionRecord | undefined }> {
+  if (which === 'live') {
+    const { json } = await readPlaybook(services, actor, playbookId, which);
+    return { text: JSON.stringify(json), version: undefined };
+  }
+  await getPlaybook(services, actor, playbookId);
+  const version = await savedVersion(services, playbookId, which);
+  return { text: version.json, version };
+}
+
+async function savedVersion(services: Services, playbookId: string, which: 'published' | number): Promise<VersionRecord> {
   const version =
     which === 'published'
       ? (await services.storage.versions.published(playbookId))?.version
       : await services.storage.versions.get(playbookId, which);
-  if (!version) {
-    if (which === 'published') {
-      throw new AppError(
-        404,
-        'Not published',
-        `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`,
-      );
-    }
-    throw notFound(`version of playbook '${playbookId}'`, String(which));
+  if (version) return version;
+  if (which === 'published') {
+    throw new AppError(404, 'Not published', `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`);
   }
-  return { json: JSON.parse(version.json) as Playbook, version };
+  throw notFound(`version of playbook '${playbookId}'`, String(which));
 }

@@ -3,7 +3,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createPlaybook } from '../../../commands/playbookCreator';
 import { updatePlaybookFields } from '../../../commands/playbookEditor';
 import { getPlaybook, listPlaybooks } from '../../../commands/playbookReader';
-import { readPlaybook, type VersionSelector } from '../../../commands/playbookSource';
+import { readPlaybookText, type VersionSelector } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
 import type { PlaybookRecord } from '../../../db';
 import type { AppEnv } from '../../env';
@@ -85,8 +85,11 @@ export function playbookRoutes(services: Services, defaultVersion: VersionSelect
     })
     .openapi(getRouteDef, async (c) => {
       const { id } = c.req.valid('param');
-      const { json: playbook } = await readPlaybook(services, c.var.actor, id, toSelector(c.req.valid('query').version, defaultVersion));
-      return c.json(playbook, 200);
+      const { text, version } = await readPlaybookText(services, c.var.actor, id, toSelector(c.req.valid('query').version, defaultVersion));
+      // A saved version never changes, so its id is its entity tag; live reads are hashed by the etag middleware.
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      if (version) headers.ETag = `"version-${version.id}"`;
+      return c.body(text, 200, headers) as never;
     })
     .openapi(updateRouteDef, async (c) => {
       const { id } = c.req.valid('param');
