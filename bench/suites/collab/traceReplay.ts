@@ -46,7 +46,9 @@ const doc = new Y.Doc();
 const text = doc.getText(input.textName);
 let updates = 0;
 let payloadBytes = 0;
-doc.on('update', (update: Uint8Array) => {
+// Only the trace's own transactions: the first sync brings the playbook's initial state too.
+doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+  if (!transaction.local) return;
   updates += 1;
   payloadBytes += update.byteLength;
 });
@@ -70,6 +72,8 @@ function inFlightAtMost(limit: number): Promise<void> {
   });
 }
 await Promise.all([synced(provider), synced(coauthor)]);
+// The co-author's first sync is the playbook as created, not one of the trace's updates.
+received = 0;
 await tellParent<ReplayUp>({ kind: 'ready', txns: trace.txns.length });
 
 const pacedEnd = Math.min(input.pacedTxns, trace.txns.length);
