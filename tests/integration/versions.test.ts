@@ -1,4 +1,4 @@
-import { PlaybookDoc } from '@fullcourt/playbook';
+import { type Playbook, PlaybookDoc } from '@fullcourt/playbook';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, createPlaybook } from './helpers/api';
 import { destroyAllProviders, eventually, openSyncedProvider, until } from './helpers/providers';
@@ -25,9 +25,9 @@ async function saveVersion(server: TestServer, id: string, label: string, author
 }
 
 /** Waits until the server's live JSON satisfies `check` (a provider's edit has reached it). */
-const liveUntil = (server: TestServer, id: string, check: (p: Record<string, any>) => boolean) =>
+const liveUntil = (server: TestServer, id: string, check: (p: Playbook) => boolean) =>
   until(
-    () => api<Record<string, any>>(server.url, 'GET', `${v1(id)}?version=live`),
+    () => api<Playbook>(server.url, 'GET', `${v1(id)}?version=live`),
     (r) => check(r.json),
     5_000,
     'live playbook',
@@ -92,7 +92,7 @@ describe('playbook versions', () => {
     const doc = new PlaybookDoc(editor.doc);
     const slaId = doc.slas.ids()[0] as string;
     doc.slas.update(slaId, { responseTime: { duration: 'PT2H', clock: 'business' } });
-    await liveUntil(server, id, (p) => p.slas[0].responseTime.duration === 'PT2H');
+    await liveUntil(server, id, (p) => p.slas[0]?.responseTime.duration === 'PT2H');
 
     const diff = await api<{ changes: { text: string; section: string }[] }>(server.url, 'GET', `${v1(id)}/diff?from=1&to=live`);
     expect(diff.status).toBe(200);
@@ -110,7 +110,7 @@ describe('playbook versions', () => {
     const docB = new PlaybookDoc(b.doc);
     const doomed = docA.stages.ids()[1] as string;
     docA.stages.delete(doomed);
-    await liveUntil(server, id, (p) => !p.stages.some((s: { id: string }) => s.id === doomed));
+    await liveUntil(server, id, (p) => !p.stages.some((s) => s.id === doomed));
 
     // B keeps adding personas while the restore happens.
     let typing = true;
@@ -132,8 +132,8 @@ describe('playbook versions', () => {
     await eventually(() => docA.stages.has(doomed) && docB.stages.has(doomed), 5_000, 'restored stage at both editors');
     // Everything B added after the restore was applied survives; so does the edit after it.
     await eventually(() => docA.personas.has(last), 5_000, 'late persona at A');
-    const live = await liveUntil(server, id, (p) => p.personas.some((x: { id: string }) => x.id === last));
-    const restoredAt = live.json.personas.map((p: { id: string }) => p.id);
+    const live = await liveUntil(server, id, (p) => p.personas.some((x) => x.id === last));
+    const restoredAt = live.json.personas.map((p) => p.id as string);
     const afterRestore = added.slice(added.length - 3);
     for (const persona of afterRestore) expect(restoredAt).toContain(persona);
   });
