@@ -42,6 +42,24 @@ describe('the playbook model through the server', () => {
     expect(live.json.stages).toEqual([]);
   });
 
+  it("reports a RACI row with two A's as a finding instead of failing", async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const provider = await openSyncedProvider(server.wsUrl, id);
+    const doc = new PlaybookDoc(provider.doc);
+    const activity = doc.responsibilities.ids()[0] as string;
+    for (const role of doc.roles.ids()) doc.setRaci(activity, role, 'A');
+    const findings = await until(
+      () => api<{ items: { severity: string; itemId: string; message: string }[] }>(server.url, 'GET', `/api/playbooks/${id}/findings`),
+      (res) => res.json.items.some((f) => f.itemId === activity),
+      5_000,
+      'the RACI finding',
+    );
+    const finding = findings.json.items.find((f) => f.itemId === activity);
+    expect(finding?.severity).toBe('error');
+    expect(finding?.message).toMatch(/A/);
+  });
+
   it('serves the JSON Schema of the canonical JSON', async () => {
     const server = await startTestServer();
     const schema = await api<{ properties: Record<string, unknown> }>(server.url, 'GET', '/api/schema/playbook.json');

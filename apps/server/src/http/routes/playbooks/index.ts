@@ -1,12 +1,13 @@
-import { playbookJsonSchema } from '@fullcourt/playbook';
+import { FindingSchema, playbookJsonSchema, validate } from '@fullcourt/playbook';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createPlaybook } from '../../../commands/playbookCreator';
 import { updatePlaybookFields } from '../../../commands/playbookEditor';
 import { getPlaybook, listPlaybooks } from '../../../commands/playbookReader';
-import { readPlaybookText, type VersionSelector } from '../../../commands/playbookSource';
+import { readPlaybook, readPlaybookText, type VersionSelector } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
 import type { PlaybookRecord } from '../../../db';
 import type { AppEnv } from '../../env';
+import { named } from '../../namedSchema';
 import { problemResponses } from '../../openapiProblems';
 import { pageOf, pageQuery, paginate } from '../../pagination';
 import { validationHook } from '../../validation';
@@ -64,6 +65,18 @@ const schemaRouteDef = createRoute({
   responses: { 200: json(z.record(z.string(), z.unknown()), 'JSON Schema (draft 2020-12)') },
 });
 
+const findingsRouteDef = createRoute({
+  method: 'get',
+  path: '/playbooks/{id}/findings',
+  tags: ['Playbooks'],
+  summary: 'Integrity findings: dangling references, RACI rows without exactly one A, overdue reviews',
+  request: { params: playbookIdParam, query: readQuery },
+  responses: {
+    200: json(z.object({ items: z.array(named(FindingSchema, 'Finding')) }), 'Findings, errors first'),
+    ...problemResponses(400, 404),
+  },
+});
+
 const present = (p: PlaybookRecord) => ({
   id: p.id,
   title: p.title,
@@ -94,6 +107,11 @@ export function playbookRoutes(services: Services, defaultVersion: VersionSelect
     .openapi(updateRouteDef, async (c) => {
       const { id } = c.req.valid('param');
       return c.json(await updatePlaybookFields(services, c.var.actor, id, c.req.valid('json')), 200);
+    })
+    .openapi(findingsRouteDef, async (c) => {
+      const { id } = c.req.valid('param');
+      const { json: playbook } = await readPlaybook(services, c.var.actor, id, toSelector(c.req.valid('query').version, defaultVersion));
+      return c.json({ items: validate(playbook) }, 200);
     })
     .openapi(schemaRouteDef, (c) => c.json(playbookJsonSchema(), 200))
     .get('/playbooks/:id/schema', async (c) => {
