@@ -18,5 +18,14 @@ export default defineConfig({
       '/collab': { target: server.replace(/^http/, 'ws'), ws: true },
     },
   },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    rolldownOptions: {
+      treeshake: {
+        // The workspace packages only declare things at the top level (schemas, extensions, functions).
+        // Saying so lets the reader take the formatters it needs without the editor schema behind them.
+        moduleSideEffects: (id: string) => !/\/packages\/(playbook|editor-schema)\/src\//.test(id),
+      },
+    },
+  },
 });

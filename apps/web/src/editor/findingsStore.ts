@@ -1,4 +1,5 @@
 import { type Finding, type Playbook, validate } from '@fullcourt/playbook';
+import { localToday } from '../app/today';
 import type { PlaybookState } from './playbookStore';
 
 /** The canonical JSON the validator expects, from a render snapshot (attribution is free text it does not check). */
@@ -61,11 +62,4 @@ export class FindingsStore {
     this.findings = validate(snapshotToPlaybook(this.read()), { today: localToday() });
     for (const listener of this.listeners) listener();
   }
-}
-
-/** Today in the person's own time zone: a review due "today" is not overdue yet where they sit. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

@@ -1,0 +1,66 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { navigate } from '../app/router';
+import { search, searchEntries } from './search';
+import { useReadPlaybook } from './useReaderPlaybook';
+
+/**
+ * Search across every section. Choosing a hit goes to the full playbook and jumps to the item,
+ * which takes the focus so reading (and a screen reader) continues from there.
+ */
+export function ReaderSearch({ playbookId, onStagePage }: { playbookId: string; onStagePage: boolean }) {
+  const state = useReadPlaybook();
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const entries = useMemo(() => searchEntries(state), [state]);
+  const hits = useMemo(() => search(entries, deferred), [entries, deferred]);
+  const id = useId();
+
+  function jump(anchor: string) {
+    setQuery('');
+    if (onStagePage) navigate({ name: 'reader', playbookId, stageId: null });
+    // After the full playbook has rendered (navigation re-renders synchronously enough for a frame).
+    requestAnimationFrame(() => {
+      const target = document.getElementById(anchor);
+      if (!target) return;
+      window.history.replaceState(null, '', `#${anchor}`);
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+      target.classList.add('search-target');
+      setTimeout(() => target.classList.remove('search-target'), 2_000);
+    });
+  }
+
+  return (
+    <search className="reader-search">
+      <label htmlFor={id} className="visually-hidden">
+        Search the playbook
+      </label>
+      <input id={id} type="search" placeholder="Search the playbook…" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {query.trim() !== '' && (
+        <div className="search-results">
+          <p aria-live="polite" className="result-count">
+            {hits.length === 0 ? 'No matches.' : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}`}
+          </p>
+          {hits.length > 0 && (
+            <ul aria-label="Search results">
+              {hits.map((hit) => (
+                <li key={hit.anchor}>
+                  <button type="button" onClick={() => jump(hit.anchor)}>
+                    <span className="hit-title">
+                      {hit.title} <span className="hit-section">· {hit.section}</span>
+                    </span>
+                    <span className="hit-snippet">
+                      {hit.before}
+                      <mark>{hit.match}</mark>
+                      {hit.after}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </search>
+  );
+}

@@ -1,0 +1,120 @@
+import { AssetFormatSchema, assetFormatLabels, type ContentAsset } from '@fullcourt/playbook';
+import { useEffect, useId, useRef } from 'react';
+import { FindingList, findingsFor } from '../../editor/FindingList';
+import { TextInput } from '../../editor/TextInput';
+import { useUndoableDelete } from '../../editor/UndoToast';
+import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { isReviewOverdue } from './contentCells';
+
+interface Props {
+  asset: ContentAsset;
+  today: string;
+  onClose: () => void;
+}
+
+/** Everything about one asset, including which stages and personas it serves (the keyboard way to move it). */
+export function AssetPanel({ asset, today, onClose }: Props) {
+  const session = useSession();
+  const { stages, personas } = usePlaybookState();
+  const findings = useFindings();
+  const deleteUndoably = useUndoableDelete();
+  const id = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const title = asset.title || 'Untitled asset';
+  const update = (patch: Parameters<typeof session.playbook.content.update>[1]) =>
+    session.edit(() => session.playbook.content.update(asset.id, patch));
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: move focus only when another asset is opened.
+  useEffect(() => headingRef.current?.focus(), [asset.id]);
+
+  function toggle(kind: 'stageId' | 'personaId', targetId: string, on: boolean) {
+    const target = kind === 'stageId' ? { stageId: targetId } : { personaId: targetId };
+    session.edit(() => (on ? session.playbook.linkAsset(asset.id, target) : session.playbook.unlinkAsset(asset.id, target)));
+  }
+
+  return (
+    <aside className="asset-panel" aria-labelledby={`${id}-heading`}>
+      <div className="panel-head">
+        <h3 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
+          {title}
+        </h3>
+        <button type="button" className="secondary" onClick={onClose}>
+          Close details
+        </button>
+      </div>
+      {isReviewOverdue(asset, today) && <p className="overdue-badge">Review overdue since {asset.reviewBy}</p>}
+      <FindingList findings={findingsFor(findings, asset.id)} label={`Findings for ${title}`} />
+      <TextInput source={{ collection: 'content', id: asset.id, path: 'title' }} label="Title" autoFocus={asset.title === ''} />
+      <TextInput source={{ collection: 'content', id: asset.id, path: 'url' }} label="Link (URL)" placeholder="https://…" />
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-format`}>Format</label>
+          <select id={`${id}-format`} value={asset.format} onChange={(e) => update({ format: AssetFormatSchema.parse(e.target.value) })}>
+            {AssetFormatSchema.options.map((format) => (
+              <option key={format} value={format}>
+                {assetFormatLabels[format]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextInput source={{ collection: 'content', id: asset.id, path: 'owner' }} label="Owner" />
+      </div>
+      <div className="row">
+        <div className="field">
+          <label htmlFor={`${id}-reviewed`}>Last reviewed</label>
+          <input
+            id={`${id}-reviewed`}
+            type="date"
+            value={asset.lastReviewed ?? ''}
+            onChange={(e) => update({ lastReviewed: e.target.value || null })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-review-by`}>Review by</label>
+          <input
+            id={`${id}-review-by`}
+            type="date"
+            value={asset.reviewBy ?? ''}
+            onChange={(e) => update({ reviewBy: e.target.value || null })}
+          />
+        </div>
+      </div>
+      <fieldset className="checks">
+        <legend>Stages</legend>
+        {stages.map((stage) => (
+          <label key={stage.id}>
+            <input
+              type="checkbox"
+              checked={asset.stageIds.includes(stage.id)}
+              onChange={(e) => toggle('stageId', stage.id, e.target.checked)}
+            />
+            {stage.name || 'Unnamed stage'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="checks">
+        <legend>Personas</legend>
+        {personas.map((persona) => (
+          <label key={persona.id}>
+            <input
+              type="checkbox"
+              checked={asset.personaIds.includes(persona.id)}
+              onChange={(e) => toggle('personaId', persona.id, e.target.checked)}
+            />
+            {persona.name || 'Unnamed persona'}
+          </label>
+        ))}
+      </fieldset>
+      <button
+        type="button"
+        className="secondary danger"
+        onClick={() => {
+          deleteUndoably(`${title} deleted.`, () => session.playbook.content.delete(asset.id));
+          onClose();
+        }}
+      >
+        Delete asset
+      </button>
+    </aside>
+  );
+}

@@ -1,0 +1,134 @@
+import {
+  closestCenter,
+  DndContext,
+  type DragEndEvent,
+  KeyboardSensor,
+  PointerSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+} from '@dnd-kit/core';
+import { type ContentAsset, contentMatrix } from '@fullcourt/playbook';
+import type { ReactNode } from 'react';
+import { snapshotToPlaybook } from '../../editor/findingsStore';
+import { usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { AssetCard } from './AssetCard';
+import { type Cell, cellKey, moveLinks, parseCellKey } from './contentCells';
+
+interface Props {
+  today: string;
+  onEdit: (assetId: string) => void;
+  onAdd: (cell: Cell) => void;
+}
+
+/**
+ * The content map: stages down, personas across, each cell listing its assets. Cards are dragged
+ * between cells (or moved from the keyboard with their handle: Space, arrows, Space); each card's
+ * details also list its stages and personas as checkboxes.
+ */
+export function ContentMatrix({ today, onEdit, onAdd }: Props) {
+  const session = useSession();
+  const state = usePlaybookState();
+  const matrix = contentMatrix(snapshotToPlaybook(state));
+  const assets = new Map<string, ContentAsset>(state.content.map((a) => [a.id, a]));
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+
+  function onDragEnd({ active, over }: DragEndEvent) {
+    const data = active.data.current as { assetId: string; from: Cell } | undefined;
+    const to = over ? parseCellKey(String(over.id)) : null;
+    const asset = data && assets.get(data.assetId);
+    if (!data || !to || !asset) return;
+    const changes = moveLinks(asset, data.from, to);
+    session.edit(() => {
+      const { playbook } = session;
+      if (changes.unlinkStage) playbook.unlinkAsset(asset.id, { stageId: changes.unlinkStage });
+      if (changes.linkStage) playbook.linkAsset(asset.id, { stageId: changes.linkStage });
+      if (changes.unlinkPersona) playbook.unlinkAsset(asset.id, { personaId: changes.unlinkPersona });
+      if (changes.linkPersona) playbook.linkAsset(asset.id, { personaId: changes.linkPersona });
+    });
+  }
+
+  const cards = (ids: readonly string[], cell: Cell) =>
+    ids.map((id) => {
+      const asset = assets.get(id);
+      return asset ? <AssetCard key={id} asset={asset} cell={cell} today={today} onEdit={onEdit} /> : null;
+    });
+
+  const nameOf = (name: string, fallback: string) => name.trim() || fallback;
+  const stageName = (cell: Cell) => nameOf(state.stages.find((s) => s.id === cell.stageId)?.name ?? '', 'unnamed stage');
+  const personaName = (cell: Cell) =>
+    cell.personaId === null ? 'any persona' : nameOf(state.personas.find((p) => p.id === cell.personaId)?.name ?? '', 'unnamed persona');
+
+  const announce = (id: string | number | undefined) => {
+    const cell = id === undefined ? null : parseCellKey(String(id));
+    return cell ? `${stageName(cell)}, ${personaName(cell)}` : 'no cell';
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={closestCenter}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        announcements: {
+          onDragStart: () => 'Picked up an asset. Use the arrow keys to move it over a cell, Space to drop it.',
+          onDragOver: ({ over }) => `Over ${announce(over?.id)}.`,
+          onDragEnd: ({ over }) => (over ? `Moved to ${announce(over.id)}.` : 'Dropped outside the map; nothing moved.'),
+          onDragCancel: () => 'Move cancelled.',
+        },
+      }}
+    >
+      <div className="table-scroll">
+        <table className="content-matrix" aria-label="Content map">
+          <thead>
+            <tr>
+              <th scope="col">Stage</th>
+              {matrix.personas.map((p) => (
+                <th scope="col" key={p.id}>
+                  {nameOf(p.name, 'Unnamed persona')}
+                </th>
+              ))}
+              <th scope="col">Any persona</th>
+            </tr>
+          </thead>
+          <tbody>
+            {matrix.stages.map((stage) => (
+              <tr key={stage.id}>
+                <th scope="row">{nameOf(stage.name, 'Unnamed stage')}</th>
+                {matrix.personas.map((persona) => {
+                  const cell = { stageId: stage.id, personaId: persona.id };
+                  return (
+                    <DropCell key={persona.id} cell={cell} label={`${stageName(cell)} × ${personaName(cell)}`} onAdd={onAdd}>
+                      {cards(matrix.cells[stage.id]?.[persona.id] ?? [], cell)}
+                    </DropCell>
+                  );
+                })}
+                <DropCell
+                  cell={{ stageId: stage.id, personaId: null }}
+                  label={`${nameOf(stage.name, 'unnamed stage')} × any persona`}
+                  onAdd={onAdd}
+                >
+                  {cards(matrix.anyPersona[stage.id] ?? [], { stageId: stage.id, personaId: null })}
+                </DropCell>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </DndContext>
+  );
+}
+
+function DropCell({ cell, label, onAdd, children }: { cell: Cell; label: string; onAdd: (cell: Cell) => void; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: cellKey(cell) });
+  return (
+    <td ref={setNodeRef} className={isOver ? 'drop-over' : undefined}>
+      <ul className="asset-list" aria-label={`Assets for ${label}`}>
+        {children}
+      </ul>
+      <button type="button" className="link-button add-asset" onClick={() => onAdd(cell)} aria-label={`Add asset for ${label}`}>
+        + Add
+      </button>
+    </td>
+  );
+}
