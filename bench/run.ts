@@ -5,6 +5,7 @@
  * `npm run bench -- <suite name>...` runs only the named suites.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchSuite } from './suite';
@@ -17,6 +18,8 @@ const only = process.argv.slice(2);
 
 const suites: BenchSuite[] = [collabFanout, collabThroughput, playbookModel];
 
+// The machine is shared: the load around the run says how much to trust its figures.
+const loadBefore = loadavg();
 const results: Record<string, unknown> = {};
 let failed = false;
 for (const suite of suites) {
@@ -34,6 +37,7 @@ for (const suite of suites) {
 
 const out = join(here, 'results', 'latest.json');
 mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2)}\n`);
+const machine = { cpus: availableParallelism(), loadAverageBefore: loadBefore, loadAverageAfter: loadavg() };
+writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), node: process.version, machine, results }, null, 2)}\n`);
 console.log(`\nwrote ${out}`);
 if (failed) process.exitCode = 1;

@@ -32,7 +32,7 @@ const pacedEveryMs = 1;
 /** Updates in flight in the saturated phase: enough that every socket read brings a full batch. */
 const inFlightWindow = 1_000;
 /** The saturated phase gives up after this long and reports what it measured (never fails). */
-const saturatedDeadlineMs = 60_000;
+const saturatedDeadlineMs = 75_000;
 /** The paced phase is client-bound (about 3 s); this long means updates went missing. */
 const pacedDeadlineMs = 30_000;
 const pollMs = 20;
