@@ -40,6 +40,7 @@ export function launchChromium(): Promise<Browser> {
 export interface Person {
   name: string;
   context: BrowserContext;
+  /** The person's current tab; replaced by reopenPage. */
   page: Page;
   /** Console errors and uncaught exceptions seen so far; a test asserts there are none. */
   errors: string[];
@@ -58,13 +59,39 @@ export async function openPerson(
     ).localStorage;
     if (!storage.getItem('fullcourt.identity')) storage.setItem('fullcourt.identity', stored);
   }, JSON.stringify(identity));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+  const person: Person = { name: identity.name, context, page: await context.newPage(), errors: [] };
+  watchConsole(person);
+  return person;
+}
+
+/** Replaces the person's page with a fresh one in the same browser context (same storage), as a reload after closing would. */
+export async function reopenPage(person: Person): Promise<Page> {
+  await person.page.close();
+  person.page = await person.context.newPage();
+  watchConsole(person);
+  return person.page;
+}
+
+function watchConsole(person: Person): void {
+  person.page.on('console', (message) => {
+    if (message.type() === 'error') person.errors.push(message.text());
   });
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { name: identity.name, context, page, errors };
+  person.page.on('pageerror', (error) => person.errors.push(error.message));
+}
+
+/** How many updates the page has saved to its IndexedDB copy of a playbook (y-indexeddb's store). */
+export function savedUpdateCount(page: Page, playbookId: string): Promise<number> {
+  // A string, so the test program (typed without the DOM library) need not describe IndexedDB.
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open(${JSON.stringify(`fullcourt-playbook-${playbookId}`)});
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const count = db.transaction('updates', 'readonly').objectStore('updates').count();
+      count.onsuccess = () => { resolve(count.result); db.close(); };
+      count.onerror = () => reject(count.error);
+    };
+  })`);
 }
 
 /** Saves a screenshot under test-artifacts/ and returns its path. */

@@ -72,8 +72,9 @@ export class EditorPage {
     await card.getByRole('spinbutton', { name: `${label} amount` }).fill(String(amount));
   }
 
-  avatars(): Locator {
-    return this.page.getByRole('region', { name: 'People in this playbook' }).getByRole('listitem');
+  /** The avatar of someone else in the playbook, named "Ada Lovelace, editing Buyer stages". */
+  avatar(name: string): Locator {
+    return this.page.getByRole('region', { name: 'People in this playbook' }).getByRole('listitem', { name: new RegExp(`^${name},`) });
   }
 
   readerLink(): Locator {

@@ -37,8 +37,6 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 
 export const listPlaybooks = () => request<{ items: PlaybookSummary[] }>('/api/playbooks').then((r) => r.items);
 
-export const getPlaybook = (id: string) => request<PlaybookSummary>(`/api/playbooks/${encodeURIComponent(id)}`);
-
 /**
  * Creates a playbook. A server that does not know templates yet rejects the field; the playbook is
  * then created without it and the app fills the template in on first open (see useTemplateSeed).

@@ -2,18 +2,22 @@ import { Link } from '../app/Link';
 import type { SectionId } from '../app/routes';
 import { AvatarBar } from './AvatarBar';
 import { ConnectionBadge } from './ConnectionBadge';
+import { FollowToggle } from './FollowToggle';
 import { TextInput } from './TextInput';
 import { UndoButtons } from './UndoButtons';
+import type { PresenterControls } from './usePresenter';
 
 interface Props {
   playbookId: string;
   section: SectionId;
   mode: 'editor' | 'workshop';
   onChangeName: () => void;
+  /** Given on laptops (the editor): a way to follow whoever presents. */
+  presenter?: PresenterControls;
 }
 
 /** The bar above every editing screen: where you are, who is here, whether edits reach them, and the other modes. */
-export function EditorHeader({ playbookId, section, mode, onChangeName }: Props) {
+export function EditorHeader({ playbookId, section, mode, onChangeName, presenter }: Props) {
   return (
     <header className="editor-header">
       <Link to={{ name: 'home' }} className="brand" aria-label="Fullcourt: all playbooks">
@@ -22,6 +26,7 @@ export function EditorHeader({ playbookId, section, mode, onChangeName }: Props)
       <TextInput source={{ playbook: 'title' }} label="Playbook title" hideLabel className="title-field" />
       <ConnectionBadge />
       <AvatarBar onChangeName={onChangeName} />
+      {presenter && <FollowToggle controls={presenter} />}
       <UndoButtons />
       <nav className="modes" aria-label="Modes">
         {mode === 'workshop' ? (

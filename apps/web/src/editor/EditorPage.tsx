@@ -8,7 +8,8 @@ import { SectionView } from './SectionView';
 import { UndoToastProvider } from './UndoToast';
 import { SessionContext, useCollaboration, usePlaybookState, useSession } from './useCollaboration';
 import { useGlobalUndoKeys } from './useGlobalUndoKeys';
-import { usePlaybookSummary } from './usePlaybookSummary';
+import { usePlaybookExists } from './usePlaybookExists';
+import { usePresenter } from './usePresenter';
 import { useTemplateSeed } from './useTemplateSeed';
 
 /** The editor: section navigation on the left, one section at a time, everyone's changes live. */
@@ -27,20 +28,20 @@ export function EditorPage({ playbookId, section }: { playbookId: string; sectio
 function EditorShell({ playbookId, section }: { playbookId: string; section: SectionId }) {
   const session = useSession();
   const state = usePlaybookState();
-  const summary = usePlaybookSummary(playbookId);
+  const exists = usePlaybookExists(session);
   const identity = useIdentity();
   const [changingName, setChangingName] = useState(false);
-  const serverTitle = summary && summary !== 'missing' ? summary.title : undefined;
-  useTemplateSeed(session, serverTitle);
+  useTemplateSeed(session);
   useGlobalUndoKeys(session);
+  const presenter = usePresenter(playbookId, section, 'editor');
 
   useEffect(() => session.showSection(section), [session, section]);
-  const title = state.title || serverTitle || 'Untitled playbook';
+  const title = state.title || 'Untitled playbook';
   useEffect(() => {
     document.title = `${title} · Fullcourt`;
   }, [title]);
 
-  if (summary === 'missing') {
+  if (!exists) {
     return (
       <main className="page">
         <h1>Playbook not found</h1>
@@ -52,7 +53,13 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
 
   return (
     <div className="editor-layout">
-      <EditorHeader playbookId={playbookId} section={section} mode="editor" onChangeName={() => setChangingName(true)} />
+      <EditorHeader
+        playbookId={playbookId}
+        section={section}
+        mode="editor"
+        onChangeName={() => setChangingName(true)}
+        presenter={presenter}
+      />
       <SectionNav playbookId={playbookId} current={section} mode="editor" />
       <main className="editor-main" id="main">
         <SectionView section={section} />

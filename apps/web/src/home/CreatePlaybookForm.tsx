@@ -16,7 +16,7 @@ export function CreatePlaybookForm() {
     setBusy(true);
     try {
       const created = await createPlaybook(title, template);
-      rememberTemplate(created.id, template);
+      rememberTemplate(created.id, { template, title: created.title });
       navigate({ name: 'editor', playbookId: created.id, section: 'stages' });
     } catch (e) {
       setError((e as Error).message);

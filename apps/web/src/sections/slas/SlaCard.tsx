@@ -52,7 +52,7 @@ export function SlaCard({ sla, states, findings }: Props) {
       <h4 className="sla-title">{title}</h4>
       <p className="sla-sentence">{slaSentence(sla, states)}</p>
       <FindingList findings={findingsFor(findings, sla.id)} label={`Findings for ${title}`} />
-      <div className="sla-form">
+      <div className="sla-states">
         {stateSelect('from', 'From state')}
         {stateSelect('to', 'To state')}
         <div className="field">
@@ -65,6 +65,8 @@ export function SlaCard({ sla, states, findings }: Props) {
             ))}
           </select>
         </div>
+      </div>
+      <div className="sla-terms">
         <DurationInput
           label="Response time"
           iso={sla.responseTime.duration}

@@ -1,0 +1,37 @@
+import { Link } from '../app/Link';
+import { SECTION_IDS, type SectionId } from '../app/routes';
+import { sectionLabels, sectionOfFinding } from '../editor/sections';
+import { useFindings } from '../editor/useCollaboration';
+
+const severityWords = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+/** Every validator finding, by section, for the room to settle together; errors first within each. */
+export function FindingsToSettle({ playbookId, current }: { playbookId: string; current: SectionId }) {
+  const findings = useFindings().filter((f) => f.severity !== 'info');
+  return (
+    <aside className="findings-to-settle" aria-labelledby="settle-heading">
+      <h2 id="settle-heading">To settle in the room ({findings.length})</h2>
+      {findings.length === 0 && <p>Nothing open: the playbook is consistent.</p>}
+      {SECTION_IDS.map((id) => {
+        const mine = findings.filter((f) => sectionOfFinding(f) === id);
+        if (mine.length === 0) return null;
+        return (
+          <section key={id} aria-label={`Findings in ${sectionLabels[id]}`}>
+            <h3>
+              <Link to={{ name: 'workshop', playbookId, section: id }} aria-current={id === current ? 'page' : undefined}>
+                {sectionLabels[id]}
+              </Link>
+            </h3>
+            <ul>
+              {mine.map((f) => (
+                <li key={`${f.code}:${f.path.join('.')}`} className={`finding finding-${f.severity}`}>
+                  <span className="severity">{severityWords[f.severity]}:</span> {f.message}
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}
