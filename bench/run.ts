@@ -12,11 +12,12 @@ import type { BenchSuite } from './suite';
 import collabFanout from './suites/collabFanout';
 import collabThroughput from './suites/collabThroughput';
 import playbookModel from './suites/playbookModel';
+import restReads from './suites/restReads';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 
-const suites: BenchSuite[] = [collabFanout, collabThroughput, playbookModel];
+const suites: BenchSuite[] = [collabFanout, collabThroughput, playbookModel, restReads];
 
 // The machine is shared: the load around the run says how much to trust its figures.
 const loadBefore = loadavg();

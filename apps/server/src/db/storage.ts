@@ -70,6 +70,8 @@ export interface VersionStore {
   /** Newest first; `before` is a version number to page from. */
   list(playbookId: string, page: { limit: number; before?: number }): Promise<VersionRecord[]>;
   get(playbookId: string, number: number): Promise<VersionRecord | undefined>;
+  /** The published version, or undefined when none is. */
+  published(playbookId: string): Promise<Publication | undefined>;
   latest(playbookId: string): Promise<VersionRecord | undefined>;
   state(versionId: string): Promise<Uint8Array | undefined>;
   /** Every automatic checkpoint of a playbook, id and time only (for thinning). */
@@ -77,7 +79,6 @@ export interface VersionStore {
   /** Deletes checkpoints (never named or published versions) by id. */
   deleteCheckpoints(playbookId: string, ids: string[]): Promise<number>;
   publish(playbookId: string, versionId: string, by: string): Promise<void>;
-  published(playbookId: string): Promise<Publication | undefined>;
   /** Bytes stored for a version (state + JSON), for reports and benchmarks. */
   storedBytes(versionId: string): Promise<number>;
 }

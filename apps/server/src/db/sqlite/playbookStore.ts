@@ -1,9 +1,15 @@
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { playbooks } from '../schema';
 import type { PlaybookStore } from '../storage';
 import type { Db } from './database';
 
 export function sqlitePlaybookStore(db: Db): PlaybookStore {
+  // Every request checks its playbook exists: keep that statement compiled.
+  const byId = db
+    .select()
+    .from(playbooks)
+    .where(eq(playbooks.id, sql.placeholder('id')))
+    .prepare();
   return {
     async create({ id, title }) {
       const now = new Date();
@@ -13,7 +19,7 @@ export function sqlitePlaybookStore(db: Db): PlaybookStore {
       return db.select().from(playbooks).orderBy(desc(playbooks.updatedAt)).all();
     },
     async get(id) {
-      return db.select().from(playbooks).where(eq(playbooks.id, id)).get();
+      return byId.get({ id });
     },
     async rename(id, title) {
       db.update(playbooks).set({ title }).where(eq(playbooks.id, id)).run();

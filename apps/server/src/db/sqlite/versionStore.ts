@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
+import { LRUCache } from 'lru-cache';
 import { playbookVersions, publications } from '../schema';
 import type { VersionRecord, VersionStore } from '../storage';
 import type { Db } from './database';
@@ -19,12 +20,32 @@ const recordColumns = {
 };
 
 export function sqliteVersionStore(db: Db): VersionStore {
-  const byNumber = (playbookId: string, number: number) =>
-    db
-      .select(recordColumns)
-      .from(playbookVersions)
-      .where(and(eq(playbookVersions.playbookId, playbookId), eq(playbookVersions.number, number)))
-      .get();
+  // Tools read published and numbered versions on every request. A saved version never changes,
+  // so its record is cached by id and each read costs one small indexed lookup of that id.
+  const cache = new LRUCache<string, VersionRecord>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (v) => v.json.length + 256 });
+  const idByNumber = db
+    .select({ id: playbookVersions.id })
+    .from(playbookVersions)
+    .where(and(eq(playbookVersions.playbookId, sql.placeholder('playbookId')), eq(playbookVersions.number, sql.placeholder('number'))))
+    .prepare();
+  const publication = db
+    .select({ versionId: publications.versionId, publishedAt: publications.publishedAt, publishedBy: publications.publishedBy })
+    .from(publications)
+    .where(eq(publications.playbookId, sql.placeholder('playbookId')))
+    .prepare();
+  const recordById = db
+    .select(recordColumns)
+    .from(playbookVersions)
+    .where(eq(playbookVersions.id, sql.placeholder('id')))
+    .prepare();
+  const byId = (id: string): VersionRecord | undefined => {
+    let record = cache.get(id);
+    if (!record) {
+      record = recordById.get({ id });
+      if (record) cache.set(id, record);
+    }
+    return record;
+  };
 
   return {
     async create(input) {
@@ -57,7 +78,8 @@ export function sqliteVersionStore(db: Db): VersionStore {
     },
 
     async get(playbookId, number) {
-      return byNumber(playbookId, number);
+      const row = idByNumber.get({ playbookId, number });
+      return row ? byId(row.id) : undefined;
     },
 
     async latest(playbookId) {
@@ -97,6 +119,7 @@ export function sqliteVersionStore(db: Db): VersionStore {
           ),
         )
         .run();
+      for (const id of ids) cache.delete(id);
       return result.changes;
     },
 
@@ -109,15 +132,9 @@ export function sqliteVersionStore(db: Db): VersionStore {
     },
 
     async published(playbookId) {
-      const row = db
-        .select({ ...recordColumns, publishedAt: publications.publishedAt, publishedBy: publications.publishedBy })
-        .from(publications)
-        .innerJoin(playbookVersions, eq(playbookVersions.id, publications.versionId))
-        .where(eq(publications.playbookId, playbookId))
-        .get();
-      if (!row) return undefined;
-      const { publishedAt, publishedBy, ...version } = row;
-      return { version, publishedAt, publishedBy };
+      const row = publication.get({ playbookId });
+      const version = row && byId(row.versionId);
+      return version && row ? { version, publishedAt: row.publishedAt, publishedBy: row.publishedBy } : undefined;
     },
 
     async storedBytes(versionId) {
