@@ -1,4 +1,79 @@
-/** Placeholder while the section is built. */
+import { useState } from 'react';
+import { FindingList, findingsFor } from '../../editor/FindingList';
+import { RichTextField } from '../../editor/RichTextField';
+import { TextInput } from '../../editor/TextInput';
+import { useUndoableDelete } from '../../editor/UndoToast';
+import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+
+/** Free pages (introduction, glossary, how the weekly sync runs): a list on the side, one page open. */
 export function PagesSection() {
-  return <p>Coming soon.</p>;
+  const session = useSession();
+  const { pages } = usePlaybookState();
+  const findings = useFindings();
+  const deleteUndoably = useUndoableDelete();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = pages.find((p) => p.id === openId) ?? pages[0] ?? null;
+
+  function addPage() {
+    let id = '';
+    session.edit(() => {
+      id = session.playbook.pages.add({ title: '' });
+    });
+    setOpenId(id);
+  }
+
+  return (
+    <div className="pages-section">
+      <nav className="page-list" aria-label="Pages">
+        <ul>
+          {pages.map((page) => (
+            <li key={page.id}>
+              <button
+                type="button"
+                className={page.id === open?.id ? 'page-link current' : 'page-link'}
+                aria-current={page.id === open?.id ? 'page' : undefined}
+                onClick={() => setOpenId(page.id)}
+              >
+                {page.title || 'Untitled page'}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={addPage}>
+          Add page
+        </button>
+      </nav>
+      {open ? (
+        <article className="page-editor" aria-label={`Page ${open.title || 'Untitled page'}`}>
+          <div className="page-head">
+            <TextInput
+              key={open.id}
+              source={{ collection: 'pages', id: open.id, path: 'title' }}
+              label="Page title"
+              hideLabel
+              placeholder="Page title"
+              className="page-title"
+              autoFocus={open.title === ''}
+            />
+            <button
+              type="button"
+              className="secondary danger"
+              onClick={() => deleteUndoably(`Page ${open.title || 'Untitled page'} deleted.`, () => session.playbook.pages.delete(open.id))}
+            >
+              Delete page
+            </button>
+          </div>
+          <FindingList findings={findingsFor(findings, open.id)} label="Findings for this page" />
+          <RichTextField
+            key={open.id}
+            source={{ collection: 'pages', id: open.id, path: 'body' }}
+            label={`Text of ${open.title || 'the untitled page'}`}
+            size="page"
+          />
+        </article>
+      ) : (
+        <p className="empty">No pages yet. Add an introduction, a glossary or how your weekly sync runs.</p>
+      )}
+    </div>
+  );
 }
