@@ -7,7 +7,7 @@ import { CollabServer } from './collab/collabServer';
 import { takeCheckpoint } from './commands/checkpointer';
 import { QuietTimer } from './commands/quietTimer';
 import type { Services } from './commands/services';
-import { indexTitle } from './commands/titleIndexer';
+import { indexPlaybook } from './commands/titleIndexer';
 import type { Config } from './config';
 import { openStorage } from './db';
 import { createApp } from './http/app';
@@ -35,7 +35,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   );
   const titles = new QuietTimer(
     1_000,
-    (id) => indexTitle(services, id),
+    (id) => indexPlaybook(services, id),
     (id, error) => log.error({ err: error, playbookId: id }, 'indexing the title failed'),
   );
   const collab = new CollabServer(

@@ -59,6 +59,8 @@ export class Connection {
   /** A frame from the client, as the transport received it. */
   receive(data: ArrayBuffer | Uint8Array | string): void {
     if (this.closed) return;
+    // Any frame proves the peer alive: a pong can sit behind a long backlog of its own frames.
+    this.answeredPing = true;
     if (typeof data === 'string') {
       this.close(new CloseReason(CloseCode.unsupportedData, 'Text frames are not supported; send binary y-websocket messages.'));
       return;

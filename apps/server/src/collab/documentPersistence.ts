@@ -115,12 +115,22 @@ export class DocumentPersistence {
         this.updatesSinceSnapshot += batch.length;
       }
       this.onCaughtUp();
-      const wantsCompaction =
-        this.updatesSinceSnapshot >= this.options.compactAfterUpdates || (this.compactRequested && this.updatesSinceSnapshot > 0);
-      if (!wantsCompaction) break;
+      if (!this.wantsCompaction()) break;
       await this.compact();
     }
     this.compactRequested = false;
+  }
+
+  /**
+   * Compaction rewrites the whole snapshot, so for a large playbook it waits until the updates
+   * since the last one are worth a quarter of it: write cost stays proportional to edits, not
+   * to document size. A hard cap on the update count keeps loading fast regardless.
+   */
+  private wantsCompaction(): boolean {
+    const n = this.updatesSinceSnapshot;
+    if (this.compactRequested) return n > 0;
+    if (n >= 20 * this.options.compactAfterUpdates) return true;
+    return n >= this.options.compactAfterUpdates && this.updateBytes * 4 >= this.snapshotBytes;
   }
 
   /** Runs only with nothing pending, so the encoded state is exactly the rows up to lastSeq. */

@@ -1,6 +1,8 @@
 /** Runs a task per key once calls for that key have stopped for `quietMs` (a debounce per playbook). */
 export class QuietTimer {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** When each key's task is due; a touch only moves this, the timer re-arms itself when it fires early. */
+  private readonly due = new Map<string, number>();
 
   constructor(
     private readonly quietMs: number,
@@ -8,12 +10,23 @@ export class QuietTimer {
     private readonly onError: (key: string, error: unknown) => void,
   ) {}
 
+  /** Called on every edit, so it only records a time; resetting a timer per keystroke cost too much. */
   touch(key: string): void {
-    clearTimeout(this.timers.get(key));
+    this.due.set(key, Date.now() + this.quietMs);
+    if (!this.timers.has(key)) this.arm(key, this.quietMs);
+  }
+
+  private arm(key: string, delayMs: number): void {
     const timer = setTimeout(() => {
+      const remaining = (this.due.get(key) ?? 0) - Date.now();
+      if (remaining > 0) {
+        this.arm(key, remaining);
+        return;
+      }
       this.timers.delete(key);
+      this.due.delete(key);
       this.task(key).catch((error: unknown) => this.onError(key, error));
-    }, this.quietMs);
+    }, delayMs);
     timer.unref();
     this.timers.set(key, timer);
   }
@@ -34,5 +47,6 @@ export class QuietTimer {
   cancel(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.due.clear();
   }
 }

@@ -14,7 +14,8 @@ export interface PlaybookStore {
   create(input: { id: string; title: string }): Promise<PlaybookRecord>;
   list(): Promise<PlaybookRecord[]>;
   get(id: string): Promise<PlaybookRecord | undefined>;
-  rename(id: string, title: string): Promise<void>;
+  /** Records that a playbook was edited, with its current title (called once edits go quiet, not per edit). */
+  noteEdited(id: string, title: string, at: Date): Promise<void>;
 }
 
 /** A playbook's stored Yjs state: the snapshot, then every later update in order. */

@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, lte, sql } from 'drizzle-orm';
-import { documentSnapshots, documentUpdates, playbooks } from '../schema';
+import { documentSnapshots, documentUpdates } from '../schema';
 import type { DocumentStore } from '../storage';
 import type { Db } from './database';
 
@@ -9,12 +9,6 @@ export function sqliteDocumentStore(db: Db): DocumentStore {
     .values({ playbookId: sql.placeholder('playbookId'), update: sql.placeholder('update') })
     .returning({ seq: documentUpdates.seq })
     .prepare();
-  const touchPlaybook = db
-    .update(playbooks)
-    .set({ updatedAt: sql`${sql.placeholder('now')}` })
-    .where(eq(playbooks.id, sql.placeholder('playbookId')))
-    .prepare();
-
   return {
     async load(playbookId) {
       return db.transaction((tx) => {
@@ -44,7 +38,6 @@ export function sqliteDocumentStore(db: Db): DocumentStore {
             insertUpdate.get({ playbookId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) }) as { seq: number }
           ).seq;
         }
-        touchPlaybook.run({ playbookId, now: Date.now() });
         return seq;
       });
     },

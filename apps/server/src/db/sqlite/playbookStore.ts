@@ -21,8 +21,8 @@ export function sqlitePlaybookStore(db: Db): PlaybookStore {
     async get(id) {
       return byId.get({ id });
     },
-    async rename(id, title) {
-      db.update(playbooks).set({ title }).where(eq(playbooks.id, id)).run();
+    async noteEdited(id, title, at) {
+      db.update(playbooks).set({ title, updatedAt: at }).where(eq(playbooks.id, id)).run();
     },
   };
 }
