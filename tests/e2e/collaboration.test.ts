@@ -50,6 +50,8 @@ describe.skipIf(!chromiumAvailable())('two people editing one playbook in Chromi
 
     await adaEditor.stageNotes('Pilot').click();
     await ada.page.keyboard.type('Run a two-week pilot');
+    // Editors start when their stage is on screen: Bo looks at the new stage.
+    await boEditor.stage('Pilot').scrollIntoViewIfNeeded();
     await expect.poll(() => boEditor.stageNotes('Pilot').textContent(), LIVE).toContain('Run a two-week pilot');
     await expect.poll(() => boEditor.caretLabels(boEditor.stageNotes('Pilot')).allTextContents(), LIVE).toContain('Ada Lovelace');
     await expect.poll(() => boEditor.avatar('Ada Lovelace').getAttribute('aria-label'), LIVE).toBe('Ada Lovelace, editing Buyer stages');
@@ -91,6 +93,7 @@ describe.skipIf(!chromiumAvailable())('two people editing one playbook in Chromi
     const adaEditor = new EditorPage(ada.page);
     await adaEditor.waitUntilConnected();
     await adaEditor.goToSection('Buyer stages');
+    await adaEditor.stage('Pilot').scrollIntoViewIfNeeded();
     await expect.poll(() => adaEditor.stageNotes('Pilot').textContent(), SOON).toContain('Run a two-week pilot');
     expect(ada.errors).toEqual([]);
   });

@@ -73,6 +73,8 @@ export async function reopenPage(person: Person): Promise<Page> {
 }
 
 function watchConsole(person: Person): void {
+  // A step that waits longer than this is stuck; fail it with its locator rather than at the test timeout.
+  person.page.setDefaultTimeout(10_000);
   person.page.on('console', (message) => {
     if (message.type() === 'error') person.errors.push(message.text());
   });

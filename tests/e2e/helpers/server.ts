@@ -1,6 +1,3 @@
-// Loaded before the server's modules: @hono/zod-openapi adds `.openapi()` to zod schemas created
-// after it loads, and the route schemas wrap @fullcourt/playbook's schemas with it.
-import '@hono/zod-openapi';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';

@@ -36,6 +36,9 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
   const presenter = usePresenter(playbookId, section, 'editor');
 
   useEffect(() => session.showSection(section), [session, section]);
+  useEffect(() => {
+    performance.mark('fullcourt:editor-rendered');
+  }, []);
   const title = state.title || 'Untitled playbook';
   useEffect(() => {
     document.title = `${title} · Fullcourt`;

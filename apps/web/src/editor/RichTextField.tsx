@@ -18,6 +18,8 @@ interface Props {
   label: string;
   /** Full pages get a taller editing area than a stage's notes. */
   size?: 'compact' | 'page';
+  /** Focus the editor once it exists (a preview was clicked to start it). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -25,7 +27,7 @@ interface Props {
  * fragment, and the carets and selections of everyone else typing in it, labelled with their names.
  * Ctrl+Z inside undoes this person's typing in this field only.
  */
-export function RichTextField({ source, label, size = 'compact' }: Props) {
+export function RichTextField({ source, label, size = 'compact', autoFocus = false }: Props) {
   const session = useSession();
   const identity = useIdentity();
   const key = 'playbook' in source ? source.playbook : `${source.collection}/${source.id}/${source.path}`;
@@ -52,6 +54,7 @@ export function RichTextField({ source, label, size = 'compact' }: Props) {
         }),
       ],
       editorProps: { attributes: editorAttributes(label, size) },
+      autofocus: autoFocus ? 'end' : false,
     },
     [fragment],
   );

@@ -56,6 +56,8 @@ export class CollabSession {
     this.firstSync = new Promise((resolve) => {
       const onSync = (synced: boolean) => {
         if (!synced) return;
+        // A named mark: the browser benchmark (apps/web/bench) and performance tools read it.
+        if (!this.connectionState.everSynced) performance.mark('fullcourt:synced');
         this.dispatch({ type: 'synced' });
         resolve();
       };

@@ -1,7 +1,7 @@
 import { formatAmount, type MetricPeriod } from '@fullcourt/playbook';
+import { MarkdownView } from '../../richtext/MarkdownView';
 import { MetricChart } from '../../sections/metrics/MetricChart';
 import { variance } from '../../sections/metrics/variance';
-import { MarkdownView } from '../MarkdownView';
 import { anchors } from '../search';
 
 const count = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US'));

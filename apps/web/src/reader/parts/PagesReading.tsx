@@ -1,5 +1,5 @@
 import type { Page } from '@fullcourt/playbook';
-import { MarkdownView } from '../MarkdownView';
+import { MarkdownView } from '../../richtext/MarkdownView';
 import { anchors } from '../search';
 
 /** The free pages, each under its title. */

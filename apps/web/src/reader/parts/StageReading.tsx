@@ -1,6 +1,6 @@
 import { type BuyerStage, teamLabels } from '@fullcourt/playbook';
 import { Link } from '../../app/Link';
-import { MarkdownView } from '../MarkdownView';
+import { MarkdownView } from '../../richtext/MarkdownView';
 import { anchors } from '../search';
 
 function Lines({ title, lines }: { title: string; lines: readonly string[] }) {

@@ -3,7 +3,7 @@ import { CSS } from '@dnd-kit/utilities';
 import { type BuyerStage, type Finding, TeamSchema, teamLabels } from '@fullcourt/playbook';
 import { EditableList } from '../../editor/EditableList';
 import { FindingList, findingsFor } from '../../editor/FindingList';
-import { RichTextField } from '../../editor/RichTextField';
+import { LazyRichTextField } from '../../editor/LazyRichTextField';
 import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useSession } from '../../editor/useCollaboration';
@@ -102,9 +102,10 @@ export function StageColumn({ stage, index, findings, autoFocus }: Props) {
       />
       <div className="notes">
         <h4>Notes</h4>
-        <RichTextField
+        <LazyRichTextField
           source={{ collection: 'stages', id: stage.id, path: 'notes' }}
           label={`Notes for ${label.replace(/^Stage /, 'stage ')}`}
+          markdown={stage.notes.markdown}
         />
       </div>
     </li>
