@@ -46,12 +46,18 @@ export interface Person {
   errors: string[];
 }
 
+/** Opens a browser context for someone; with `identity: null` they have not introduced themselves yet. */
 export async function openPerson(
   browser: Browser,
-  identity: { name: string; color: string },
+  identity: { name: string; color: string } | null,
   viewport = { width: 1280, height: 720 },
 ): Promise<Person> {
   const context = await browser.newContext({ viewport });
+  if (identity === null) {
+    const person: Person = { name: '', context, page: await context.newPage(), errors: [] };
+    watchConsole(person);
+    return person;
+  }
   await context.addInitScript((stored) => {
     // Runs in the page; the test program is typed without the DOM library.
     const storage = (

@@ -1,0 +1,55 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unnamedControls } from './helpers/accessibility';
+import { chromiumAvailable, launchChromium, openPerson, type Person, saveScreenshot } from './helpers/browser';
+import { type E2eServer, startE2eServer } from './helpers/server';
+import { EditorPage } from './pages/EditorPage';
+import { HomePage } from './pages/HomePage';
+
+describe.skipIf(!chromiumAvailable())('the home page in Chromium', () => {
+  let server: E2eServer;
+  let browser: Browser;
+  let dee: Person;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
+    dee = await openPerson(browser, null);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('asks a newcomer for a name and colour once, and remembers them', async () => {
+    const home = new HomePage(dee.page);
+    await home.open(server.url);
+    expect(await unnamedControls(dee.page)).toEqual([]);
+    await saveScreenshot(dee.page, 'home-introduce');
+    await home.introduce('Dee Dee Bridgewater', 'Purple');
+    await dee.page.reload();
+    await home.open(server.url);
+    expect(await dee.page.getByRole('dialog').count()).toBe(0);
+    expect(dee.errors).toEqual([]);
+  });
+
+  it('creates a playbook from the starter template and opens it, then an empty one', async () => {
+    const home = new HomePage(dee.page);
+    const editor = new EditorPage(dee.page);
+    await home.open(server.url);
+    await home.createPlaybook('FY27 revenue playbook', 'Starter template');
+    await editor.waitUntilConnected();
+    await expect.poll(async () => (await editor.stageNames()).length).toBeGreaterThan(3);
+    await expect.poll(() => editor.titleInput().inputValue()).toBe('FY27 revenue playbook');
+
+    await home.open(server.url);
+    await dee.page.getByRole('link', { name: 'FY27 revenue playbook', exact: true }).waitFor();
+    await saveScreenshot(dee.page, 'home-list');
+    await home.createPlaybook('Blank slate', 'Empty playbook');
+    await editor.waitUntilConnected();
+    await dee.page.getByText('No buyer stages yet.').waitFor();
+    await editor.goToSection('Lead lifecycle & SLAs');
+    await dee.page.getByRole('listitem', { name: 'Lifecycle state MQL' }).waitFor();
+    expect(dee.errors).toEqual([]);
+  });
+});
