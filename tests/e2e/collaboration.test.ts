@@ -98,6 +98,31 @@ describe.skipIf(!chromiumAvailable())('two people editing one playbook in Chromi
     expect(ada.errors).toEqual([]);
   });
 
+  it("undoes only the undoing person's own change, never the other's", async () => {
+    const adaEditor = new EditorPage(ada.page);
+    const boEditor = new EditorPage(bo.page);
+    await boEditor.open(server.url, playbookId);
+    await Promise.all([adaEditor.stage('Pilot').scrollIntoViewIfNeeded(), boEditor.stage('Pilot').scrollIntoViewIfNeeded()]);
+
+    await adaEditor.stage('Pilot').getByRole('textbox', { name: "Buyer's goal" }).fill('Prove value in two weeks');
+    await boEditor.stage('Pilot').getByRole('button', { name: '+ Add exit signal' }).click();
+    await bo.page.keyboard.type('Pilot signed');
+    await expect
+      .poll(() => adaEditor.stage('Pilot').getByRole('textbox', { name: 'Exit signal 1' }).inputValue(), SOON)
+      .toBe('Pilot signed');
+    await expect
+      .poll(() => boEditor.stage('Pilot').getByRole('textbox', { name: "Buyer's goal" }).inputValue(), SOON)
+      .toBe('Prove value in two weeks');
+
+    await ada.page.getByRole('button', { name: 'Undo' }).click();
+    for (const editor of [adaEditor, boEditor]) {
+      await expect.poll(() => editor.stage('Pilot').getByRole('textbox', { name: "Buyer's goal" }).inputValue(), SOON).toBe('');
+      expect(await editor.stage('Pilot').getByRole('textbox', { name: 'Exit signal 1' }).inputValue()).toBe('Pilot signed');
+    }
+    expect(ada.errors).toEqual([]);
+    expect(bo.errors).toEqual([]);
+  });
+
   it('pages the workshop from the keyboard and takes a follower along with the presenter', async () => {
     const workshop = new WorkshopPage(ada.page);
     const boEditor = new EditorPage(bo.page);

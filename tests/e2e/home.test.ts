@@ -52,4 +52,13 @@ describe.skipIf(!chromiumAvailable())('the home page in Chromium', () => {
     await dee.page.getByRole('listitem', { name: 'Lifecycle state MQL' }).waitFor();
     expect(dee.errors).toEqual([]);
   });
+
+  it('says so when a link points at a playbook that does not exist', async () => {
+    await dee.page.goto(`${server.url}/playbooks/no-such-playbook/read`);
+    await dee.page.getByRole('heading', { name: 'Playbook not found' }).waitFor();
+    await dee.page.goto(`${server.url}/playbooks/no-such-playbook/stages`);
+    await dee.page.getByRole('heading', { name: 'Playbook not found' }).waitFor();
+    // The browser reports the refused WebSocket upgrade and the 404 itself; the app adds nothing.
+    expect(dee.errors.filter((e) => !/WebSocket connection|404/.test(e))).toEqual([]);
+  });
 });

@@ -29,13 +29,20 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
   const session = useSession();
   const state = usePlaybookState();
   const exists = usePlaybookExists(session);
+  useEffect(() => {
+    if (!exists) session.provider.disconnect(); // knocking on a missing playbook's door helps nobody
+  }, [session, exists]);
   const identity = useIdentity();
   const [changingName, setChangingName] = useState(false);
   useTemplateSeed(session);
   useGlobalUndoKeys(session);
   const presenter = usePresenter(playbookId, section, 'editor');
 
-  useEffect(() => session.showSection(section), [session, section]);
+  useEffect(() => {
+    session.showSection(section);
+    // Moving to another section starts a new undo step: Undo never reaches back into a section out of sight.
+    session.undoManager.stopCapturing();
+  }, [session, section]);
   useEffect(() => {
     performance.mark('fullcourt:editor-rendered');
   }, []);

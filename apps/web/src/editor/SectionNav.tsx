@@ -1,12 +1,14 @@
 import { Link } from '../app/Link';
 import type { SectionId } from '../app/routes';
+import { Avatar } from './Avatar';
 import { describeSection, summarizeSections } from './sections';
-import { useFindings, usePlaybookState } from './useCollaboration';
+import { useFindings, usePeers, usePlaybookState } from './useCollaboration';
 
 /** The sections with their item counts and open findings; the current one is marked for screen readers. */
 export function SectionNav({ playbookId, current, mode }: { playbookId: string; current: SectionId; mode: 'editor' | 'workshop' }) {
   const state = usePlaybookState();
   const findings = useFindings();
+  const peers = usePeers();
   return (
     <nav className="section-nav" aria-label="Sections">
       <ul>
@@ -31,6 +33,14 @@ export function SectionNav({ playbookId, current, mode }: { playbookId: string; 
                   {s.warnings}
                 </span>
               )}
+              {/* Who is in this section; the avatar bar says the same in words. */}
+              <span className="nav-peers" aria-hidden="true">
+                {peers
+                  .filter((p) => p.section === s.id)
+                  .map((p) => (
+                    <Avatar key={p.clientId} name={p.name} color={p.color} size="small" />
+                  ))}
+              </span>
             </Link>
           </li>
         ))}

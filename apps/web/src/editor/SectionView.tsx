@@ -6,7 +6,9 @@ import { BuyingTeamSection } from '../sections/personas/BuyingTeamSection';
 import { ResponsibilitiesSection } from '../sections/responsibilities/ResponsibilitiesSection';
 import { LifecycleSection } from '../sections/slas/LifecycleSection';
 import { StageBoard } from '../sections/stages/StageBoard';
-import { sectionLabels } from './sections';
+import { FindingList } from './FindingList';
+import { sectionLabels, sectionOfFinding } from './sections';
+import { useFindings } from './useCollaboration';
 
 const SECTIONS: Record<SectionId, () => React.JSX.Element> = {
   stages: StageBoard,
@@ -21,9 +23,20 @@ const SECTIONS: Record<SectionId, () => React.JSX.Element> = {
 /** One section under its heading; the heading is the page's h2 so screen readers can jump to it. */
 export function SectionView({ section }: { section: SectionId }) {
   const Section = SECTIONS[section];
+  const findings = useFindings().filter((f) => sectionOfFinding(f) === section);
+  const open = findings.filter((f) => f.severity !== 'info').length;
   return (
     <section className={`section section-${section}`} aria-labelledby="section-heading">
       <h2 id="section-heading">{sectionLabels[section]}</h2>
+      {findings.length > 0 && (
+        <details className="section-findings">
+          <summary>
+            {open > 0 ? `${open} ${open === 1 ? 'finding' : 'findings'} to look at` : 'Notes from the checks'} in this section
+            {findings.length > open && `, ${findings.length - open} ${findings.length - open === 1 ? 'note' : 'notes'}`}
+          </summary>
+          <FindingList findings={findings} label={`Findings in ${sectionLabels[section]}`} />
+        </details>
+      )}
       <Section />
     </section>
   );
