@@ -41,6 +41,11 @@ describe.skipIf(!chromiumAvailable())('the editor sections, reader and workshop 
         await saveScreenshot(cy.page, `editor-${section.toLowerCase().replace(/\W+/g, '-')}-${width}x${height}`);
       }
     }
+    // Each free page, including the one with a task list (its checkboxes need names too).
+    for (const page of await cy.page.getByRole('navigation', { name: 'Pages' }).getByRole('button').all()) {
+      await page.click();
+      expect(await unnamedControls(cy.page), `page ${await page.textContent()}`).toEqual([]);
+    }
     await cy.page.setViewportSize({ width: 1280, height: 720 });
     expect(cy.errors).toEqual([]);
   });

@@ -25,7 +25,6 @@ export function RaciCell({ letter, roleName, activity, row, column, onChange, on
       onNavigate(row + arrow[0], column + arrow[1]);
       return;
     }
-    if (event.key === 'Enter') return; // Enter clicks the button: cycle
     const typed = letterForKey(event.key);
     if (typed) {
       event.preventDefault();

@@ -14,6 +14,7 @@ describe('RACI cells', () => {
     expect(letterForKey('Delete')).toEqual({ letter: null });
     expect(letterForKey('x')).toBeNull();
     expect(letterForKey('ArrowLeft')).toBeNull();
+    expect(letterForKey(' ')).toBeNull();
   });
 });
 

@@ -9,11 +9,11 @@ export function nextLetter(letter: RaciLetter | null | undefined): RaciLetter | 
   return CYCLE[(index + 1) % CYCLE.length] ?? null;
 }
 
-/** The letter a key press sets: R, A, C or I (either case); Delete, Backspace, "-" or Space clear; null for other keys. */
+/** The letter a key press sets: R, A, C or I (either case); Delete, Backspace or "-" clear; null for other keys (Space and Enter press the button). */
 export function letterForKey(key: string): { letter: RaciLetter | null } | null {
   const upper = key.toUpperCase();
   if (upper === 'R' || upper === 'A' || upper === 'C' || upper === 'I') return { letter: upper };
-  if (key === 'Delete' || key === 'Backspace' || key === '-' || key === ' ') return { letter: null };
+  if (key === 'Delete' || key === 'Backspace' || key === '-') return { letter: null };
   return null;
 }
 
