@@ -74,6 +74,7 @@ export function RaciGrid() {
                         source={{ collection: 'responsibilities', id: responsibility.id, path: 'activity' }}
                         label={`Activity ${row + 1}`}
                         hideLabel
+                        multiline
                       />
                       <button
                         type="button"
