@@ -77,7 +77,7 @@ describe.skipIf(!chromiumAvailable())('the editor sections, reader and workshop 
     expect(cy.errors).toEqual([]);
   });
 
-  it('adds an asset to a content map cell and marks an overdue review', async () => {
+  it('adds an asset to a content map cell, marks an overdue review, and moves it to the next cell from the keyboard', async () => {
     const editor = new EditorPage(cy.page);
     await editor.goToSection('Content map');
     const map = cy.page.getByRole('table', { name: 'Content map' });
@@ -92,6 +92,27 @@ describe.skipIf(!chromiumAvailable())('the editor sections, reader and workshop 
     await cell.getByRole('button', { name: 'Edit Pilot checklist' }).waitFor();
     await cell.getByText('Review overdue since 2020-01-31').waitFor();
     await cell.getByRole('link', { name: 'Open Pilot checklist (new tab)' }).waitFor();
+
+    // Move it one cell to the right from the keyboard: pick up, arrow, drop.
+    const rightName = (
+      (await map
+        .getByRole('button', { name: /^Add asset for / })
+        .nth(1)
+        .getAttribute('aria-label')) ?? ''
+    ).replace(/^Add asset for /, '');
+    const announced = (text: string | RegExp) => cy.page.locator('[id^="DndLiveRegion"]').getByText(text).waitFor();
+    await cell.getByRole('button', { name: 'Move Pilot checklist' }).focus();
+    await cy.page.keyboard.press('Space');
+    await announced(`Over ${cellName.replace(' × ', ', ')}.`);
+    await cy.page.keyboard.press('ArrowRight');
+    await announced(`Over ${rightName.replace(' × ', ', ')}.`);
+    await cy.page.keyboard.press('Space');
+    await announced(/Moved to/);
+    await map
+      .getByRole('list', { name: `Assets for ${rightName}` })
+      .getByRole('button', { name: 'Edit Pilot checklist' })
+      .waitFor();
+    expect(await cell.getByRole('button', { name: 'Edit Pilot checklist' }).count()).toBe(0);
     expect(cy.errors).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import {
   closestCenter,
   DndContext,
   type DragEndEvent,
+  type KeyboardCoordinateGetter,
   KeyboardSensor,
   PointerSensor,
   useDroppable,
@@ -13,6 +14,7 @@ import type { ReactNode } from 'react';
 import { snapshotToPlaybook } from '../../editor/findingsStore';
 import { usePlaybookState, useSession } from '../../editor/useCollaboration';
 import { AssetCard } from './AssetCard';
+import { arrowDirection, nextCell } from './cellNavigation';
 import { type Cell, cellKey, moveLinks, parseCellKey } from './contentCells';
 
 interface Props {
@@ -31,7 +33,10 @@ export function ContentMatrix({ today, onEdit, onAdd }: Props) {
   const state = usePlaybookState();
   const matrix = contentMatrix(snapshotToPlaybook(state));
   const assets = new Map<string, ContentAsset>(state.content.map((a) => [a.id, a]));
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: cellByCell }),
+  );
 
   function onDragEnd({ active, over }: DragEndEvent) {
     const data = active.data.current as { assetId: string; from: Cell } | undefined;
@@ -132,3 +137,20 @@ function DropCell({ cell, label, onAdd, children }: { cell: Cell; label: string;
     </td>
   );
 }
+
+/** Arrow keys move a picked-up card one cell at a time (dnd-kit's default moves it a few pixels). */
+const cellByCell: KeyboardCoordinateGetter = (event, { context: { collisionRect, droppableRects, droppableContainers, over } }) => {
+  const direction = arrowDirection(event.code);
+  if (!direction || !collisionRect) return undefined;
+  event.preventDefault();
+  const from = (over && droppableRects.get(over.id)) || collisionRect;
+  const cells = droppableContainers.getEnabled().flatMap((container) => {
+    const box = droppableRects.get(container.id);
+    return box ? [{ id: container.id, box }] : [];
+  });
+  const target = nextCell(from, cells, direction);
+  const box = target === null ? undefined : droppableRects.get(target);
+  if (!box) return undefined;
+  // Centre the card on the cell, so the closest-centre collision picks that cell.
+  return { x: box.left + (box.width - collisionRect.width) / 2, y: box.top + (box.height - collisionRect.height) / 2 };
+};
