@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import browserLoad from '../apps/web/bench/browserLoad';
 import type { BenchSuite } from './suite';
 import collabFanout from './suites/collabFanout';
 import collabThroughput from './suites/collabThroughput';
@@ -17,7 +18,7 @@ import restReads from './suites/restReads';
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 
-const suites: BenchSuite[] = [collabFanout, collabThroughput, playbookModel, restReads];
+const suites: BenchSuite[] = [collabFanout, collabThroughput, playbookModel, restReads, browserLoad];
 
 // The machine is shared: the load around the run says how much to trust its figures.
 const loadBefore = loadavg();
