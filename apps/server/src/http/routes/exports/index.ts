@@ -4,7 +4,7 @@ import { readPlaybook, type VersionSelector } from '../../../commands/playbookSo
 import type { Services } from '../../../commands/services';
 import { htmlPage } from '../../../exports/htmlPage';
 import type { AppEnv } from '../../env';
-import { problemResponses } from '../../openapiProblems';
+import { problemResponses } from '../../openapiResponses';
 import { validationHook } from '../../validation';
 import { toSelector, versionParam } from '../../versionQuery';
 import { playbookIdParam } from '../playbooks/schema';

@@ -8,13 +8,11 @@ import type { Services } from '../../../commands/services';
 import type { PlaybookRecord } from '../../../db';
 import type { AppEnv } from '../../env';
 import { named } from '../../namedSchema';
-import { problemResponses } from '../../openapiProblems';
+import { jsonResponse as json, problemResponses } from '../../openapiResponses';
 import { pageOf, pageQuery, paginate } from '../../pagination';
 import { validationHook } from '../../validation';
 import { toSelector } from '../../versionQuery';
 import { createPlaybookBody, playbookIdParam, playbookJson, playbookSummary, readQuery, updatePlaybookBody } from './schema';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const createRouteDef = createRoute({
   method: 'post',

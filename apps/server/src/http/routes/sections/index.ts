@@ -6,14 +6,12 @@ import type { Services } from '../../../commands/services';
 import { notFound } from '../../../errors';
 import type { AppEnv } from '../../env';
 import { named } from '../../namedSchema';
-import { problemResponses } from '../../openapiProblems';
+import { jsonResponse as json, problemResponses } from '../../openapiResponses';
 import { pageOf, pageQuery, paginate } from '../../pagination';
 import { validationHook } from '../../validation';
 import { toSelector, versionParam } from '../../versionQuery';
 import { playbookIdParam } from '../playbooks/schema';
 import { addItemBody, itemParams, patchItemBody, sections } from './schema';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 /**
  * One set of routes per section (stages, slas, content, …): read a page of items from any

@@ -8,13 +8,12 @@ import { publishVersion } from '../../../commands/versionPublisher';
 import { restoreVersion } from '../../../commands/versionRestorer';
 import { notFound } from '../../../errors';
 import type { AppEnv } from '../../env';
-import { problemResponses } from '../../openapiProblems';
+import { jsonResponse as json, problemResponses } from '../../openapiResponses';
 import { validationHook } from '../../validation';
 import { toSelector } from '../../versionQuery';
 import { playbookIdParam, playbookJson } from '../playbooks/schema';
 import { changeSchema, createVersionBody, diffQuery, listVersionsQuery, presentVersion, versionParams, versionSummary } from './schema';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Versions'];
 
 const describeSide = (s: PlaybookSnapshot) =>

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { VersionRecord } from '../../../db';
+import { pageQuery } from '../../pagination';
 import { versionParam } from '../../versionQuery';
 
 export const versionSummary = z
@@ -36,13 +37,7 @@ export const createVersionBody = z
   .openapi('CreateVersion');
 
 export const listVersionsQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(200)
-    .default(50)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: pageQuery.limit,
   before: z.coerce
     .number()
     .int()

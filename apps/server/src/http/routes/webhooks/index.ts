@@ -2,7 +2,8 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Services } from '../../../commands/services';
 import { deleteWebhook, listDeliveries, listWebhooks, registerWebhook, updateWebhook } from '../../../commands/webhookRegistrar';
 import type { AppEnv } from '../../env';
-import { problemResponses } from '../../openapiProblems';
+import { jsonResponse as json, problemResponses } from '../../openapiResponses';
+import { pageQuery } from '../../pagination';
 import { validationHook } from '../../validation';
 import { playbookIdParam } from '../playbooks/schema';
 import {
@@ -15,7 +16,6 @@ import {
   webhookSchema,
 } from './schema';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const tags = ['Webhooks'];
 
 /** Webhook endpoints per playbook and their delivery log. */
@@ -86,7 +86,7 @@ export function webhookRoutes(services: Services) {
         path: '/playbooks/{id}/webhooks/{webhookId}/deliveries',
         tags,
         summary: "A webhook's delivery log, newest first",
-        request: { params: webhookParams, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+        request: { params: webhookParams, query: z.object({ limit: pageQuery.limit }) },
         responses: { 200: json(z.object({ items: z.array(deliverySchema) }), 'Deliveries'), ...problemResponses(404) },
       }),
       async (c) => {

@@ -18,6 +18,12 @@ const descriptions: Record<number, string> = {
   409: 'Conflict with the current state',
 };
 
+/** An OpenAPI response entry with a JSON body. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
 /** OpenAPI response entries for the given error statuses. */
 export function problemResponses<S extends number>(...statuses: S[]) {
   return Object.fromEntries(
