@@ -25,6 +25,28 @@ describe('the write API', () => {
     await eventually(() => doc.slas.get(slaId)?.responseTime.duration === 'PT1H', 5_000, 'the editor sees the new SLA');
   });
 
+  it('keeps the fields of a group that a patch does not name', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const live = await api<{ slas: { id: string; responseTime: { duration: string; clock: string } }[] }>(
+      server.url,
+      'GET',
+      `/api/playbooks/${id}`,
+    );
+    const sla = live.json.slas[0] as { id: string; responseTime: { clock: string } };
+    expect(sla.responseTime.clock).toBe('business');
+    const res = await api<{ responseTime: { duration: string; clock: string } }>(
+      server.url,
+      'PATCH',
+      `/api/v1/playbooks/${id}/slas/${sla.id}`,
+      {
+        responseTime: { duration: 'PT8H' },
+      },
+    );
+    expect(res.status).toBe(200);
+    expect(res.json.responseTime).toEqual({ duration: 'PT8H', clock: 'business' });
+  });
+
   it('adds an asset that appears for the editor, and deletes it again', async () => {
     const server = await startTestServer();
     const id = await createPlaybook(server.url);
