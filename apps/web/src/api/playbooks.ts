@@ -1,3 +1,5 @@
+import { ApiError, request } from './request';
+
 /** The server's playbook summary, as GET /api/playbooks returns it. */
 export interface PlaybookSummary {
   id: string;
@@ -8,32 +10,6 @@ export interface PlaybookSummary {
 
 /** What a new playbook starts from. */
 export type PlaybookTemplate = 'empty' | 'starter';
-
-interface Problem {
-  title: string;
-  detail: string;
-  errors?: { field: string; message: string }[];
-}
-
-/** An API error carrying the problem details' sentence, ready to show a person. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly fieldErrors: { field: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
-}
-
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init?.headers } });
-  if (!res.ok) {
-    const problem = (await res.json().catch(() => undefined)) as Problem | undefined;
-    throw new ApiError(res.status, problem?.detail ?? `The server answered ${res.status}.`, problem?.errors);
-  }
-  return (await res.json()) as T;
-}
 
 export const listPlaybooks = () => request<{ items: PlaybookSummary[] }>('/api/playbooks').then((r) => r.items);
 

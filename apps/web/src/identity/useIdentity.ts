@@ -20,6 +20,11 @@ export function useIdentity(): Identity | null {
   return useSyncExternalStore(subscribe, snapshot);
 }
 
+/** The identity outside React (API calls name their author with it). */
+export function currentIdentity(): Identity | null {
+  return snapshot();
+}
+
 /** Remembers the identity locally and tells every screen (awareness picks it up from there). */
 export function setIdentity(identity: Identity): void {
   current = saveIdentity(identity);
