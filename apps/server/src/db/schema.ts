@@ -49,8 +49,12 @@ export const playbookVersions = sqliteTable(
     kind: text('kind', { enum: ['named', 'checkpoint'] }).notNull(),
     label: text('label').notNull(),
     note: text('note').notNull().default(''),
+    /** The Yjs state and the canonical JSON, compressed as `encoding` says (checkpoints add up). */
     state: blob('state', { mode: 'buffer' }).notNull(),
-    json: text('json').notNull(),
+    json: blob('json', { mode: 'buffer' }).notNull(),
+    encoding: text('encoding', { enum: ['identity', 'gzip'] })
+      .notNull()
+      .default('identity'),
     authorId: text('author_id').notNull(),
     authorName: text('author_name').notNull(),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),

@@ -57,6 +57,9 @@ export interface VersionRecord {
   stateBytes: number;
 }
 
+/** A version as listed: everything but its JSON. */
+export type VersionListing = Omit<VersionRecord, 'json'>;
+
 export interface Publication {
   version: VersionRecord;
   publishedAt: Date;
@@ -69,7 +72,7 @@ export interface VersionStore {
     input: Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date },
   ): Promise<VersionRecord>;
   /** Newest first; `before` is a version number to page from. */
-  list(playbookId: string, page: { limit: number; before?: number }): Promise<VersionRecord[]>;
+  list(playbookId: string, page: { limit: number; before?: number }): Promise<VersionListing[]>;
   get(playbookId: string, number: number): Promise<VersionRecord | undefined>;
   /** The published version, or undefined when none is. */
   published(playbookId: string): Promise<Publication | undefined>;
@@ -80,7 +83,7 @@ export interface VersionStore {
   /** Deletes checkpoints (never named or published versions) by id. */
   deleteCheckpoints(playbookId: string, ids: string[]): Promise<number>;
   publish(playbookId: string, versionId: string, by: string): Promise<void>;
-  /** Bytes stored for a version (state + JSON), for reports and benchmarks. */
+  /** Bytes stored for a version (compressed state + JSON), for reports and benchmarks. */
   storedBytes(versionId: string): Promise<number>;
 }
 

@@ -1,23 +1,32 @@
 import { and, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { playbookVersions, publications } from '../schema';
-import type { VersionRecord, VersionStore } from '../storage';
+import type { VersionListing, VersionRecord, VersionStore } from '../storage';
 import type { Db } from './database';
+import { decodeJson, decodeState, encodeVersion, type VersionEncoding } from './versionCodec';
 
-// Every column but the state blob; its size is enough for listings.
-const recordColumns = {
+// What a listing needs: no JSON, no state (its stored size is enough).
+const listingColumns = {
   id: playbookVersions.id,
   playbookId: playbookVersions.playbookId,
   number: playbookVersions.number,
   kind: playbookVersions.kind,
   label: playbookVersions.label,
   note: playbookVersions.note,
-  json: playbookVersions.json,
   authorId: playbookVersions.authorId,
   authorName: playbookVersions.authorName,
   createdAt: playbookVersions.createdAt,
   stateBytes: sql<number>`length(${playbookVersions.state})`,
 };
+const recordColumns = { ...listingColumns, json: playbookVersions.json, encoding: playbookVersions.encoding };
+
+function toRecord({
+  json,
+  encoding,
+  ...rest
+}: { json: Buffer | string; encoding: VersionEncoding } & Omit<VersionRecord, 'json'>): VersionRecord {
+  return { ...rest, json: decodeJson(json, encoding) };
+}
 
 export function sqliteVersionStore(db: Db): VersionStore {
   // Tools read published and numbered versions on every request. A saved version never changes,
@@ -41,7 +50,8 @@ export function sqliteVersionStore(db: Db): VersionStore {
   const byId = (id: string): VersionRecord | undefined => {
     let record = cache.get(id);
     if (!record) {
-      record = recordById.get({ id });
+      const row = recordById.get({ id });
+      record = row && toRecord(row);
       if (record) cache.set(id, record);
     }
     return record;
@@ -57,11 +67,12 @@ export function sqliteVersionStore(db: Db): VersionStore {
           .get();
         const number = (last?.n ?? 0) + 1;
         const createdAt = input.createdAt ?? new Date();
+        const stored = encodeVersion(input.state, input.json);
         tx.insert(playbookVersions)
-          .values({ ...input, number, createdAt, state: Buffer.from(input.state) })
+          .values({ ...input, ...stored, number, createdAt })
           .run();
-        const { state, ...rest } = input;
-        return { ...rest, number, createdAt, stateBytes: state.byteLength } satisfies VersionRecord;
+        const { state: _state, ...rest } = input;
+        return { ...rest, number, createdAt, stateBytes: stored.state.byteLength } satisfies VersionRecord;
       });
     },
 
@@ -69,7 +80,7 @@ export function sqliteVersionStore(db: Db): VersionStore {
       const conditions = [eq(playbookVersions.playbookId, playbookId)];
       if (before !== undefined) conditions.push(lt(playbookVersions.number, before));
       return db
-        .select(recordColumns)
+        .select(listingColumns)
         .from(playbookVersions)
         .where(and(...conditions))
         .orderBy(desc(playbookVersions.number))
@@ -83,18 +94,23 @@ export function sqliteVersionStore(db: Db): VersionStore {
     },
 
     async latest(playbookId) {
-      return db
-        .select(recordColumns)
+      const row = db
+        .select({ id: playbookVersions.id })
         .from(playbookVersions)
         .where(eq(playbookVersions.playbookId, playbookId))
         .orderBy(desc(playbookVersions.number))
         .limit(1)
         .get();
+      return row && byId(row.id);
     },
 
     async state(versionId) {
-      const row = db.select({ state: playbookVersions.state }).from(playbookVersions).where(eq(playbookVersions.id, versionId)).get();
-      return row ? new Uint8Array(row.state) : undefined;
+      const row = db
+        .select({ state: playbookVersions.state, encoding: playbookVersions.encoding })
+        .from(playbookVersions)
+        .where(eq(playbookVersions.id, versionId))
+        .get();
+      return row && decodeState(row.state, row.encoding);
     },
 
     async checkpoints(playbookId) {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { VersionRecord } from '../../../db';
+import type { VersionListing } from '../../../db';
 import { pageQuery } from '../../pagination';
 import { versionParam } from '../../versionQuery';
 
@@ -61,7 +61,7 @@ export const diffQuery = z.object({
 /** One change in business words; `text` is the sentence a person reads. */
 export const changeSchema = z.object({ section: z.string(), kind: z.string(), text: z.string() }).catchall(z.unknown()).openapi('Change');
 
-export function presentVersion(v: VersionRecord, publishedId: string | undefined) {
+export function presentVersion(v: VersionListing, publishedId: string | undefined) {
   return {
     number: v.number,
     kind: v.kind,
