@@ -3,6 +3,7 @@ import type { SectionId } from '../app/routes';
 import { AvatarBar } from './AvatarBar';
 import { ConnectionBadge } from './ConnectionBadge';
 import { FollowToggle } from './FollowToggle';
+import { HistoryButton } from './HistoryButton';
 import { TextInput } from './TextInput';
 import { UndoButtons } from './UndoButtons';
 import type { PresenterControls } from './usePresenter';
@@ -14,10 +15,12 @@ interface Props {
   onChangeName: () => void;
   /** Given on laptops (the editor): a way to follow whoever presents. */
   presenter?: PresenterControls;
+  /** Given in the editor: opens the history panel. */
+  onOpenHistory?: () => void;
 }
 
 /** The bar above every editing screen: where you are, who is here, whether edits reach them, and the other modes. */
-export function EditorHeader({ playbookId, section, mode, onChangeName, presenter }: Props) {
+export function EditorHeader({ playbookId, section, mode, onChangeName, presenter, onOpenHistory }: Props) {
   return (
     <header className="editor-header">
       <Link to={{ name: 'home' }} className="brand" aria-label="Fullcourt: all playbooks">
@@ -28,6 +31,7 @@ export function EditorHeader({ playbookId, section, mode, onChangeName, presente
       <AvatarBar onChangeName={onChangeName} />
       {presenter && <FollowToggle controls={presenter} />}
       <UndoButtons />
+      {onOpenHistory && <HistoryButton onOpen={onOpenHistory} />}
       <nav className="modes" aria-label="Modes">
         {mode === 'workshop' ? (
           <Link to={{ name: 'editor', playbookId, section }}>Editor</Link>

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import type { SectionId } from '../app/routes';
 import { IdentityDialog } from '../identity/IdentityDialog';
 import { useIdentity } from '../identity/useIdentity';
 import { EditorHeader } from './EditorHeader';
+import { LazyHistoryPanel } from './historyPanelLoader';
 import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
 import { UndoToastProvider } from './UndoToast';
@@ -34,6 +35,7 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
   }, [session, exists]);
   const identity = useIdentity();
   const [changingName, setChangingName] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
   useTemplateSeed(session);
   useGlobalUndoKeys(session);
   const presenter = usePresenter(playbookId, section, 'editor');
@@ -69,12 +71,24 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
         mode="editor"
         onChangeName={() => setChangingName(true)}
         presenter={presenter}
+        onOpenHistory={() => setHistoryOpen(true)}
       />
       <SectionNav playbookId={playbookId} current={section} mode="editor" />
       <main className="editor-main" id="main">
         <SectionView section={section} />
       </main>
       {changingName && <IdentityDialog current={identity} onClose={() => setChangingName(false)} />}
+      {historyOpen && (
+        <Suspense
+          fallback={
+            <p className="history-loading" role="status">
+              Opening history…
+            </p>
+          }
+        >
+          <LazyHistoryPanel playbookId={playbookId} onClose={() => setHistoryOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

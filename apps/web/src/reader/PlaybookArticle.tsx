@@ -8,8 +8,11 @@ import { StageReading } from './parts/StageReading';
 import { TeamReading } from './parts/TeamReading';
 import { useReadPlaybook } from './useReaderPlaybook';
 
-/** The whole playbook in reading order, one section after another. */
-export function PlaybookArticle({ playbookId }: { playbookId: string }) {
+/**
+ * The whole playbook in reading order, one section after another. `linkStages: false` leaves out
+ * the links to stage pages, which read the live playbook (a preview of an old version has none).
+ */
+export function PlaybookArticle({ playbookId, linkStages = true }: { playbookId: string; linkStages?: boolean }) {
   const state = useReadPlaybook();
   return (
     <article className="reader-article">
@@ -19,7 +22,7 @@ export function PlaybookArticle({ playbookId }: { playbookId: string }) {
         <h2 id="read-stages">{sectionLabels.stages}</h2>
         {state.stages.length === 0 && <p className="empty">No buyer stages yet.</p>}
         {state.stages.map((stage, index) => (
-          <StageReading key={stage.id} stage={stage} index={index} playbookId={playbookId} />
+          <StageReading key={stage.id} stage={stage} index={index} playbookId={playbookId} linked={linkStages} />
         ))}
       </section>
       <section id="section-lifecycle" aria-labelledby="read-lifecycle">

@@ -25,18 +25,22 @@ export function StageReading({
   index,
   playbookId,
   standalone,
+  linked = true,
 }: {
   stage: BuyerStage;
   index: number;
   playbookId: string;
   standalone?: boolean;
+  /** Whether the name links to the stage's own page. */
+  linked?: boolean;
 }) {
   const name = stage.name || 'Unnamed stage';
   return (
     <div className="read-item stage-reading" id={standalone ? undefined : anchors.stage(stage.id)} tabIndex={-1}>
       {!standalone && (
         <h3>
-          <span className="stage-index">{index + 1}.</span> <Link to={{ name: 'reader', playbookId, stageId: stage.id }}>{name}</Link>
+          <span className="stage-index">{index + 1}.</span>{' '}
+          {linked ? <Link to={{ name: 'reader', playbookId, stageId: stage.id }}>{name}</Link> : name}
         </h3>
       )}
       <p className="meta">Owned by {teamLabels[stage.owner].toLowerCase()}</p>

@@ -1,0 +1,87 @@
+import { type KeyboardEvent, lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
+import { ownCancel, useModalDialog } from '../app/useModalDialog';
+import { VersionsTab } from './VersionsTab';
+import './history.css';
+
+// Webhooks are set up once in a while; their code waits until someone opens the tab.
+const WebhooksTab = lazy(() => import('../webhooks/WebhooksTab').then((m) => ({ default: m.WebhooksTab })));
+
+const TABS = [
+  { id: 'versions', label: 'Versions' },
+  { id: 'webhooks', label: 'Webhooks' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+/**
+ * The playbook's history beside the editor: save a version, browse the timeline, preview, compare,
+ * publish and restore; and the webhooks told about versions. A modal side panel: the editor behind
+ * keeps showing everyone's changes live, focus stays in the panel, Escape closes it.
+ */
+export function HistoryPanel({ playbookId, onClose }: { playbookId: string; onClose: () => void }) {
+  const ref = useModalDialog();
+  const [tab, setTab] = useState<TabId>('versions');
+  const [wide, setWide] = useState(false);
+  const onWide = useCallback((value: boolean) => setWide(value), []);
+  const headingId = useId();
+  const baseId = useId();
+  const tabRefs = useRef<Partial<Record<TabId, HTMLButtonElement | null>>>({});
+
+  // Arrow keys move between tabs (the WAI-ARIA tabs pattern); Tab goes on into the panel.
+  function onTabKey(event: KeyboardEvent) {
+    const index = TABS.findIndex((t) => t.id === tab);
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    event.preventDefault();
+    const next = TABS[(index + step + TABS.length) % TABS.length]?.id ?? 'versions';
+    setTab(next);
+    tabRefs.current[next]?.focus();
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className={`history-panel${wide && tab === 'versions' ? ' history-panel-wide' : ''}`}
+      aria-labelledby={headingId}
+      onCancel={ownCancel(onClose)}
+    >
+      <div className="history-head">
+        <h2 id={headingId} tabIndex={-1} data-focus-return>
+          History
+        </h2>
+        <div role="tablist" aria-label="History sections" className="history-tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              ref={(el) => {
+                tabRefs.current[t.id] = el;
+              }}
+              type="button"
+              role="tab"
+              id={`${baseId}-${t.id}-tab`}
+              aria-controls={`${baseId}-${t.id}-panel`}
+              aria-selected={tab === t.id}
+              tabIndex={tab === t.id ? 0 : -1}
+              className="history-tab"
+              onClick={() => setTab(t.id)}
+              onKeyDown={onTabKey}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="icon close-history" aria-label="Close history" onClick={onClose}>
+          ✕
+        </button>
+      </div>
+      <div role="tabpanel" id={`${baseId}-${tab}-panel`} aria-labelledby={`${baseId}-${tab}-tab`} className="history-body">
+        {tab === 'versions' ? (
+          <VersionsTab playbookId={playbookId} onWide={onWide} />
+        ) : (
+          <Suspense fallback={<p className="loading">Loading…</p>}>
+            <WebhooksTab playbookId={playbookId} />
+          </Suspense>
+        )}
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { errorMessage } from '../api/request';
+import { publishVersion, type VersionSummary } from '../api/versions';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DiffList } from './DiffList';
+import { versionName } from './timeline';
+import { useDiff } from './useDiff';
+
+interface Props {
+  playbookId: string;
+  version: VersionSummary;
+  /** The version published now as far as the timeline knows: null for none, undefined when it may be on a page not loaded. */
+  current: VersionSummary | null | undefined;
+  onPublished: (published: VersionSummary, previous: VersionSummary | null) => void;
+  onCancel: () => void;
+}
+
+/**
+ * Publishing changes what every connected tool reads, so it is confirmed after seeing exactly what
+ * changes for them: the diff from the version published now (or that this is the first).
+ */
+export function PublishDialog({ playbookId, version, current, onPublished, onCancel }: Props) {
+  // Known to be the first publication: nothing to compare, and no request that can only answer 404.
+  const diff = useDiff(playbookId, current === undefined ? 'published' : (current?.number ?? null), version.number);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function publish() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await publishVersion(playbookId, version.number);
+      onPublished(result.published, result.previous);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <ConfirmDialog
+      title={`Publish ${versionName(version)}?`}
+      confirmLabel="Publish"
+      busy={busy}
+      ready={diff.status !== 'loading'}
+      error={error}
+      onConfirm={publish}
+      onCancel={onCancel}
+    >
+      <p>Tools that read this playbook through the API get the published version, and webhooks are told about it.</p>
+      <div aria-live="polite" aria-busy={diff.status === 'loading'}>
+        {diff.status === 'loading' && <p className="loading">Comparing with the published version…</p>}
+        {diff.status === 'not-published' && (
+          <p className="first-publication">Nothing is published yet: this will be the playbook’s first publication.</p>
+        )}
+        {diff.status === 'error' && <p className="error">{diff.message}</p>}
+        {diff.status === 'ready' && (
+          <>
+            <p>
+              What changes from the published version {diff.diff.from.number} ({diff.diff.from.label}):
+            </p>
+            <DiffList changes={diff.diff.changes} empty="Nothing: it says the same as the published version." />
+          </>
+        )}
+      </div>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { errorMessage } from '../api/request';
+import { restoreVersion, type VersionSummary } from '../api/versions';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DiffList } from './DiffList';
+import { versionName } from './timeline';
+import { useDiff } from './useDiff';
+
+interface Props {
+  playbookId: string;
+  version: VersionSummary;
+  onRestored: (restored: VersionSummary, before: VersionSummary) => void;
+  onCancel: () => void;
+}
+
+/** Restoring changes the playbook under everyone's hands, so it says what will change and how to go back. */
+export function RestoreDialog({ playbookId, version, onRestored, onCancel }: Props) {
+  const diff = useDiff(playbookId, 'live', version.number);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function restore() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await restoreVersion(playbookId, version.number);
+      onRestored(result.restored, result.before);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <ConfirmDialog
+      title={`Restore ${versionName(version)}?`}
+      confirmLabel="Restore"
+      busy={busy}
+      ready
+      error={error}
+      onConfirm={restore}
+      onCancel={onCancel}
+    >
+      <p>
+        The live playbook changes to match this version, for everyone editing it now. Nothing is lost: the current state is saved first as a
+        checkpoint, “Before restoring version {version.number}”, so you can undo this by restoring that checkpoint.
+      </p>
+      <div aria-live="polite" aria-busy={diff.status === 'loading'}>
+        {diff.status === 'loading' && <p className="loading">Comparing with the live playbook…</p>}
+        {diff.status === 'error' && <p className="error">{diff.message}</p>}
+        {diff.status === 'ready' && (
+          <>
+            <p>What changes in the live playbook:</p>
+            <DiffList changes={diff.diff.changes} empty="Nothing: the live playbook already says the same." />
+          </>
+        )}
+      </div>
+    </ConfirmDialog>
+  );
+}

@@ -1,0 +1,76 @@
+import { type FormEvent, useId, useState } from 'react';
+import { errorMessage } from '../api/request';
+import { saveVersion, type VersionSummary } from '../api/versions';
+
+/** Names the live playbook as a version: a label everyone will recognise, and a note on why. */
+export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; onSaved: (version: VersionSummary) => void }) {
+  const [label, setLabel] = useState('');
+  const [note, setNote] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = useId();
+  const labelId = useId();
+  const noteId = useId();
+  const errorId = useId();
+
+  async function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (label.trim() === '') {
+      setError('Name the version, e.g. “Q3 kickoff”.');
+      return;
+    }
+    setSaving(true);
+    setError(null);
+    try {
+      const version = await saveVersion(playbookId, { label: label.trim(), note: note.trim() });
+      setLabel('');
+      setNote('');
+      onSaved(version);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  return (
+    <form className="save-version" aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
+      <h3 id={headingId}>Save a version</h3>
+      <div className="field">
+        <label htmlFor={labelId}>Label</label>
+        <input
+          id={labelId}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          maxLength={120}
+          required
+          aria-invalid={error !== null && label.trim() === ''}
+          aria-describedby={error ? errorId : undefined}
+          placeholder="e.g. Q3 kickoff"
+          autoComplete="off"
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={noteId}>
+          Note <span className="optional">(optional)</span>
+        </label>
+        <textarea
+          id={noteId}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          maxLength={2000}
+          rows={2}
+          placeholder="e.g. Agreed in the workshop"
+        />
+      </div>
+      {error && (
+        <p id={errorId} className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={saving}>
+        {saving ? 'Saving…' : 'Save version'}
+      </button>
+    </form>
+  );
+}

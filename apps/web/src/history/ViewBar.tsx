@@ -1,0 +1,35 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+
+/** The top of a view inside the history panel: the way back, what this is, and its actions. Focus lands on the title. */
+export function ViewBar({
+  title,
+  subtitle,
+  onBack,
+  children,
+}: {
+  title: string;
+  subtitle?: string;
+  onBack: () => void;
+  children?: ReactNode;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  useEffect(() => {
+    // A screen reader hears where the button led; the keyboard continues from here.
+    headingRef.current?.focus();
+  }, []);
+  return (
+    <div className="view-bar">
+      <button type="button" className="secondary" onClick={onBack}>
+        ← Back to versions
+      </button>
+      <div className="view-title">
+        <h3 id={headingId} ref={headingRef} tabIndex={-1}>
+          {title}
+        </h3>
+        {subtitle && <p className="meta">{subtitle}</p>}
+      </div>
+      {children && <div className="view-actions">{children}</div>}
+    </div>
+  );
+}

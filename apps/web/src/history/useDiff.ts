@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import { ApiError, errorMessage } from '../api/request';
+import { diffVersions, type VersionDiff, type VersionRef } from '../api/versions';
+
+/** A diff as it loads; `notPublished` when `from` was the published version and there is none yet. */
+export type DiffState =
+  | { status: 'loading' }
+  | { status: 'ready'; diff: VersionDiff }
+  | { status: 'not-published' }
+  | { status: 'error'; message: string };
+
+/**
+ * The business diff between two states of the playbook, fetched again when either side changes.
+ * `from: null` means "nothing published", known beforehand: the answer is then not-published without asking.
+ */
+export function useDiff(playbookId: string, from: VersionRef | null, to: VersionRef): DiffState {
+  const [state, setState] = useState<DiffState>(from === null ? { status: 'not-published' } : { status: 'loading' });
+  useEffect(() => {
+    if (from === null) {
+      setState({ status: 'not-published' });
+      return;
+    }
+    let current = true;
+    setState({ status: 'loading' });
+    diffVersions(playbookId, from, to).then(
+      (diff) => current && setState({ status: 'ready', diff }),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 404 && error.title === 'Not published') setState({ status: 'not-published' });
+        else setState({ status: 'error', message: errorMessage(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [playbookId, from, to]);
+  return state;
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { ApiError, errorMessage } from '../api/request';
+import { type Delivery, listDeliveries } from '../api/webhooks';
+import { useNow } from '../history/useNow';
+import { describeWhen } from '../history/when';
+import { deliveryStatusLabels, lastAnswer } from './webhookDisplay';
+
+/** The server retries on its own schedule; looking every couple of seconds shows each attempt soon after. */
+const REFRESH_MS = 2_000;
+
+/** Every delivery to one webhook, newest first, refreshed while it is on screen. */
+export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: string; webhookId: string; label: string }) {
+  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow(REFRESH_MS);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    async function refresh() {
+      try {
+        const items = await listDeliveries(playbookId, webhookId);
+        if (stopped) return;
+        setDeliveries(items);
+        setError(null);
+      } catch (e) {
+        if (stopped) return;
+        setError(errorMessage(e));
+        // Deleted elsewhere: asking again cannot bring it back.
+        if (e instanceof ApiError && e.status === 404) return;
+      }
+      if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
+    }
+    void refresh();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [playbookId, webhookId]);
+
+  if (error && (!deliveries || deliveries.length === 0)) {
+    return (
+      <p className="error" role="alert">
+        {error}
+      </p>
+    );
+  }
+  if (!deliveries) return <p className="loading">Loading deliveries…</p>;
+  if (deliveries.length === 0)
+    return <p className="empty">No deliveries yet. Events are sent when a version is published (or saved, if chosen).</p>;
+  const when = (iso: string | null) => {
+    if (!iso) return '—';
+    const w = describeWhen(iso, now);
+    return (
+      <time dateTime={iso} title={w.absolute}>
+        {w.relative}
+      </time>
+    );
+  };
+  return (
+    <div className="table-scroll">
+      <table className="delivery-log" aria-label={label}>
+        <thead>
+          <tr>
+            <th scope="col">Event</th>
+            <th scope="col">Status</th>
+            <th scope="col">Attempts</th>
+            <th scope="col">Last answer</th>
+            <th scope="col">Queued</th>
+            <th scope="col">Delivered or next try</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deliveries.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <code>{d.event}</code>
+              </td>
+              <td>
+                <span className={`delivery-status delivery-${d.status}`}>{deliveryStatusLabels[d.status]}</span>
+              </td>
+              <td>{d.attempts}</td>
+              <td>{lastAnswer(d)}</td>
+              <td>{when(d.createdAt)}</td>
+              <td>{d.status === 'delivered' ? when(d.deliveredAt) : d.nextAttemptAt ? <>next {when(d.nextAttemptAt)}</> : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {error && <p className="error">{error}</p>}
+    </div>
+  );
+}
