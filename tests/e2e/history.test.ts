@@ -96,6 +96,13 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
     expect(await publishedStageNames()).toContain('Discover');
     await saveScreenshot(ada.page, 'history-timeline');
 
+    // Escape closes only the confirmation it was pressed in.
+    await history.action('Starter as given', 'Restore').click();
+    await history.confirmation('Restore', 'Starter as given').getByRole('button', { name: 'Cancel' }).waitFor();
+    await ada.page.keyboard.press('Escape');
+    await history.confirmation('Restore', 'Starter as given').waitFor({ state: 'detached' });
+    expect(await history.dialog().isVisible()).toBe(true);
+
     // A preview renders the version with the reader's components, read-only.
     await history.action('Starter as given', 'Preview').click();
     const preview = history.dialog().getByRole('region', { name: 'Preview of version 1, Starter as given' });
@@ -107,6 +114,22 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
 
     expect(ada.errors).toEqual([]);
     expect(bo.errors).toEqual([]);
+  });
+
+  it('loads the history panel’s code only when someone opens the panel', async () => {
+    // Sizes are measured by apps/web/bench/browserLoad.ts: this build runs under NODE_ENV=test, so React is its development build.
+    const scripts: string[] = [];
+    const page = await bo.context.newPage();
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.push(new URL(response.url()).pathname);
+    });
+    await new EditorPage(page).open(server.url, playbookId);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.some((path) => path.includes('HistoryPanel'))).toBe(false);
+
+    await new HistoryPanel(page).open();
+    expect(scripts.some((path) => path.includes('HistoryPanel'))).toBe(true);
+    await page.close();
   });
 
   it('registers a webhook, shows its secret once, and logs the delivery of a publication', async () => {

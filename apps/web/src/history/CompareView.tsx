@@ -21,7 +21,6 @@ export function CompareView({ playbookId, versions, from, to, onChange, onBack }
   const state = useDiff(playbookId, from, to);
   const fromId = useId();
   const toId = useId();
-  const resultId = useId();
   const options = (
     <>
       <option value="live">Live playbook</option>
@@ -51,26 +50,20 @@ export function CompareView({ playbookId, versions, from, to, onChange, onBack }
           </select>
         </div>
       </div>
-      <div id={resultId} className="compare-result" aria-live="polite" aria-busy={state.status === 'loading'}>
-        {state.status === 'loading' && <p className="loading">Comparing…</p>}
-        {state.status === 'not-published' && (
-          <p className="empty">Nothing is published yet, so there is no published version to compare.</p>
-        )}
-        {state.status === 'error' && (
-          <p className="error" role="alert">
-            {state.message}
-          </p>
-        )}
-        {state.status === 'ready' && (
-          <>
-            <p className="compare-summary">
-              {state.diff.changes.length} {state.diff.changes.length === 1 ? 'change' : 'changes'} from {sideName(state.diff.from)} to{' '}
-              {sideName(state.diff.to)}
-            </p>
-            <DiffList changes={state.diff.changes} empty="No differences: both say the same." headingLevel={4} />
-          </>
-        )}
-      </div>
+      <p className="compare-summary" role="status">
+        {state.status === 'loading' && 'Comparing…'}
+        {state.status === 'not-published' && 'Nothing is published yet, so there is no published version to compare.'}
+        {state.status === 'ready' &&
+          (state.diff.changes.length === 0
+            ? `No differences: ${sideName(state.diff.from)} and ${sideName(state.diff.to)} say the same.`
+            : `${state.diff.changes.length} ${state.diff.changes.length === 1 ? 'change' : 'changes'} from ${sideName(state.diff.from)} to ${sideName(state.diff.to)}`)}
+      </p>
+      {state.status === 'error' && (
+        <p className="error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.status === 'ready' && state.diff.changes.length > 0 && <DiffList changes={state.diff.changes} empty="" headingLevel={4} />}
     </section>
   );
 }

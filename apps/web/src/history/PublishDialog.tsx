@@ -48,7 +48,7 @@ export function PublishDialog({ playbookId, version, current, onPublished, onCan
       onCancel={onCancel}
     >
       <p>Tools that read this playbook through the API get the published version, and webhooks are told about it.</p>
-      <div aria-live="polite" aria-busy={diff.status === 'loading'}>
+      <div aria-busy={diff.status === 'loading'}>
         {diff.status === 'loading' && <p className="loading">Comparing with the published version…</p>}
         {diff.status === 'not-published' && (
           <p className="first-publication">Nothing is published yet: this will be the playbook’s first publication.</p>

@@ -45,7 +45,7 @@ export function RestoreDialog({ playbookId, version, onRestored, onCancel }: Pro
         The live playbook changes to match this version, for everyone editing it now. Nothing is lost: the current state is saved first as a
         checkpoint, “Before restoring version {version.number}”, so you can undo this by restoring that checkpoint.
       </p>
-      <div aria-live="polite" aria-busy={diff.status === 'loading'}>
+      <div aria-busy={diff.status === 'loading'}>
         {diff.status === 'loading' && <p className="loading">Comparing with the live playbook…</p>}
         {diff.status === 'error' && <p className="error">{diff.message}</p>}
         {diff.status === 'ready' && (

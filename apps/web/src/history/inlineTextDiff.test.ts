@@ -15,8 +15,8 @@ describe('inlineTextDiff', () => {
     expect(
       inlineTextDiff('- **BANT**: budget.\n- **SLA**: agreement.', '- **BANT**: budget.\n- **ICP**: profile.\n- **SLA**: agreement.'),
     ).toEqual([
-      { kind: 'same', text: 'BANT: budget.' },
-      { kind: 'added', text: 'ICP: profile.' },
+      { kind: 'same', text: 'BANT: budget.\n' },
+      { kind: 'added', text: 'ICP: profile.\n' },
       { kind: 'same', text: 'SLA: agreement.' },
     ]);
   });

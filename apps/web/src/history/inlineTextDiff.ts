@@ -42,7 +42,8 @@ export function inlineTextDiff(before: string, after: string, options: { context
 
   const segments: Segment[] = [];
   const push = (kind: Segment['kind'], tokens: string[]) => {
-    const text = join(tokens).trim();
+    // Spaces at the ends go (the renderer puts one between segments); a paragraph break stays.
+    const text = join(tokens).replace(/^ +| +$/g, '');
     if (text !== '') segments.push({ kind, text });
   };
   push('same', cut(a.slice(0, head), context, 'start'));
