@@ -73,15 +73,24 @@ export function HistoryPanel({ playbookId, onClose }: { playbookId: string; onCl
           ✕
         </button>
       </div>
-      <div role="tabpanel" id={`${baseId}-${tab}-panel`} aria-labelledby={`${baseId}-${tab}-tab`} className="history-body">
-        {tab === 'versions' ? (
-          <VersionsTab playbookId={playbookId} onWide={onWide} />
-        ) : (
-          <Suspense fallback={<p className="loading">Loading…</p>}>
-            <WebhooksTab playbookId={playbookId} />
-          </Suspense>
-        )}
-      </div>
+      {TABS.map((t) => (
+        // Both panels exist so each tab's aria-controls points somewhere; only the chosen one has content.
+        <div
+          key={t.id}
+          role="tabpanel"
+          id={`${baseId}-${t.id}-panel`}
+          aria-labelledby={`${baseId}-${t.id}-tab`}
+          className="history-body"
+          hidden={tab !== t.id}
+        >
+          {tab === t.id && t.id === 'versions' && <VersionsTab playbookId={playbookId} onWide={onWide} />}
+          {tab === t.id && t.id === 'webhooks' && (
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              <WebhooksTab playbookId={playbookId} />
+            </Suspense>
+          )}
+        </div>
+      ))}
     </dialog>
   );
 }

@@ -5,12 +5,11 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { DiffList } from './DiffList';
 import { versionName } from './timeline';
 import { useDiff } from './useDiff';
+import { usePublishedVersion } from './usePublishedVersion';
 
 interface Props {
   playbookId: string;
   version: VersionSummary;
-  /** The version published now as far as the timeline knows: null for none, undefined when it may be on a page not loaded. */
-  current: VersionSummary | null | undefined;
   onPublished: (published: VersionSummary, previous: VersionSummary | null) => void;
   onCancel: () => void;
 }
@@ -19,9 +18,8 @@ interface Props {
  * Publishing changes what every connected tool reads, so it is confirmed after seeing exactly what
  * changes for them: the diff from the version published now (or that this is the first).
  */
-export function PublishDialog({ playbookId, version, current, onPublished, onCancel }: Props) {
-  // Known to be the first publication: nothing to compare, and no request that can only answer 404.
-  const diff = useDiff(playbookId, current === undefined ? 'published' : (current?.number ?? null), version.number);
+export function PublishDialog({ playbookId, version, onPublished, onCancel }: Props) {
+  const diff = useDiff(playbookId, usePublishedVersion(playbookId), version.number);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 

@@ -123,7 +123,6 @@ export function VersionsTab({ playbookId, onWide }: { playbookId: string; onWide
         <PublishDialog
           playbookId={playbookId}
           version={confirming.version}
-          current={versions.items.find((v) => v.published) ?? (versions.hasOlder ? undefined : null)}
           onCancel={() => setConfirming(null)}
           onPublished={(published, previous) => {
             setConfirming(null);

@@ -11,11 +11,12 @@ export type DiffState =
 
 /**
  * The business diff between two states of the playbook, fetched again when either side changes.
- * `from: null` means "nothing published", known beforehand: the answer is then not-published without asking.
+ * `from: null` means "nothing is published", known beforehand; `undefined` waits for `from` to be known.
  */
-export function useDiff(playbookId: string, from: VersionRef | null, to: VersionRef): DiffState {
+export function useDiff(playbookId: string, from: VersionRef | null | undefined, to: VersionRef): DiffState {
   const [state, setState] = useState<DiffState>(from === null ? { status: 'not-published' } : { status: 'loading' });
   useEffect(() => {
+    if (from === undefined) return;
     if (from === null) {
       setState({ status: 'not-published' });
       return;
