@@ -91,6 +91,9 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
     // Bo's editor shows the restored name without a reload; the state before is kept as a checkpoint.
     await expect.poll(() => boEditor.stageNames(), SOON).toContain('Discover');
     expect(await boEditor.stageNames()).not.toContain('Discovery call');
+    await bo.page.getByRole('status').getByText('Ada Lovelace restored version 2, Q3 kickoff.', { exact: false }).waitFor();
+    // Ada's undo steps were recorded before the restore; replaying them would duplicate text.
+    expect(await ada.page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
     await history.version('Before restoring version 2').waitFor();
     await history.dialog().getByRole('button', { name: 'Undo restore…' }).waitFor();
     expect(await publishedStageNames()).toContain('Discover');

@@ -11,6 +11,7 @@ import { SessionContext, useCollaboration, usePlaybookState, useSession } from '
 import { useGlobalUndoKeys } from './useGlobalUndoKeys';
 import { usePlaybookExists } from './usePlaybookExists';
 import { usePresenter } from './usePresenter';
+import { useRestoreNotice } from './useRestoreNotice';
 import { useTemplateSeed } from './useTemplateSeed';
 
 /** The editor: section navigation on the left, one section at a time, everyone's changes live. */
@@ -39,6 +40,7 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
   useTemplateSeed(session);
   useGlobalUndoKeys(session);
   const presenter = usePresenter(playbookId, section, 'editor');
+  const restoreNotice = useRestoreNotice();
 
   useEffect(() => {
     session.showSection(section);
@@ -77,6 +79,9 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
       <main className="editor-main" id="main">
         <SectionView section={section} />
       </main>
+      <p className="restore-notice" role="status">
+        {restoreNotice}
+      </p>
       {changingName && <IdentityDialog current={identity} onClose={() => setChangingName(false)} />}
       {historyOpen && (
         <Suspense
@@ -86,7 +91,11 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
             </p>
           }
         >
-          <LazyHistoryPanel playbookId={playbookId} onClose={() => setHistoryOpen(false)} />
+          <LazyHistoryPanel
+            playbookId={playbookId}
+            onClose={() => setHistoryOpen(false)}
+            onRestored={(version) => session.markRestored(version)}
+          />
         </Suspense>
       )}
     </div>

@@ -121,6 +121,16 @@ export class CollabSession {
     this.undoManager.redo();
   }
 
+  /**
+   * After this person restored a version. Their undo steps were recorded against the state the
+   * restore replaced, and replaying them would duplicate text, so undo starts afresh; the others
+   * learn of it through presence (useRestoreNotice) and do the same.
+   */
+  markRestored(version: { number: number; label: string }): void {
+    this.undoManager.clear();
+    this.setPresence({ restored: { number: version.number, label: version.label, at: Date.now() } });
+  }
+
   /** Publishes part of this person's presence (section, presenting, name) to everyone. */
   setPresence(presence: Partial<LocalPresence>): void {
     const awareness = this.provider.awareness;

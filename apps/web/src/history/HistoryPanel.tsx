@@ -1,4 +1,5 @@
 import { type KeyboardEvent, lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
+import type { VersionSummary } from '../api/versions';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
 import { VersionsTab } from './VersionsTab';
 import './history.css';
@@ -17,7 +18,14 @@ type TabId = (typeof TABS)[number]['id'];
  * publish and restore; and the webhooks told about versions. A modal side panel: the editor behind
  * keeps showing everyone's changes live, focus stays in the panel, Escape closes it.
  */
-export function HistoryPanel({ playbookId, onClose }: { playbookId: string; onClose: () => void }) {
+interface Props {
+  playbookId: string;
+  onClose: () => void;
+  /** Told after this person restored a version (the editor starts its undo afresh). */
+  onRestored: (version: VersionSummary) => void;
+}
+
+export function HistoryPanel({ playbookId, onClose, onRestored }: Props) {
   const ref = useModalDialog();
   const [tab, setTab] = useState<TabId>('versions');
   const [wide, setWide] = useState(false);
@@ -83,7 +91,7 @@ export function HistoryPanel({ playbookId, onClose }: { playbookId: string; onCl
           className="history-body"
           hidden={tab !== t.id}
         >
-          {tab === t.id && t.id === 'versions' && <VersionsTab playbookId={playbookId} onWide={onWide} />}
+          {tab === t.id && t.id === 'versions' && <VersionsTab playbookId={playbookId} onWide={onWide} onRestored={onRestored} />}
           {tab === t.id && t.id === 'webhooks' && (
             <Suspense fallback={<p className="loading">Loading…</p>}>
               <WebhooksTab playbookId={playbookId} />

@@ -22,8 +22,15 @@ interface Notice {
   undo?: VersionSummary;
 }
 
-/** Saving, browsing, comparing, publishing and restoring versions. `onWide` widens the panel for reading. */
-export function VersionsTab({ playbookId, onWide }: { playbookId: string; onWide: (wide: boolean) => void }) {
+interface Props {
+  playbookId: string;
+  /** Widens the panel for reading (previews and comparisons). */
+  onWide: (wide: boolean) => void;
+  onRestored: (version: VersionSummary) => void;
+}
+
+/** Saving, browsing, comparing, publishing and restoring versions. */
+export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
   const versions = useVersions(playbookId);
   const [view, setView] = useState<View>({ name: 'timeline' });
   const [confirming, setConfirming] = useState<Confirming>(null);
@@ -139,6 +146,7 @@ export function VersionsTab({ playbookId, onWide }: { playbookId: string; onWide
           version={confirming.version}
           onCancel={() => setConfirming(null)}
           onRestored={(restored, before) => {
+            onRestored(restored);
             setConfirming(null);
             setView({ name: 'timeline' });
             setNotice({
