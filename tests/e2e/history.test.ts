@@ -95,6 +95,10 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
     // Ada's undo steps were recorded before the restore; replaying them would duplicate text.
     expect(await ada.page.getByRole('button', { name: 'Undo', exact: true }).isDisabled()).toBe(true);
     await history.version('Before restoring version 2').waitFor();
+    await history.dialog().getByRole('checkbox', { name: 'Show checkpoints' }).uncheck();
+    await history.dialog().getByText('1 checkpoint hidden').waitFor();
+    expect(await history.version('Before restoring version 2').count()).toBe(0);
+    await history.dialog().getByRole('checkbox', { name: 'Show checkpoints' }).check();
     await history.dialog().getByRole('button', { name: 'Undo restore…' }).waitFor();
     expect(await publishedStageNames()).toContain('Discover');
     await saveScreenshot(ada.page, 'history-timeline');
