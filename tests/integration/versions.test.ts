@@ -77,6 +77,12 @@ describe('playbook versions', () => {
     new PlaybookDoc(editor.doc).setTitle('Changed after publishing');
     await liveUntil(server, id, (p) => p.title === 'Changed after publishing');
 
+    const listed = await api<{ published: { number: number; publishedBy: string } | null }>(
+      server.url,
+      'GET',
+      `${v1(id)}/versions?kind=named`,
+    );
+    expect(listed.json.published).toMatchObject({ number: 1 });
     const read = await api<{ title: string }>(server.url, 'GET', v1(id));
     expect(read.json.title).toBe('Revenue playbook');
     const stages = await api<{ items: { name: string }[]; total: number }>(server.url, 'GET', `${v1(id)}/stages?limit=2`);

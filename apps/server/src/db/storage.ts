@@ -72,7 +72,7 @@ export interface VersionStore {
     input: Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date },
   ): Promise<VersionRecord>;
   /** Newest first; `before` is a version number to page from. */
-  list(playbookId: string, page: { limit: number; before?: number }): Promise<VersionListing[]>;
+  list(playbookId: string, page: { limit: number; before?: number; kind?: VersionKind }): Promise<VersionListing[]>;
   get(playbookId: string, number: number): Promise<VersionRecord | undefined>;
   /** The published version, or undefined when none is. */
   published(playbookId: string): Promise<Publication | undefined>;

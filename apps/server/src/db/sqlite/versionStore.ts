@@ -76,9 +76,10 @@ export function sqliteVersionStore(db: Db): VersionStore {
       });
     },
 
-    async list(playbookId, { limit, before }) {
+    async list(playbookId, { limit, before, kind }) {
       const conditions = [eq(playbookVersions.playbookId, playbookId)];
       if (before !== undefined) conditions.push(lt(playbookVersions.number, before));
+      if (kind) conditions.push(eq(playbookVersions.kind, kind));
       return db
         .select(listingColumns)
         .from(playbookVersions)

@@ -32,7 +32,14 @@ export function versionRoutes(services: Services) {
         summary: 'List versions, newest first',
         request: { params: playbookIdParam, query: listVersionsQuery },
         responses: {
-          200: json(z.object({ items: z.array(versionSummary), nextBefore: z.number().int().nullable() }), 'A page of versions'),
+          200: json(
+            z.object({
+              items: z.array(versionSummary),
+              nextBefore: z.number().int().nullable(),
+              published: z.object({ number: z.number().int(), publishedAt: z.string().datetime(), publishedBy: z.string() }).nullable(),
+            }),
+            'A page of versions, and which one is published (by whom, when)',
+          ),
           ...problemResponses(400, 404),
         },
       }),
@@ -40,12 +47,14 @@ export function versionRoutes(services: Services) {
         const { id } = c.req.valid('param');
         const { limit, before, kind } = c.req.valid('query');
         await getPlaybook(services, c.var.actor, id);
-        const published = await publishedId(id);
-        // Filter after paging by number so `before` stays a stable cursor.
-        const rows = await services.storage.versions.list(id, { limit, before });
-        const items = rows.filter((v) => kind === 'all' || v.kind === kind).map((v) => presentVersion(v, published));
+        const publication = await services.storage.versions.published(id);
+        const rows = await services.storage.versions.list(id, { limit, before, kind: kind === 'all' ? undefined : kind });
+        const items = rows.map((v) => presentVersion(v, publication?.version.id));
         const nextBefore = rows.length === limit ? (rows.at(-1)?.number ?? null) : null;
-        return c.json({ items, nextBefore }, 200);
+        const published = publication
+          ? { number: publication.version.number, publishedAt: publication.publishedAt.toISOString(), publishedBy: publication.publishedBy }
+          : null;
+        return c.json({ items, nextBefore, published }, 200);
       },
     )
     .openapi(
