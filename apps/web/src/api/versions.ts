@@ -25,10 +25,17 @@ export interface VersionDiff {
 
 const base = (playbookId: string) => `/api/v1/playbooks/${encodeURIComponent(playbookId)}`;
 
+/** Which version is published, by whom and when; null before the first publication. */
+export interface Publication {
+  number: number;
+  publishedAt: string;
+  publishedBy: string;
+}
+
 export function listVersions(
   playbookId: string,
   options: { before?: number; limit?: number } = {},
-): Promise<{ items: VersionSummary[]; nextBefore: number | null }> {
+): Promise<{ items: VersionSummary[]; nextBefore: number | null; published: Publication | null }> {
   const query = new URLSearchParams({ kind: 'all', limit: String(options.limit ?? 50) });
   if (options.before !== undefined) query.set('before', String(options.before));
   // Revalidate every time: someone else may have saved or published since.

@@ -4,7 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { SectionId } from '../app/routes';
 import type { Identity } from '../identity/identity';
-import { type ConnectionEvent, type ConnectionState, initialConnection, nextConnection } from './connectionState';
+import { type ConnectionEvent, type ConnectionState, initialConnection, isPermanentClose, nextConnection } from './connectionState';
 import { FindingsStore } from './findingsStore';
 import { PlaybookStore } from './playbookStore';
 import { type LocalPresence, type Peer, type PresenceMode, peersFrom } from './presence';
@@ -47,7 +47,10 @@ export class CollabSession {
     this.playbook = new PlaybookDoc(ydoc);
     this.local = new IndexeddbPersistence(`fullcourt-playbook-${playbookId}`, ydoc);
     this.localLoaded = this.local.whenSynced.then(() => undefined);
-    this.provider = new WebsocketProvider(collabUrl(), playbookId, ydoc, { maxBackoffTime: 5_000 });
+    this.provider = new WebsocketProvider(collabUrl(), playbookId, ydoc, {
+      maxBackoffTime: 5_000,
+      shouldReconnect: (event) => !isPermanentClose(event.code),
+    });
     this.undoManager = new Y.UndoManager(ydoc, { trackedOrigins: new Set([LOCAL_EDIT]), captureTimeout: 400 });
     this.state = new PlaybookStore(this.playbook);
     this.findings = new FindingsStore(this.state.getSnapshot, this.state.subscribe);

@@ -26,6 +26,12 @@ describe('connection state', () => {
     expect(state.detail).toMatch(/size limit/);
   });
 
+  it('stops instead of resending a change the server refused as too big, and says what to do', () => {
+    const state = run([{ type: 'synced' }, { type: 'closed-by-server', code: 1009, reason: 'Message of 3000000 bytes exceeds the limit' }]);
+    expect(state.status).toBe('stopped');
+    expect(state.detail).toMatch(/Undo it/);
+  });
+
   it('keeps retrying when the server could not load the playbook, with a reason', () => {
     const state = run([{ type: 'closed-by-server', code: 4500, reason: '' }]);
     expect(state.status).toBe('connecting');

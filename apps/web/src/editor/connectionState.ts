@@ -7,7 +7,7 @@ export type ConnectionStatus =
   | 'connected' // synced: others see edits at once
   | 'reconnecting' // lost the server, trying again
   | 'offline' // the browser has no network
-  | 'stopped'; // the server refused for good (4413); reconnecting cannot help
+  | 'stopped'; // the server refused for good (1009, 4413); reconnecting cannot help
 
 export interface ConnectionState {
   status: ConnectionStatus;
@@ -36,7 +36,7 @@ export function closeReason(code: number): string | null {
     case 1001:
       return 'The server is restarting. Your edits are kept and will be merged when it is back.';
     case 1009:
-      return 'A change was too big to send in one piece. Try splitting a very long paste.';
+      return 'A change was too big to send to the server, so syncing stopped. Undo it (a very long paste, say), then reload to reconnect.';
     case 4413:
       return 'This playbook has reached the size limit of the server, which accepts no more edits. Recent edits stay on this device only. Ask an administrator to raise MAX_DOCUMENT_BYTES.';
     case 4500:
@@ -44,6 +44,14 @@ export function closeReason(code: number): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * Closes after which reconnecting would only send the same refused change again, forever
+ * (y-websocket#189): a message over the size limit, and the server's 44xx refusals.
+ */
+export function isPermanentClose(code: number): boolean {
+  return code === 1009 || (code >= 4400 && code < 4500);
 }
 
 /** The next connection state; the single place that decides what the badge says. */
@@ -66,7 +74,7 @@ export function nextConnection(state: ConnectionState, event: ConnectionEvent): 
       return { ...state, status: state.everSynced ? 'reconnecting' : 'connecting' };
     case 'closed-by-server': {
       const detail = closeReason(event.code);
-      if (event.code >= 4400 && event.code < 4500) {
+      if (isPermanentClose(event.code)) {
         return { ...state, status: 'stopped', detail: detail ?? `The server closed the connection: ${event.reason || event.code}.` };
       }
       if (state.status === 'offline') return state;
