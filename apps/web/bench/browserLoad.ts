@@ -14,26 +14,17 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { applyJSON, LARGE_PLAYBOOK, largePlaybook, PlaybookDoc } from '@fullcourt/playbook';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import type { BenchSuite } from '../../../bench/suite';
 import { median, round } from '../../../bench/suite';
+import { launchChromium } from '../../../tests/e2e/helpers/browser';
 import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/logger';
 import { startServer } from '../../server/src/server';
 
 const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 const RUNS = 5;
 const TARGETS = { syncedMs: 1_000, editorKb: 400, readerKb: 200 };
 
@@ -128,7 +119,7 @@ export default {
     const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-bench-browser-'));
     const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const server = await startServer(config, createLogger('silent'), { webDist: join(WEB_ROOT, 'dist') });
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+    const browser = await launchChromium();
     try {
       const id = await createLargePlaybook(server.url);
       const editorUrl = `${server.url}/playbooks/${id}/stages`;
