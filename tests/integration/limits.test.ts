@@ -21,6 +21,30 @@ describe('limits and failures on the collaboration socket', () => {
     await eventually(() => server.services.collab.connectionCount === 0, 5_000, 'dead connection dropped');
   });
 
+  it('drops a client that stops reading once too much waits for it, and keeps serving the others', async () => {
+    const server = await startTestServer({ MAX_BUFFERED_BYTES: '200000', PING_INTERVAL_MS: '60000' });
+    const id = await server.createPlaybook();
+    const writer = await openSyncedProvider(server.wsUrl, id);
+    const stalled = await openRawSocket(server.wsUrl, id);
+    await eventually(() => server.services.collab.connectionCount === 2, 5_000, 'both connected');
+    (stalled.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    // It also keeps asking for the full state, which must not pile up replies either.
+    for (let i = 0; i < 200; i++) stalled.ws.send(Uint8Array.from([0, 0, 1, 0]));
+
+    const text = writer.doc.getText('notes');
+    // Kernel socket buffers take several megabytes before the server has to hold anything itself.
+    const chunk = 'x'.repeat(64_000);
+    for (let i = 0; i < 1_000 && server.services.collab.connectionCount > 1; i++) {
+      text.insert(0, chunk);
+      text.delete(0, chunk.length);
+      if (i % 10 === 0) await new Promise((r) => setTimeout(r, 5));
+    }
+    await eventually(() => server.services.collab.connectionCount === 1, 10_000, 'the stalled client dropped');
+    const reader = await openSyncedProvider(server.wsUrl, id);
+    text.insert(0, 'still here');
+    await eventually(() => reader.doc.getText('notes').toString() === 'still here', 5_000, 'others keep working');
+  });
+
   it('refuses edits past the document size limit with 4413, and the client stops retrying', async () => {
     const server = await startTestServer({ MAX_DOCUMENT_BYTES: '2000' });
     const id = await server.createPlaybook();

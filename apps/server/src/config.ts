@@ -21,6 +21,12 @@ const configSchema = z.object({
     .int()
     .positive()
     .default(64 * MiB),
+  /** Bytes waiting to be sent to a client that does not read before it is dropped (1013); room for a full sync of the largest playbook. */
+  MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(80 * MiB),
   /** How long a playbook with no connections stays in memory before it is flushed and unloaded. */
   UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   /** Stored updates that trigger a compaction into one snapshot. */
@@ -51,6 +57,7 @@ export type Config = {
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   maxMessageBytes: number;
   maxDocumentBytes: number;
+  maxBufferedBytes: number;
   unloadDelayMs: number;
   compactAfterUpdates: number;
   pingIntervalMs: number;
@@ -76,6 +83,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,
     maxDocumentBytes: c.MAX_DOCUMENT_BYTES,
+    maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     unloadDelayMs: c.UNLOAD_DELAY_MS,
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     pingIntervalMs: c.PING_INTERVAL_MS,

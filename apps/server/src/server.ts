@@ -45,6 +45,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       compactAfterUpdates: config.compactAfterUpdates,
       maxMessageBytes: config.maxMessageBytes,
       maxDocumentBytes: config.maxDocumentBytes,
+      maxBufferedBytes: config.maxBufferedBytes,
       pingIntervalMs: config.pingIntervalMs,
       onChange: (id) => {
         checkpoints.touch(id);

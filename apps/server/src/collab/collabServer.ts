@@ -6,7 +6,7 @@ import { Connection, type ConnectionLimits } from './connection';
 import { DocumentRegistry, type RegistryOptions } from './documentRegistry';
 import type { CollabSocket } from './socket';
 
-export interface CollabOptions extends RegistryOptions, Omit<ConnectionLimits, 'maxQueuedMessages'> {
+export interface CollabOptions extends RegistryOptions, Omit<ConnectionLimits, 'maxQueuedBytes'> {
   pingIntervalMs: number;
 }
 
@@ -35,7 +35,12 @@ export class CollabServer {
       playbookId,
       actor,
       this.documents,
-      { maxMessageBytes: this.options.maxMessageBytes, maxDocumentBytes: this.options.maxDocumentBytes, maxQueuedMessages: 1_000 },
+      {
+        maxMessageBytes: this.options.maxMessageBytes,
+        maxDocumentBytes: this.options.maxDocumentBytes,
+        maxQueuedBytes: 4 * this.options.maxMessageBytes,
+        maxBufferedBytes: this.options.maxBufferedBytes,
+      },
       this.log,
     );
     this.connections.add(connection);

@@ -12,8 +12,10 @@ import { checkStateVector, checkUpdateInIsolation } from './updateGuard';
 export interface ConnectionLimits {
   maxMessageBytes: number;
   maxDocumentBytes: number;
-  /** Messages a client may send before its document has loaded. */
-  maxQueuedMessages: number;
+  /** Bytes a client may send before its document has loaded. */
+  maxQueuedBytes: number;
+  /** Bytes waiting to be sent to a client that is not reading before it is dropped. */
+  maxBufferedBytes: number;
 }
 
 /**
@@ -23,6 +25,7 @@ export interface ConnectionLimits {
 export class Connection {
   private document: SharedDocument | undefined;
   private queue: Uint8Array[] = [];
+  private queuedBytes = 0;
   private closed = false;
   private answeredPing = true;
 
@@ -76,8 +79,9 @@ export class Connection {
       return;
     }
     if (!this.document) {
-      if (this.queue.length >= this.limits.maxQueuedMessages) {
-        this.close(new CloseReason(CloseCode.policyViolation, 'Too many messages before the playbook finished loading.'));
+      this.queuedBytes += frame.byteLength;
+      if (this.queuedBytes > this.limits.maxQueuedBytes) {
+        this.close(new CloseReason(CloseCode.policyViolation, 'Too much data sent before the playbook finished loading.'));
         return;
       }
       this.queue.push(frame);
@@ -89,6 +93,17 @@ export class Connection {
   send(message: Uint8Array): void {
     if (this.closed) return;
     if (!this.socket.isOpen) {
+      this.closedByPeer();
+      return;
+    }
+    // A peer that stops reading must not make the server hold its replies in memory forever.
+    if (this.socket.bufferedAmount + message.byteLength > this.limits.maxBufferedBytes) {
+      // It would not read a close frame either: drop the socket and free what waits for it.
+      this.log.warn(
+        { playbookId: this.playbookId, actor: this.actor.id, bufferedBytes: this.socket.bufferedAmount },
+        'client stopped reading; dropping it',
+      );
+      this.socket.terminate();
       this.closedByPeer();
       return;
     }
@@ -156,6 +171,9 @@ export class Connection {
   private apply(document: SharedDocument, message: IncomingMessage): void {
     switch (message.kind) {
       case 'syncStep1':
+        // A full-state reply is costly: none while a large backlog is still unsent to this client
+        // (a polite client sends one per connection; one that repeats without reading gets nothing).
+        if (this.socket.bufferedAmount > this.limits.maxMessageBytes) return;
         checkStateVector(message.stateVector);
         document.sendTo(this, syncStep2Message(Y.encodeStateAsUpdate(document.doc, message.stateVector)));
         return;
@@ -181,6 +199,7 @@ export class Connection {
         }
         return;
       case 'queryAwareness': {
+        if (this.socket.bufferedAmount > this.limits.maxMessageBytes) return;
         const clients = [...document.awareness.getStates().keys()];
         document.sendTo(this, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(document.awareness, clients)));
         return;

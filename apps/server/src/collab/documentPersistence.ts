@@ -58,21 +58,24 @@ export class DocumentPersistence {
     this.schedule();
   }
 
-  /** Stores everything pending; with `compact`, also folds all stored updates into one snapshot. */
-  flush(options: { compact?: boolean } = {}): Promise<void> {
+  /** Stores everything pending (including what arrives meanwhile); with `compact`, also folds all stored updates into one snapshot. */
+  async flush(options: { compact?: boolean } = {}): Promise<void> {
     if (options.compact) this.compactRequested = true;
-    this.draining ??= this.drain().then(
-      () => {
-        this.draining = undefined;
-        // An update enqueued while the last drain was resolving must not wait for the next edit.
-        if (this.pending.length > 0) this.schedule();
-      },
-      (error: unknown) => {
-        this.draining = undefined;
-        throw error;
-      },
-    );
-    return this.draining;
+    // Joining a drain that is just finishing would resolve before our own updates are stored: loop until none are left.
+    do {
+      this.draining ??= this.drain().then(
+        () => {
+          this.draining = undefined;
+          // An update enqueued while the last drain was resolving must not wait for the next edit.
+          if (this.pending.length > 0) this.schedule();
+        },
+        (error: unknown) => {
+          this.draining = undefined;
+          throw error;
+        },
+      );
+      await this.draining;
+    } while (this.pending.length > 0 || (this.compactRequested && this.updatesSinceSnapshot > 0));
   }
 
   /** Stops retrying; the caller has given up on this document (shutdown after a final flush). */

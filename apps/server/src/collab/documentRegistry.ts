@@ -1,7 +1,20 @@
 import type { DocumentStore } from '../db';
+import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { PersistenceOptions } from './documentPersistence';
 import { type Peer, SharedDocument } from './sharedDocument';
+
+async function flushOrUnavailable(document: SharedDocument): Promise<void> {
+  try {
+    await document.persistence.flush();
+  } catch {
+    throw new AppError(
+      503,
+      'Storage unavailable',
+      'The server cannot store edits right now, so it cannot read or save this playbook safely. Try again shortly.',
+    );
+  }
+}
 
 export interface RegistryOptions extends PersistenceOptions {
   unloadDelayMs: number;
@@ -54,6 +67,9 @@ export class DocumentRegistry {
       this.cancelUnload(playbookId);
       document.borrowers++;
       try {
+        // Persist before read: a REST read, a version or a publication must never contain an
+        // edit that storage has not taken (a crash would then keep it there and lose it here).
+        await flushOrUnavailable(document);
         return await work(document);
       } finally {
         document.borrowers--;

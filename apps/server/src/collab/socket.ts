@@ -10,4 +10,6 @@ export interface CollabSocket {
   /** Drops the connection without a closing handshake (for peers that stopped answering). */
   terminate(): void;
   readonly isOpen: boolean;
+  /** Bytes queued for sending that the peer has not taken yet. */
+  readonly bufferedAmount: number;
 }

@@ -1,4 +1,5 @@
 import { type CollectionName, type Playbook, PlaybookDoc, type Position, toJSON } from '@fullcourt/playbook';
+import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { getPlaybook } from './playbookReader';
 import type { Services } from './services';
@@ -16,7 +17,15 @@ async function editLive<T>(services: Services, actor: Actor, playbookId: string,
     doc.transact(() => {
       result = edit(doc);
     }, actor);
-    await document.persistence.flush();
+    try {
+      await document.persistence.flush();
+    } catch {
+      throw new AppError(
+        503,
+        'Not stored yet',
+        'The change was applied but storage is failing; it will be stored when storage recovers. Check before retrying.',
+      );
+    }
     services.log.info({ playbookId, actor: actor.id }, 'playbook edited through the API');
     return result as T;
   });

@@ -60,6 +60,9 @@ function adaptSocket(raw: WebSocket): CollabSocket {
     get isOpen() {
       return raw.readyState === raw.OPEN;
     },
+    get bufferedAmount() {
+      return raw.bufferedAmount;
+    },
   };
 }
 
