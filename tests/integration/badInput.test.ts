@@ -76,6 +76,27 @@ describe('bad input on the collaboration socket', () => {
     });
   }
 
+  it('refuses an update that depends on changes the server never received, so nothing piles up as pending', async () => {
+    const a = await openSyncedProvider(server.wsUrl, id);
+    a.doc.getText('notes').insert(0, 'steady');
+    const b = await openSyncedProvider(server.wsUrl, id, new Y.Doc());
+    await eventually(() => b.doc.getText('notes').toString() === 'steady', 5_000, 'b synced');
+    const baseline = Y.encodeStateAsUpdate(b.doc).byteLength;
+    // A client that skipped its first edit and sends only its second: a gap the server cannot fill.
+    const rogue = new Y.Doc();
+    rogue.getText('notes').insert(0, 'first ');
+    const before = Y.encodeStateVector(rogue);
+    rogue.getText('notes').insert(6, 'x'.repeat(3_000));
+    const raw = await openRawSocket(server.wsUrl, id);
+    raw.ws.send(syncUpdateFrame(Y.encodeStateAsUpdate(rogue, before)));
+    const closed = await raw.closed;
+    expect(closed.code).toBe(1007);
+    expect(closed.reason).toMatch(/reconnect to resync/);
+    const late = await openSyncedProvider(server.wsUrl, id, new Y.Doc());
+    expect(late.doc.getText('notes').toString()).toBe('steady');
+    expect(Y.encodeStateAsUpdate(late.doc).byteLength).toBe(baseline);
+  });
+
   it('survives a storm of random frames and keeps serving', async () => {
     const a = await openSyncedProvider(server.wsUrl, id);
     a.doc.getText('notes').insert(0, 'steady');

@@ -7,7 +7,7 @@ import type { DocumentRegistry } from './documentRegistry';
 import { awarenessMessage, type IncomingMessage, parseMessage, syncStep2Message } from './messages';
 import type { SharedDocument } from './sharedDocument';
 import type { CollabSocket } from './socket';
-import { checkStateVector, checkUpdateInIsolation } from './updateGuard';
+import { checkNoGaps, checkStateVector, checkUpdateInIsolation } from './updateGuard';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;
@@ -184,6 +184,7 @@ export class Connection {
           throw new CloseReason(CloseCode.documentTooLarge, 'This playbook has reached its size limit; the edit was not saved.');
         }
         checkUpdateInIsolation(message.update);
+        checkNoGaps(document.doc, message.update);
         try {
           Y.applyUpdate(document.doc, message.update, this);
         } catch (error) {

@@ -26,3 +26,17 @@ export function checkStateVector(stateVector: Uint8Array): void {
     throw new CloseReason(CloseCode.invalidPayload, `Invalid state vector: ${(error as Error).message}`);
   }
 }
+
+/**
+ * Refuses an update that starts past what the document has from some client. Yjs would park it
+ * as pending: invisible to the size limit, yet sent to every new client and kept by compaction,
+ * so a crafted one could grow without bound. A real client only has such a gap after a race
+ * between tabs; reconnecting resyncs it with a full diff.
+ */
+export function checkNoGaps(doc: Y.Doc, update: Uint8Array): void {
+  for (const [client, clock] of Y.parseUpdateMeta(update).from) {
+    if (clock > Y.getState(doc.store, client)) {
+      throw new CloseReason(CloseCode.invalidPayload, 'The update depends on changes the server has not received; reconnect to resync.');
+    }
+  }
+}
