@@ -109,6 +109,28 @@ describe('webhooks', () => {
     expect(log.json.items[0]?.lastError).toMatch(/Could not reach/);
   });
 
+  it('describes a saved version by its changes since the version before it', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const receiver = await startReceiver([204]);
+    await api(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: receiver.url, events: ['version.created'] });
+    await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'First' });
+    await api(server.url, 'PATCH', `/api/v1/playbooks/${id}`, { title: 'Renamed playbook' });
+    await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'Second' });
+    await until(
+      async () => receiver.received.length,
+      (n) => n >= 2,
+      10_000,
+      'two deliveries',
+    );
+    const events = receiver.received.map(
+      (r) => JSON.parse(r.body) as { version: { label: string }; previous: { number: number } | null; changes: { text: string }[] },
+    );
+    const second = events.find((e) => e.version.label === 'Second');
+    expect(second?.previous?.number).toBe(1);
+    expect(second?.changes.map((c) => c.text)).toEqual([expect.stringMatching(/Renamed playbook/)]);
+  });
+
   it('accepts only http(s) URLs', async () => {
     const server = await startTestServer();
     const id = await createPlaybook(server.url);

@@ -15,6 +15,7 @@ export async function takeCheckpoint(services: Services, playbookId: string): Pr
   const live = JSON.stringify(await services.collab.documents.use(playbookId, (document) => toJSON(document.doc)));
   if (latest?.json === live) return;
   await createVersion(services, checkpointActor, playbookId, { label: 'Automatic checkpoint', kind: 'checkpoint' });
-  const thin = checkpointsToThin(await services.storage.versions.checkpoints(playbookId), new Date());
+  // Only the system's own checkpoints are thinned; one saved before a restore is kept.
+  const thin = checkpointsToThin(await services.storage.versions.checkpoints(playbookId, checkpointActor.id), new Date());
   if (thin.length > 0) await services.storage.versions.deleteCheckpoints(playbookId, thin);
 }

@@ -4,7 +4,7 @@ import type { VersionRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
 import type { Services } from './services';
-import { createVersion } from './versionCreator';
+import { createVersion, snapshotOf } from './versionCreator';
 
 /**
  * Restores version `number` as a new forward change: the live document is edited to match
@@ -23,16 +23,26 @@ export async function restoreVersion(
   const state = await services.storage.versions.state(restored.id);
   if (!state) throw notFound(`version of playbook '${playbookId}'`, String(number));
 
-  const before = await createVersion(services, actor, playbookId, { label: `Before restoring version ${number}`, kind: 'checkpoint' });
   // Read the old state with rich text as Tiptap JSON, so formatting comes back exactly.
   const scratch = new Y.Doc();
   Y.applyUpdate(scratch, state);
   const target = toJSON(scratch, { tiptap: true });
   scratch.destroy();
-  await services.collab.documents.use(playbookId, async (document) => {
+  // Snapshot and restore in one synchronous step, so no edit lands between them unrecorded.
+  const snapshot = await services.collab.documents.use(playbookId, async (document) => {
+    const taken = snapshotOf(document);
     applyJSON(document.doc, target, actor);
     await document.persistence.flush();
+    return taken;
   });
+  // A checkpoint by the person restoring, not the system: thinning leaves it, as it is how a restore is undone.
+  const before = await createVersion(
+    services,
+    actor,
+    playbookId,
+    { label: `Before restoring version ${number}`, kind: 'checkpoint' },
+    snapshot,
+  );
   services.log.info({ playbookId, restored: number, backup: before.number, actor: actor.id }, 'version restored');
   return { restored, before };
 }

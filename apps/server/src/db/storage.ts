@@ -78,8 +78,8 @@ export interface VersionStore {
   published(playbookId: string): Promise<Publication | undefined>;
   latest(playbookId: string): Promise<VersionRecord | undefined>;
   state(versionId: string): Promise<Uint8Array | undefined>;
-  /** Every automatic checkpoint of a playbook, id and time only (for thinning). */
-  checkpoints(playbookId: string): Promise<{ id: string; createdAt: Date }[]>;
+  /** A playbook's checkpoints by one author, id and time only (for thinning). */
+  checkpoints(playbookId: string, authorId: string): Promise<{ id: string; createdAt: Date }[]>;
   /** Deletes checkpoints (never named or published versions) by id. */
   deleteCheckpoints(playbookId: string, ids: string[]): Promise<number>;
   publish(playbookId: string, versionId: string, by: string): Promise<void>;

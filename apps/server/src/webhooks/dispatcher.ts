@@ -57,7 +57,11 @@ export class WebhookDispatcher {
 
   private async runOnce(): Promise<void> {
     const due = await this.store.due(new Date(), 20);
-    await Promise.all(due.map((delivery) => this.deliver(delivery)));
+    // allSettled: one failed bookkeeping write must not end the run while other POSTs are in
+    // flight, or the next poll would send those still-pending deliveries a second time.
+    const results = await Promise.allSettled(due.map((delivery) => this.deliver(delivery)));
+    for (const result of results)
+      if (result.status === 'rejected') this.log.error({ err: result.reason }, 'recording a webhook delivery failed');
   }
 
   private async deliver(delivery: DueDelivery): Promise<void> {

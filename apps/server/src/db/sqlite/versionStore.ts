@@ -114,11 +114,17 @@ export function sqliteVersionStore(db: Db): VersionStore {
       return row && decodeState(row.state, row.encoding);
     },
 
-    async checkpoints(playbookId) {
+    async checkpoints(playbookId, authorId) {
       return db
         .select({ id: playbookVersions.id, createdAt: playbookVersions.createdAt })
         .from(playbookVersions)
-        .where(and(eq(playbookVersions.playbookId, playbookId), eq(playbookVersions.kind, 'checkpoint')))
+        .where(
+          and(
+            eq(playbookVersions.playbookId, playbookId),
+            eq(playbookVersions.kind, 'checkpoint'),
+            eq(playbookVersions.authorId, authorId),
+          ),
+        )
         .all();
     },
 

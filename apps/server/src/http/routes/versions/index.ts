@@ -119,7 +119,7 @@ export function versionRoutes(services: Services) {
         tags,
         summary: 'Restore a version into the live playbook',
         description:
-          'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint, so a restore can be undone by restoring that.',
+          'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint (never thinned), so a restore can be undone by restoring that.',
         request: { params: versionParams },
         responses: { 200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'), ...problemResponses(400, 404) },
       }),
