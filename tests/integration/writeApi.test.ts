@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { PlaybookDoc } from '@fullcourt/playbook';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api, createPlaybook } from './helpers/api';
@@ -83,6 +84,41 @@ describe('the write API', () => {
     expect(res.json.errors.some((e) => e.field.startsWith('responseTime'))).toBe(true);
     const after = await api<{ slas: { responseTime: unknown }[] }>(server.url, 'GET', `/api/playbooks/${id}`);
     expect(after.json.slas[0]?.responseTime).toEqual(sla.responseTime);
+  });
+
+  it('refuses bodies over the size limit and edits past the playbook size limit with 413', async () => {
+    const server = await startTestServer({ MAX_MESSAGE_BYTES: '100000', MAX_DOCUMENT_BYTES: '150000' });
+    const id = await createPlaybook(server.url);
+    // The server answers before reading such a body and then closes, which fetch reports as a
+    // failed upload: read the answer with node:http, as a tool would.
+    const big = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(
+        `${server.url}/api/v1/playbooks/${id}/pages`,
+        { method: 'POST', headers: { 'content-type': 'application/json' } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(JSON.stringify({ item: { title: 'Huge', body: { markdown: 'x'.repeat(200_000) } } }));
+    });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).title).toBe('Request too large');
+    for (let i = 0; i < 2; i++) {
+      const page = await api(server.url, 'POST', `/api/v1/playbooks/${id}/pages`, {
+        item: { title: `Page ${i}`, body: { markdown: 'y'.repeat(90_000) } },
+      });
+      expect(page.status).toBe(201);
+    }
+    const refused = await api<{ title: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/pages`, {
+      item: { title: 'One more', body: { markdown: 'z' } },
+    });
+    expect(refused.status).toBe(413);
+    expect(refused.json.title).toBe('Playbook too large');
   });
 
   it('answers an unknown item with 404', async () => {

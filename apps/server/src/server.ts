@@ -69,7 +69,10 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   // ws rejects frames over maxPayload before buffering them (close 1009, no reason). Let frames up to
   // twice the limit through so the collaboration core can close with a reason a person can read.
   nodeWs.wss.options.maxPayload = config.maxMessageBytes * 2;
-  const honoApp = createApp(services, nodeWs.upgradeWebSocket, { webDist: options.webDist ?? defaultWebDist });
+  const honoApp = createApp(services, nodeWs.upgradeWebSocket, {
+    webDist: options.webDist ?? defaultWebDist,
+    maxBodyBytes: config.maxMessageBytes,
+  });
   app = honoApp;
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {

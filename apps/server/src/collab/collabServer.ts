@@ -54,6 +54,11 @@ export class CollabServer {
     this.connections.delete(connection);
   }
 
+  /** The stored size past which a playbook takes no more edits. */
+  get maxDocumentBytes(): number {
+    return this.options.maxDocumentBytes;
+  }
+
   get connectionCount(): number {
     return this.connections.size;
   }

@@ -12,6 +12,14 @@ import type { Services } from './services';
 async function editLive<T>(services: Services, actor: Actor, playbookId: string, edit: (doc: PlaybookDoc) => T): Promise<T> {
   await getPlaybook(services, actor, playbookId);
   return services.collab.documents.use(playbookId, async (document) => {
+    // The same limit the collaboration socket enforces (4413), so the API cannot grow a playbook past it.
+    if (document.persistence.storedBytes >= services.collab.maxDocumentBytes) {
+      throw new AppError(
+        413,
+        'Playbook too large',
+        'This playbook has reached its size limit; the change was not made. Ask an administrator to raise MAX_DOCUMENT_BYTES.',
+      );
+    }
     const doc = new PlaybookDoc(document.doc);
     let result: T | undefined;
     doc.transact(() => {

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { NodeWebSocket } from '@hono/node-ws';
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import type { VersionSelector } from '../commands/playbookSource';
 import type { Services } from '../commands/services';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import { anonymousActor } from '../identity/actor';
 import type { AppEnv } from './env';
 import { problemResponse } from './problem';
@@ -28,6 +29,8 @@ function sha1(body: Uint8Array): ArrayBuffer {
 export interface AppOptions {
   /** The built web app (apps/web/dist); served with an index.html fallback for client routes. */
   webDist: string | undefined;
+  /** Largest request body the API reads. */
+  maxBodyBytes: number;
 }
 
 const openApiInfo = {
@@ -55,6 +58,15 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   });
   // Node's synchronous hash: WebCrypto's async digest (the default) cost more than the whole request.
   app.use('/api/*', etag({ generateDigest: sha1 }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes,
+      onError: () => {
+        throw new AppError(413, 'Request too large', `The request body is over ${options.maxBodyBytes} bytes. Send smaller changes.`);
+      },
+    }),
+  );
 
   const api = (defaultVersion: VersionSelector) =>
     new OpenAPIHono<AppEnv>()
