@@ -92,9 +92,11 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     close() {
       closing ??= (async () => {
         const serverClosed = new Promise<void>((done) => server.close(() => done()));
+        // Stop edits first, then take what follows from them, then store everything.
+        collab.closeConnections();
         await titles.flush();
         await checkpoints.flush();
-        await collab.shutdown();
+        await collab.documents.closeAll();
         await webhooks.stop();
         for (const client of nodeWs.wss.clients) client.terminate();
         if ('closeAllConnections' in server) server.closeAllConnections();

@@ -63,13 +63,12 @@ export class CollabServer {
     return this.connections.size;
   }
 
-  /** Closes every socket with "going away", then flushes and compacts every document. */
-  async shutdown(): Promise<void> {
+  /** Closes every socket with "going away" and stops the heartbeat; documents stay open until `documents.closeAll()`. */
+  closeConnections(): void {
     clearInterval(this.pingTimer);
     for (const connection of this.connections) {
       connection.close(new CloseReason(CloseCode.goingAway, 'The server is restarting; your edits are saved and will sync on reconnect.'));
     }
     this.connections.clear();
-    await this.documents.closeAll();
   }
 }

@@ -30,6 +30,7 @@ export interface RegistryOptions extends PersistenceOptions {
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private closing = false;
 
   constructor(
     private readonly store: DocumentStore,
@@ -79,6 +80,9 @@ export class DocumentRegistry {
   }
 
   private open(playbookId: string): Promise<SharedDocument> {
+    if (this.closing) {
+      return Promise.reject(new AppError(503, 'Shutting down', 'The server is restarting. Try again in a moment.'));
+    }
     let promise = this.loading.get(playbookId);
     if (!promise) {
       promise = this.load(playbookId);
@@ -92,8 +96,9 @@ export class DocumentRegistry {
     return this.loading.size;
   }
 
-  /** Flushes and compacts every open document, then forgets them (used on SIGTERM). */
+  /** Refuses new work, lets running REST commands finish, flushes and compacts every open document, then forgets them (SIGTERM). */
   async closeAll(): Promise<void> {
+    this.closing = true;
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const open = await Promise.allSettled(this.loading.values());
@@ -101,6 +106,7 @@ export class DocumentRegistry {
       open.map(async (result) => {
         if (result.status !== 'fulfilled') return;
         const document = result.value;
+        for (let waited = 0; document.borrowers > 0 && waited < 5_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
         try {
           await document.persistence.flush({ compact: true });
         } catch (error) {
