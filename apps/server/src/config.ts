@@ -38,6 +38,16 @@ const configSchema = z.object({
    * FULL also survives a power cut, at the cost of an fsync per flush.
    */
   SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  /** Comma-separated host names the server answers for; by default only loopback names when HOST is loopback, any otherwise. */
+  ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ?.split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
   /** An automatic checkpoint is taken once a playbook has had no edits for this long. */
   CHECKPOINT_QUIET_MS: z.coerce
     .number()
@@ -53,6 +63,7 @@ const configSchema = z.object({
 export type Config = {
   port: number;
   host: string;
+  allowedHosts: string[] | undefined;
   dataDir: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   maxMessageBytes: number;
@@ -79,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     port: c.PORT,
     host: c.HOST,
+    allowedHosts: c.ALLOWED_HOSTS,
     dataDir: resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,

@@ -11,6 +11,7 @@ import { indexPlaybook } from './commands/titleIndexer';
 import type { Config } from './config';
 import { openStorage } from './db';
 import { createApp } from './http/app';
+import { allowedHostsFor } from './http/middleware/requestGuard';
 import type { Logger } from './logger';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 
@@ -72,6 +73,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   const honoApp = createApp(services, nodeWs.upgradeWebSocket, {
     webDist: options.webDist ?? defaultWebDist,
     maxBodyBytes: config.maxMessageBytes,
+    allowedHosts: allowedHostsFor(config.host, config.allowedHosts),
   });
   app = honoApp;
 

@@ -11,6 +11,7 @@ import type { Services } from '../commands/services';
 import { AppError, notFound } from '../errors';
 import { anonymousActor } from '../identity/actor';
 import type { AppEnv } from './env';
+import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
 import { collabRoutes } from './routes/collab';
 import { docsRoutes } from './routes/docs';
@@ -31,6 +32,8 @@ export interface AppOptions {
   webDist: string | undefined;
   /** Largest request body the API reads. */
   maxBodyBytes: number;
+  /** Host names requests may be addressed to; undefined allows any. */
+  allowedHosts: ReadonlySet<string> | undefined;
 }
 
 const openApiInfo = {
@@ -51,6 +54,7 @@ const openApiInfo = {
  */
 export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['upgradeWebSocket'], options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requestGuard({ allowedHosts: options.allowedHosts }));
   app.use('*', async (c, next) => {
     // Until accounts exist every request acts as an anonymous editor; see identity/actor.ts.
     c.set('actor', anonymousActor(c.req.header('x-display-name')));
