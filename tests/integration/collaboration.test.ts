@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -57,6 +58,44 @@ describe('real-time collaboration', () => {
     (a.ws as unknown as { terminate(): void }).terminate();
     a.shouldConnect = false;
     await eventually(() => !b.awareness.getStates().has(aId), 5_000, 'awareness removed at b');
+  });
+
+  it("ignores awareness that claims another person's cursor, or more clients than one tab needs", async () => {
+    const server = await startTestServer();
+    const id = await server.createPlaybook();
+    const a = await openSyncedProvider(server.wsUrl, id);
+    const b = await openSyncedProvider(server.wsUrl, id);
+    a.awareness.setLocalStateField('user', { name: 'Maya' });
+    await eventually(() => b.awareness.getStates().get(a.doc.clientID)?.user?.name === 'Maya', 5_000, 'Maya at b');
+
+    // Mallory speaks the protocol directly: Maya's client id with a newer clock, and 50 made-up clients.
+    const entries: [number, number, string][] = [[a.doc.clientID, 1_000, JSON.stringify({ user: { name: 'Mallory' } })]];
+    for (let i = 0; i < 50; i++) entries.push([900_000 + i, 1, JSON.stringify({ user: { name: `ghost ${i}` } })]);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1);
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, entries.length);
+    for (const [client, clock, state] of entries) {
+      encoding.writeVarUint(update, client);
+      encoding.writeVarUint(update, clock);
+      encoding.writeVarString(update, state);
+    }
+    encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
+    const mallory = new WebSocket(`${server.wsUrl}/${id}`);
+    await new Promise((r) => mallory.once('open', r));
+    mallory.send(encoding.toUint8Array(encoder));
+
+    await eventually(() => [...b.awareness.getStates().values()].some((s) => s.user?.name === 'ghost 0'), 5_000, 'some ghosts');
+    await new Promise((r) => setTimeout(r, 100));
+    expect(b.awareness.getStates().get(a.doc.clientID)?.user?.name).toBe('Maya');
+    const ghosts = [...b.awareness.getStates().values()].filter((s) => String(s.user?.name).startsWith('ghost'));
+    expect(ghosts.length).toBe(8);
+    mallory.close();
+    await eventually(
+      () => ![...b.awareness.getStates().values()].some((s) => String(s.user?.name).startsWith('ghost')),
+      5_000,
+      'ghosts gone with Mallory',
+    );
   });
 
   it('refuses an unknown playbook before upgrading, with 404', async () => {

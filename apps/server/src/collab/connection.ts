@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CloseCode, CloseReason } from '../errors';
 import type { Actor } from '../identity/actor';
 import type { Logger } from '../logger';
+import { filterAwarenessUpdate } from './awarenessGuard';
 import type { DocumentRegistry } from './documentRegistry';
 import { awarenessMessage, type IncomingMessage, parseMessage, syncStep2Message } from './messages';
 import type { SharedDocument } from './sharedDocument';
@@ -194,7 +195,8 @@ export class Connection {
       }
       case 'awareness':
         try {
-          awarenessProtocol.applyAwarenessUpdate(document.awareness, message.update, this);
+          const allowed = filterAwarenessUpdate(message.update, (id) => document.claimOf(this, id), document.ownedCount(this));
+          if (allowed) awarenessProtocol.applyAwarenessUpdate(document.awareness, allowed, this);
         } catch (error) {
           throw new CloseReason(CloseCode.invalidPayload, `Invalid awareness update: ${(error as Error).message}`);
         }

@@ -83,6 +83,19 @@ export class SharedDocument {
     if (!owned) return;
     this.peers.delete(peer);
     if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    // y-protocols keeps a clock per client forever; forget those of clients that left.
+    for (const id of owned) this.awareness.meta.delete(id);
+  }
+
+  /** Whether an awareness client id is this peer's, nobody's yet, or another peer's. */
+  claimOf(peer: Peer, clientId: number): 'own' | 'new' | 'foreign' {
+    if (this.peers.get(peer)?.has(clientId)) return 'own';
+    for (const [other, ids] of this.peers) if (other !== peer && ids.has(clientId)) return 'foreign';
+    return 'new';
+  }
+
+  ownedCount(peer: Peer): number {
+    return this.peers.get(peer)?.size ?? 0;
   }
 
   hasPeer(peer: Peer): boolean {
