@@ -39,3 +39,4 @@ export type { ReadContext } from './ydoc/field';
 export { isOrderKey, keyBetween, keysBetween } from './ydoc/orderKey';
 export { LAYOUT_VERSION, type PlaybookChange, PlaybookDoc, ROOT } from './ydoc/PlaybookDoc';
 export type { Position } from './ydoc/placement';
+export { spliceBetween, type TextSplice } from './ydoc/textEdit';

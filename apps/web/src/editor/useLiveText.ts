@@ -1,8 +1,9 @@
 import type { CollectionName } from '@fullcourt/playbook';
+import { spliceBetween } from '@fullcourt/playbook';
 import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import type { CollabSession } from './collabSession';
-import { shiftOffset, spliceBetween, type TextDelta } from './textDiff';
+import { shiftOffset, type TextDelta } from './textDiff';
 import { useSession } from './useCollaboration';
 
 /** Which live text field an input edits: a record's field (dotted path inside groups) or the playbook's title. */

@@ -1,22 +1,22 @@
 import type * as Y from 'yjs';
 
+/** The smallest single replacement that turns `current` into `next`: where it starts, how much goes, what comes. */
+export interface TextSplice {
+  index: number;
+  remove: number;
+  insert: string;
+}
+
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
 /**
- * Makes `text` read `next` by replacing only the span that differs. A form or the REST API
- * sends whole values; rewriting the whole Y.Text would erase what a peer typed concurrently.
+ * The span a change replaced, found from the common head and tail. Writing only that span into
+ * shared text keeps what a peer typed concurrently elsewhere in the same field.
  */
-export function setText(text: Y.Text, next: string): void {
-  const current = text.toString();
-  if (current === next) return;
-  // One transaction: observers and peers see a single replacement, not a deletion then an insertion.
-  if (text.doc) text.doc.transact(() => replaceSpan(text, current, next));
-  else replaceSpan(text, current, next);
-}
-
-function replaceSpan(text: Y.Text, current: string, next: string): void {
+export function spliceBetween(current: string, next: string): TextSplice | null {
+  if (current === next) return null;
   let start = 0;
   const max = Math.min(current.length, next.length);
   while (start < max && current.charCodeAt(start) === next.charCodeAt(start)) start++;
@@ -32,6 +32,21 @@ function replaceSpan(text: Y.Text, current: string, next: string): void {
     endCurrent++;
     endNext++;
   }
-  if (endCurrent > start) text.delete(start, endCurrent - start);
-  if (endNext > start) text.insert(start, next.slice(start, endNext));
+  return { index: start, remove: endCurrent - start, insert: next.slice(start, endNext) };
+}
+
+/**
+ * Makes `text` read `next` by replacing only the span that differs. A form or the REST API
+ * sends whole values; rewriting the whole Y.Text would erase what a peer typed concurrently.
+ */
+export function setText(text: Y.Text, next: string): void {
+  const splice = spliceBetween(text.toString(), next);
+  if (!splice) return;
+  const apply = () => {
+    if (splice.remove > 0) text.delete(splice.index, splice.remove);
+    if (splice.insert) text.insert(splice.index, splice.insert);
+  };
+  // One transaction: observers and peers see a single replacement, not a deletion then an insertion.
+  if (text.doc) text.doc.transact(apply);
+  else apply();
 }
