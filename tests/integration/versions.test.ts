@@ -1,5 +1,6 @@
 import { type Playbook, PlaybookDoc } from '@fullcourt/playbook';
 import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { api, createPlaybook } from './helpers/api';
 import { destroyAllProviders, eventually, openSyncedProvider, until } from './helpers/providers';
 import { closeAllTestServers, startTestServer, type TestServer } from './helpers/testServer';
@@ -60,6 +61,30 @@ describe('playbook versions', () => {
     expect(list.json.items.map((v) => v.label)).toEqual(['After the workshop', 'Q3 kickoff']);
     const one = await api<{ playbook: { title: string } }>(server.url, 'GET', `${v1(id)}/versions/1`);
     expect(one.json.playbook.title.startsWith('Revenue playbook')).toBe(true);
+  });
+
+  it('includes every edit the saving client had, even one still on its way, when it sends its state vector', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const editor = await openSyncedProvider(server.wsUrl, id);
+    const doc = new PlaybookDoc(editor.doc);
+    for (let i = 0; i < 100; i++) doc.titleText().insert(doc.titleText().length, '!');
+    const stateVector = Buffer.from(Y.encodeStateVector(editor.doc)).toString('base64');
+    const saved = await api<Version>(server.url, 'POST', `${v1(id)}/versions`, { label: 'Right after typing', stateVector });
+    expect(saved.status).toBe(201);
+    const version = await api<{ playbook: { title: string } }>(server.url, 'GET', `${v1(id)}/versions/${saved.json.number}`);
+    expect(version.json.playbook.title).toBe(`Revenue playbook${'!'.repeat(100)}`);
+
+    // Edits that never reach the server (the client is offline) make the save refuse, not miss them.
+    editor.disconnect();
+    doc.setTitle('Offline title');
+    const offlineVector = Buffer.from(Y.encodeStateVector(editor.doc)).toString('base64');
+    const refused = await api<{ title: string }>(server.url, 'POST', `${v1(id)}/versions`, {
+      label: 'Offline',
+      stateVector: offlineVector,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.json.title).toBe('Edits still on their way');
   });
 
   it('publishes a version that tools keep reading while the live document moves on', async () => {

@@ -98,6 +98,30 @@ export class SharedDocument {
     return this.peers.get(peer)?.size ?? 0;
   }
 
+  /** Whether the document holds everything a client's state vector says that client has seen or made. */
+  covers(stateVector: Map<number, number>): boolean {
+    for (const [client, clock] of stateVector) if (Y.getState(this.doc.store, client) < clock) return false;
+    return true;
+  }
+
+  /** Resolves once the document covers `stateVector`, or false after `timeoutMs`. */
+  waitToCover(stateVector: Map<number, number>, timeoutMs: number): Promise<boolean> {
+    if (this.covers(stateVector)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!this.covers(stateVector)) return;
+        done(true);
+      };
+      const timer = setTimeout(() => done(false), timeoutMs);
+      const done = (covered: boolean) => {
+        clearTimeout(timer);
+        this.doc.off('update', check);
+        resolve(covered);
+      };
+      this.doc.on('update', check);
+    });
+  }
+
   hasPeer(peer: Peer): boolean {
     return this.peers.has(peer);
   }

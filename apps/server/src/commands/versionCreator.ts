@@ -3,6 +3,7 @@ import { nanoid } from 'nanoid';
 import * as Y from 'yjs';
 import type { SharedDocument } from '../collab/sharedDocument';
 import type { VersionKind, VersionRecord } from '../db';
+import { AppError, invalidInput } from '../errors';
 import type { Actor } from '../identity/actor';
 import { getPlaybook } from './playbookReader';
 import type { Services } from './services';
@@ -12,12 +13,27 @@ export interface CreateVersionInput {
   label: string;
   note?: string;
   kind?: VersionKind;
+  /**
+   * The saving client's Yjs state vector: the version then includes everything that client had,
+   * even a keystroke still on its way over the WebSocket when the save was pressed.
+   */
+  clientStateVector?: Uint8Array;
 }
+
+const waitForClientMs = 5_000;
 
 /** What a version keeps of the live document: its full Yjs state (to restore) and canonical JSON (to read and diff). */
 export interface LiveSnapshot {
   state: Uint8Array;
   json: string;
+}
+
+function readStateVector(bytes: Uint8Array): Map<number, number> {
+  try {
+    return Y.decodeStateVector(bytes);
+  } catch {
+    throw invalidInput([{ field: 'stateVector', message: 'Not a Yjs state vector (base64 of Y.encodeStateVector)' }]);
+  }
 }
 
 export function snapshotOf(document: SharedDocument): LiveSnapshot {
@@ -33,7 +49,22 @@ export async function createVersion(
   snapshot?: LiveSnapshot,
 ): Promise<VersionRecord> {
   await getPlaybook(services, actor, playbookId);
-  const { state, json } = snapshot ?? (await services.collab.documents.use(playbookId, snapshotOf));
+  const wanted = input.clientStateVector && readStateVector(input.clientStateVector);
+  const { state, json } =
+    snapshot ??
+    (await services.collab.documents.use(playbookId, async (document) => {
+      if (wanted) {
+        if (!(await document.waitToCover(wanted, waitForClientMs))) {
+          throw new AppError(
+            409,
+            'Edits still on their way',
+            'Some of your latest edits have not reached the server yet. Check your connection, then save again.',
+          );
+        }
+        await document.persistence.flush();
+      }
+      return snapshotOf(document);
+    }));
   const previous = await services.storage.versions.latest(playbookId);
   const version = await services.storage.versions.create({
     id: nanoid(),

@@ -64,11 +64,13 @@ export function versionRoutes(services: Services) {
         tags,
         summary: 'Save the live playbook as a named version',
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: createVersionBody } } } },
-        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 404) },
+        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 404, 409) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
-        const version = await createVersion(services, c.var.actor, id, c.req.valid('json'));
+        const { stateVector, ...input } = c.req.valid('json');
+        const clientStateVector = stateVector === undefined ? undefined : new Uint8Array(Buffer.from(stateVector, 'base64'));
+        const version = await createVersion(services, c.var.actor, id, { ...input, clientStateVector });
         return c.json(presentVersion(version, await publishedId(id)), 201, { Location: `${c.req.path}/${version.number}` });
       },
     )

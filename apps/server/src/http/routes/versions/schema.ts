@@ -33,6 +33,15 @@ export const createVersionBody = z
   .object({
     label: z.string().trim().min(1, 'Name the version, e.g. "Q3 kickoff"').max(120),
     note: z.string().max(2_000).default(''),
+    stateVector: z
+      .string()
+      .max(1_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Give the state vector as base64')
+      .optional()
+      .openapi({
+        description:
+          "Base64 of the saving client's Y.encodeStateVector(doc): the server waits (up to 5 s) until it has every edit the client had, so the version includes them.",
+      }),
   })
   .openapi('CreateVersion');
 
