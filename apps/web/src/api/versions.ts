@@ -42,7 +42,7 @@ export function listVersions(
   return request(`${base(playbookId)}/versions?${query}`, { cache: 'no-cache' });
 }
 
-export function saveVersion(playbookId: string, input: { label: string; note: string }): Promise<VersionSummary> {
+export function saveVersion(playbookId: string, input: { label: string; note: string; stateVector?: string }): Promise<VersionSummary> {
   return request(`${base(playbookId)}/versions`, { method: 'POST', body: JSON.stringify(input) });
 }
 

@@ -1,9 +1,12 @@
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useContext, useId, useState } from 'react';
+import * as Y from 'yjs';
 import { errorMessage } from '../api/request';
 import { saveVersion, type VersionSummary } from '../api/versions';
+import { SessionContext } from '../editor/useCollaboration';
 
 /** Names the live playbook as a version: a label everyone will recognise, and a note on why. */
 export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; onSaved: (version: VersionSummary) => void }) {
+  const session = useContext(SessionContext);
   const [label, setLabel] = useState('');
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
@@ -22,7 +25,10 @@ export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; o
     setSaving(true);
     setError(null);
     try {
-      const version = await saveVersion(playbookId, { label: label.trim(), note: note.trim() });
+      // What this editor has: the server waits for any of it still on its way before saving.
+      const doc = session?.provider.doc;
+      const stateVector = doc ? btoa(String.fromCharCode(...Y.encodeStateVector(doc))) : undefined;
+      const version = await saveVersion(playbookId, { label: label.trim(), note: note.trim(), stateVector });
       setLabel('');
       setNote('');
       onSaved(version);
