@@ -62,15 +62,14 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   });
   // Node's synchronous hash: WebCrypto's async digest (the default) cost more than the whole request.
   app.use('/api/*', etag({ generateDigest: sha1 }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes,
-      onError: () => {
-        throw new AppError(413, 'Request too large', `The request body is over ${options.maxBodyBytes} bytes. Send smaller changes.`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes,
+    onError: () => {
+      throw new AppError(413, 'Request too large', `The request body is over ${options.maxBodyBytes} bytes. Send smaller changes.`);
+    },
+  });
+  // Only where bodies are read: on a GET it would make the adapter build a full Request per read.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
   const api = (defaultVersion: VersionSelector) =>
     new OpenAPIHono<AppEnv>()
