@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createPlaybook } from './helpers/api';
 import { type ChildServer, startChildServer } from './helpers/childServer';
 import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
@@ -24,15 +25,6 @@ function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'fullcourt-durability-'));
   dirs.push(dir);
   return dir;
-}
-
-async function createPlaybook(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/playbooks`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ title: 'Durable' }),
-  });
-  return ((await res.json()) as { id: string }).id;
 }
 
 describe('durability', () => {
@@ -59,7 +51,7 @@ describe('durability', () => {
     const dataDir = tempDir();
     const server = await startChildServer(dataDir);
     children.push(server);
-    const id = await createPlaybook(server.url);
+    const id = await createPlaybook(server.url, 'Durable', 'empty');
     const writer = await openSyncedProvider(server.wsUrl, id);
     const observer = await openSyncedProvider(server.wsUrl, id);
     const observed = observer.doc.getArray<number>('burst');
@@ -92,7 +84,7 @@ describe('durability', () => {
     const dataDir = tempDir();
     const server = await startChildServer(dataDir);
     children.push(server);
-    const id = await createPlaybook(server.url);
+    const id = await createPlaybook(server.url, 'Durable', 'empty');
     const writer = await openSyncedProvider(server.wsUrl, id);
     writer.doc.getText('notes').insert(0, 'saved on shutdown');
     const reader = await openSyncedProvider(server.wsUrl, id);

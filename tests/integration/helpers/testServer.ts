@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { loadConfig } from '../../../apps/server/src/config';
 import { createLogger } from '../../../apps/server/src/logger';
 import { type RunningServer, startServer } from '../../../apps/server/src/server';
+import { createPlaybook } from './api';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
   wsUrl: string;
-  /** Creates a playbook through the API and returns its id. */
+  /** Creates an empty playbook through the API and returns its id. */
   createPlaybook(title?: string): Promise<string>;
   /** Stops the server; the data directory is kept so a restart can read it. */
   stop(): Promise<void>;
@@ -29,15 +30,7 @@ export async function startTestServer(
     ...server,
     dataDir,
     wsUrl: `ws://127.0.0.1:${server.port}/collab`,
-    async createPlaybook(title = 'Test playbook') {
-      const res = await fetch(`${server.url}/api/playbooks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ title }),
-      });
-      if (res.status !== 201) throw new Error(`creating a playbook answered ${res.status}: ${await res.text()}`);
-      return ((await res.json()) as { id: string }).id;
-    },
+    createPlaybook: (title = 'Test playbook') => createPlaybook(server.url, title, 'empty'),
     async stop() {
       running.delete(test);
       await server.close();

@@ -151,10 +151,6 @@ export class Connection {
     this.answeredPing = true;
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   private handle(frame: Uint8Array): void {
     const document = this.document as SharedDocument;
     try {

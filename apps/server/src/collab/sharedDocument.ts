@@ -122,17 +122,9 @@ export class SharedDocument {
     });
   }
 
-  hasPeer(peer: Peer): boolean {
-    return this.peers.has(peer);
-  }
-
   /** Sends to one peer, behind any update still being stored. */
   sendTo(peer: Peer, message: Uint8Array): void {
     this.post({ to: peer, except: undefined, message });
-  }
-
-  peerList(): Peer[] {
-    return [...this.peers.keys()];
   }
 
   destroy(): void {
