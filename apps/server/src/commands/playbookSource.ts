@@ -21,12 +21,12 @@ export async function readPlaybook(
   playbookId: string,
   which: VersionSelector,
 ): Promise<PlaybookSnapshot> {
-  await getPlaybook(services, actor, playbookId);
   if (which === 'live') {
+    await getPlaybook(services, actor, playbookId);
     const json = await services.collab.documents.use(playbookId, (document) => toJSON(document.doc));
     return { json, version: undefined };
   }
-  const version = await savedVersion(services, playbookId, which);
+  const version = await savedVersion(services, playbookId, which, actor);
   return { json: JSON.parse(version.json) as Playbook, version };
 }
 
@@ -44,17 +44,18 @@ export async function readPlaybookText(
     const { json } = await readPlaybook(services, actor, playbookId, which);
     return { text: JSON.stringify(json), version: undefined };
   }
-  await getPlaybook(services, actor, playbookId);
-  const version = await savedVersion(services, playbookId, which);
+  const version = await savedVersion(services, playbookId, which, actor);
   return { text: version.json, version };
 }
 
-async function savedVersion(services: Services, playbookId: string, which: 'published' | number): Promise<VersionRecord> {
+/** A saved version; the playbook's existence is only checked when none is found (reads of published versions are the hot path). */
+async function savedVersion(services: Services, playbookId: string, which: 'published' | number, actor: Actor): Promise<VersionRecord> {
   const version =
     which === 'published'
       ? (await services.storage.versions.published(playbookId))?.version
       : await services.storage.versions.get(playbookId, which);
   if (version) return version;
+  await getPlaybook(services, actor, playbookId);
   if (which === 'published') {
     throw new AppError(404, 'Not published', `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`);
   }
