@@ -1,16 +1,80 @@
 /**
- * Every error the server means to show a client is an AppError, mapped once to RFC 9457
- * problem details (HTTP) in http/problem.ts. WebSocket close codes live here too.
+ * Every error the server means to show a client is an AppError with a stable problem `type`
+ * (clients branch on it, never on the title), mapped once to RFC 9457 problem details in
+ * http/problem.ts. WebSocket close codes live here too.
  */
+
+/** The catalogue of problem types: each one's HTTP status, a title for people, and when it happens (listed in the OpenAPI document). */
+export const problemTypes = {
+  'invalid-input': { status: 400, title: 'Invalid input', description: 'A field is missing or wrong; `errors` names each field and why.' },
+  'invalid-json': { status: 400, title: 'Invalid JSON', description: 'The request body is not valid JSON.' },
+  'invalid-request': { status: 400, title: 'Invalid request', description: 'The request cannot be carried out as asked.' },
+  'not-found': { status: 404, title: 'Not found', description: 'No resource with that id or path exists.' },
+  'not-published': { status: 404, title: 'Not published', description: 'The playbook has no published version yet; read ?version=live.' },
+  conflict: {
+    status: 409,
+    title: 'Conflict',
+    description: 'The request conflicts with the current state (an id already in use, edits not yet received).',
+  },
+  'edits-in-flight': {
+    status: 409,
+    title: 'Edits still on their way',
+    description: 'The server has not yet received every edit the client had when it asked to save; save again once connected.',
+  },
+  'upgrade-required': {
+    status: 426,
+    title: 'Upgrade Required',
+    description: 'A WebSocket endpoint was called without a WebSocket upgrade.',
+  },
+  'host-not-allowed': {
+    status: 403,
+    title: 'Host not allowed',
+    description: 'The Host header names a host this server does not answer for (ALLOWED_HOSTS).',
+  },
+  'cross-site-request': {
+    status: 403,
+    title: 'Cross-site request refused',
+    description: 'A state-changing request came from another origin.',
+  },
+  'request-too-large': { status: 413, title: 'Request too large', description: 'The request body is over the size limit.' },
+  'playbook-too-large': {
+    status: 413,
+    title: 'Playbook too large',
+    description: 'The playbook reached MAX_DOCUMENT_BYTES; the change was not made.',
+  },
+  'rate-limited': {
+    status: 429,
+    title: 'Too many requests',
+    description: 'A rate limit was reached; retry after the number of seconds in Retry-After.',
+  },
+  'internal-error': { status: 500, title: 'Internal Server Error', description: 'An unexpected error; it was logged with the request id.' },
+  'storage-unavailable': {
+    status: 503,
+    title: 'Storage unavailable',
+    description: 'The database cannot take writes right now (full disk, read-only, I/O error); nothing was lost.',
+  },
+  'shutting-down': { status: 503, title: 'Shutting down', description: 'The server is restarting; retry in a moment.' },
+} as const satisfies Record<string, { status: number; title: string; description: string }>;
+
+export type ProblemType = keyof typeof problemTypes;
+
+/** The `type` URI of a problem, relative to the server. */
+export const problemTypeUri = (type: ProblemType) => `/problems/${type}`;
+
 export class AppError extends Error {
   override name = 'AppError';
+  readonly status: number;
+  readonly title: string;
   constructor(
-    readonly status: number,
-    readonly title: string,
+    readonly type: ProblemType,
     readonly detail: string,
     readonly extras: Record<string, unknown> = {},
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail);
+    this.status = problemTypes[type].status;
+    this.title = problemTypes[type].title;
   }
 }
 
@@ -20,15 +84,26 @@ export interface FieldProblem {
 }
 
 export const notFound = (what: string, id: string) =>
-  new AppError(404, 'Not found', `No ${what} with id '${id}' exists. Check the id, or list them first.`);
+  new AppError('not-found', `No ${what} with id '${id}' exists. Check the id, or list them first.`);
 
 export const invalidInput = (problems: FieldProblem[]) =>
-  new AppError(400, 'Invalid input', problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; '), {
+  new AppError('invalid-input', problems.map((p) => (p.field ? `${p.field}: ${p.message}` : p.message)).join('; '), {
     errors: problems,
   });
 
 export const invalidJson = () =>
-  new AppError(400, 'Invalid JSON', 'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.');
+  new AppError('invalid-json', 'The request body is not valid JSON. Send a JSON object with Content-Type: application/json.');
+
+export const storageUnavailable = (detail: string) => new AppError('storage-unavailable', detail);
+
+/** A limit was reached: says which one and when to retry. */
+export const rateLimited = (limit: string, retryAfterSeconds: number) =>
+  new AppError(
+    'rate-limited',
+    `Too many ${limit}. Try again in ${retryAfterSeconds} s.`,
+    { limit, retryAfter: retryAfterSeconds },
+    { 'Retry-After': String(retryAfterSeconds) },
+  );
 
 /** Close codes sent on the collaboration WebSocket, each with the reason a client can show. */
 export const CloseCode = {
@@ -39,10 +114,14 @@ export const CloseCode = {
   policyViolation: 1008,
   messageTooBig: 1009,
   internalError: 1011,
+  /** The server is overloaded or storage is behind; reconnecting later works (nothing held is lost). */
+  tryAgainLater: 1013,
   /** The playbook could not be loaded from storage; retrying later may work. */
   loadFailed: 4500,
   /** The playbook's stored state reached MAX_DOCUMENT_BYTES; edits are refused. */
   documentTooLarge: 4413,
+  /** The client sent too many messages or bytes; it may reconnect after a pause. */
+  rateLimited: 4429,
 } as const;
 
 /** Why the server closes a collaboration socket: a code plus a sentence a person can act on. */

@@ -1,16 +1,15 @@
 import type { DocumentStore } from '../db';
-import { AppError } from '../errors';
 import type { Logger } from '../logger';
 import type { PersistenceOptions } from './documentPersistence';
+import { CollabError } from './errors';
 import { type Peer, SharedDocument } from './sharedDocument';
 
 async function flushOrUnavailable(document: SharedDocument): Promise<void> {
   try {
     await document.persistence.flush();
   } catch {
-    throw new AppError(
-      503,
-      'Storage unavailable',
+    throw new CollabError(
+      'storage-unavailable',
       'The server cannot store edits right now, so it cannot read or save this playbook safely. Try again shortly.',
     );
   }
@@ -81,7 +80,7 @@ export class DocumentRegistry {
 
   private open(playbookId: string): Promise<SharedDocument> {
     if (this.closing) {
-      return Promise.reject(new AppError(503, 'Shutting down', 'The server is restarting. Try again in a moment.'));
+      return Promise.reject(new CollabError('shutting-down', 'The server is restarting. Try again in a moment.'));
     }
     let promise = this.loading.get(playbookId);
     if (!promise) {

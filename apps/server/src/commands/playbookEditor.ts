@@ -15,8 +15,7 @@ async function editLive<T>(services: Services, actor: Actor, playbookId: string,
     // The same limit the collaboration socket enforces (4413), so the API cannot grow a playbook past it.
     if (document.persistence.storedBytes >= services.collab.maxDocumentBytes) {
       throw new AppError(
-        413,
-        'Playbook too large',
+        'playbook-too-large',
         'This playbook has reached its size limit; the change was not made. Ask an administrator to raise MAX_DOCUMENT_BYTES.',
       );
     }
@@ -29,8 +28,7 @@ async function editLive<T>(services: Services, actor: Actor, playbookId: string,
       await document.persistence.flush();
     } catch {
       throw new AppError(
-        503,
-        'Not stored yet',
+        'storage-unavailable',
         'The change was applied but storage is failing; it will be stored when storage recovers. Check before retrying.',
       );
     }

@@ -57,7 +57,7 @@ async function savedVersion(services: Services, playbookId: string, which: 'publ
   if (version) return version;
   await getPlaybook(services, actor, playbookId);
   if (which === 'published') {
-    throw new AppError(404, 'Not published', `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`);
+    throw new AppError('not-published', `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`);
   }
   throw notFound(`version of playbook '${playbookId}'`, String(which));
 }

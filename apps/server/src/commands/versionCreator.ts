@@ -56,8 +56,7 @@ export async function createVersion(
       if (wanted) {
         if (!(await document.waitToCover(wanted, waitForClientMs))) {
           throw new AppError(
-            409,
-            'Edits still on their way',
+            'edits-in-flight',
             'Some of your latest edits have not reached the server yet. Check your connection, then save again.',
           );
         }

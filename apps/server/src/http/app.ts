@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -6,11 +6,13 @@ import type { NodeWebSocket } from '@hono/node-ws';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
+import { requestId } from 'hono/request-id';
 import type { VersionSelector } from '../commands/playbookSource';
 import type { Services } from '../commands/services';
 import { AppError, notFound } from '../errors';
 import { anonymousActor } from '../identity/actor';
 import type { AppEnv } from './env';
+import { accessLog } from './middleware/accessLog';
 import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
 import { collabRoutes } from './routes/collab';
@@ -54,6 +56,9 @@ const openApiInfo = {
  */
 export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['upgradeWebSocket'], options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
+  // Every problem and log line names the request, so a person can quote it and an operator find it.
+  app.use('*', requestId({ generator: () => randomUUID() }));
+  app.use('*', accessLog(services.log));
   app.use('*', requestGuard({ allowedHosts: options.allowedHosts }));
   app.use('*', async (c, next) => {
     // Until accounts exist every request acts as an anonymous editor; see identity/actor.ts.
@@ -65,7 +70,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes,
     onError: () => {
-      throw new AppError(413, 'Request too large', `The request body is over ${options.maxBodyBytes} bytes. Send smaller changes.`);
+      throw new AppError('request-too-large', `The request body is over ${options.maxBodyBytes} bytes. Send smaller changes.`);
     },
   });
   // Only where bodies are read: on a GET it would make the adapter build a full Request per read.

@@ -1,13 +1,24 @@
 import { z } from '@hono/zod-openapi';
+import { type ProblemType, problemTypes, problemTypeUri } from '../errors';
+
+const problemTypeUris = Object.keys(problemTypes).map((t) => problemTypeUri(t as ProblemType)) as [string, ...string[]];
 
 /** RFC 9457 problem details, as every error response of the API is shaped. */
 export const problemSchema = z
   .object({
-    type: z.string(),
+    type: z.enum(problemTypeUris).openapi({
+      description: `Stable id of the problem; branch on it, never on the title. ${Object.entries(problemTypes)
+        .map(([t, p]) => `\`${problemTypeUri(t as ProblemType)}\` (${p.status}): ${p.description}`)
+        .join(' ')}`,
+    }),
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
     instance: z.string().optional(),
+    requestId: z
+      .string()
+      .optional()
+      .openapi({ description: 'Quote it when reporting a problem: every log line of the request carries it.' }),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })
   .openapi('Problem');

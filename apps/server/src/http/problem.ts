@@ -2,27 +2,33 @@ import { DuplicateIdError, InvalidPlaybookError, InvalidRecordError, ItemNotFoun
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { AppError, invalidInput, invalidJson } from '../errors';
+import { CollabError } from '../collab/errors';
+import { AppError, invalidInput, invalidJson, problemTypeUri, storageUnavailable } from '../errors';
 import type { Logger } from '../logger';
 
-/** Maps any error to RFC 9457 problem details; unknown errors become a bare 500. */
+/** Maps any error to RFC 9457 problem details; unknown errors become a bare 500 that leaks nothing. */
 export function problemResponse(error: unknown, c: Context, log: Logger): Response {
+  const requestId = c.get('requestId') as string | undefined;
   const known = toAppError(error);
   if (!known) {
-    log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
-    return send(c, new AppError(500, 'Internal Server Error', 'Something went wrong on the server. It has been logged; try again.'));
+    log.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'unhandled error');
+    return send(c, new AppError('internal-error', 'Something went wrong on the server. It has been logged; try again.'), requestId);
   }
-  if (known.status >= 500) log.error({ err: error, path: c.req.path }, known.detail);
-  return send(c, known);
+  if (known.status >= 500) log.error({ err: error, requestId, path: c.req.path }, known.detail);
+  return send(c, known, requestId);
 }
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof PlaybookError) return fromPlaybookError(error);
+  if (error instanceof CollabError) {
+    return error.reason === 'shutting-down' ? new AppError('shutting-down', error.message) : storageUnavailable(error.message);
+  }
   if (error instanceof HTTPException) {
     // Hono's validator reports an unparsable body this way.
     if (error.status === 400 && /JSON/i.test(error.message)) return invalidJson();
-    return new AppError(error.status, error.message || 'Error', error.message || 'The request could not be handled.');
+    if (error.status === 404) return new AppError('not-found', error.message || 'Nothing is at this address.');
+    return new AppError('invalid-request', error.message || 'The request could not be handled.');
   }
   return undefined;
 }
@@ -33,20 +39,24 @@ function fromPlaybookError(error: PlaybookError): AppError {
     return invalidInput(error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message })));
   }
   if (error instanceof ItemNotFoundError)
-    return new AppError(404, 'Not found', `No item '${error.id}' in ${error.collection}. It may have been deleted.`);
+    return new AppError('not-found', `No item '${error.id}' in ${error.collection}. It may have been deleted.`);
   if (error instanceof DuplicateIdError)
-    return new AppError(409, 'Conflict', `${error.collection} already has an item '${error.id}'. Use another id, or PATCH it.`);
-  return new AppError(400, 'Invalid request', error.message);
+    return new AppError('conflict', `${error.collection} already has an item '${error.id}'. Use another id, or PATCH it.`);
+  return new AppError('invalid-request', error.message);
 }
 
-function send(c: Context, error: AppError): Response {
+function send(c: Context, error: AppError, requestId: string | undefined): Response {
   const body = {
-    type: 'about:blank',
+    type: problemTypeUri(error.type),
     title: error.title,
     status: error.status,
     detail: error.detail,
     instance: c.req.path,
+    ...(requestId ? { requestId } : {}),
     ...error.extras,
   };
-  return c.newResponse(JSON.stringify(body), error.status as ContentfulStatusCode, { 'Content-Type': 'application/problem+json' });
+  return c.newResponse(JSON.stringify(body), error.status as ContentfulStatusCode, {
+    ...error.headers,
+    'Content-Type': 'application/problem+json',
+  });
 }

@@ -18,16 +18,12 @@ export function requestGuard({ allowedHosts }: RequestGuardOptions): MiddlewareH
   return async (c, next) => {
     const host = c.req.header('host') ?? '';
     if (allowedHosts && !allowedHosts.has(hostname(host))) {
-      throw new AppError(
-        403,
-        'Host not allowed',
-        `This server does not answer for '${host}'. Set ALLOWED_HOSTS to serve it under that name.`,
-      );
+      throw new AppError('host-not-allowed', `This server does not answer for '${host}'. Set ALLOWED_HOSTS to serve it under that name.`);
     }
     const origin = c.req.header('origin');
     const changesState = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) || c.req.header('upgrade')?.toLowerCase() === 'websocket';
     if (origin && changesState && originHost(origin) !== host.toLowerCase()) {
-      throw new AppError(403, 'Cross-site request refused', `Requests from ${origin} may not change this server's playbooks.`);
+      throw new AppError('cross-site-request', `Requests from ${origin} may not change this server's playbooks.`);
     }
     await next();
   };

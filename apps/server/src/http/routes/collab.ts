@@ -20,8 +20,7 @@ export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket
       await getPlaybook(services, c.var.actor, c.req.param('playbookId'));
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
         throw new AppError(
-          426,
-          'Upgrade Required',
+          'upgrade-required',
           'This is a WebSocket endpoint for the y-websocket protocol; connect with a WebSocket client.',
         );
       }
