@@ -48,6 +48,10 @@ const configSchema = z.object({
         .map((h) => h.trim())
         .filter(Boolean),
     ),
+  /** The address people use to reach the server (e.g. https://playbook.example.com behind a TLS proxy): its origin is the one browsers may send. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Serve the web app's source maps (*.map) for debugging in production; off, they are not served. */
+  SERVE_SOURCE_MAPS: z.stringbool().default(false),
   /** An automatic checkpoint is taken once a playbook has had no edits for this long. */
   CHECKPOINT_QUIET_MS: z.coerce
     .number()
@@ -64,6 +68,8 @@ export type Config = {
   port: number;
   host: string;
   allowedHosts: string[] | undefined;
+  publicUrl: string | undefined;
+  serveSourceMaps: boolean;
   dataDir: string;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
   maxMessageBytes: number;
@@ -91,6 +97,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     allowedHosts: c.ALLOWED_HOSTS,
+    publicUrl: c.PUBLIC_URL,
+    serveSourceMaps: c.SERVE_SOURCE_MAPS,
     dataDir: resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,

@@ -14,7 +14,16 @@ try {
 }
 
 const log = createLogger(config.logLevel);
-const server = await startServer(config, log);
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer(config, log);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
 log.info({ url: server.url, dataDir: config.dataDir }, `Fullcourt is running at ${server.url}`);
 if (process.stdout.isTTY) console.log(`\n  Fullcourt is running at ${server.url}\n`);
 

@@ -73,7 +73,9 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   const honoApp = createApp(services, nodeWs.upgradeWebSocket, {
     webDist: options.webDist ?? defaultWebDist,
     maxBodyBytes: config.maxMessageBytes,
-    allowedHosts: allowedHostsFor(config.host, config.allowedHosts),
+    allowedHosts: allowedHostsFor(config.host, config.allowedHosts, config.publicUrl),
+    publicOrigin: config.publicUrl && new URL(config.publicUrl).origin,
+    serveSourceMaps: config.serveSourceMaps,
   });
   app = honoApp;
 

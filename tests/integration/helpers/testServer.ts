@@ -23,9 +23,10 @@ const running = new Set<TestServer>();
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-test-')),
+  options: { webDist?: string } = {},
 ): Promise<TestServer> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
-  const server = await startServer(config, createLogger(config.logLevel), { webDist: '/nonexistent' });
+  const server = await startServer(config, createLogger(config.logLevel), { webDist: options.webDist ?? '/nonexistent' });
   const test: TestServer = {
     ...server,
     dataDir,

@@ -7,6 +7,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { VersionSelector } from '../commands/playbookSource';
 import type { Services } from '../commands/services';
 import { AppError, notFound } from '../errors';
@@ -34,9 +35,36 @@ export interface AppOptions {
   webDist: string | undefined;
   /** Largest request body the API reads. */
   maxBodyBytes: number;
-  /** Host names requests may be addressed to; undefined allows any. */
-  allowedHosts: ReadonlySet<string> | undefined;
+  /** Host names requests may be addressed to. */
+  allowedHosts: ReadonlySet<string>;
+  /** PUBLIC_URL's origin, when the server is reached through a proxy. */
+  publicOrigin: string | undefined;
+  /** Whether the web app's *.map files are served. */
+  serveSourceMaps: boolean;
 }
+
+/**
+ * Headers for every response: the app runs only its own scripts and is never framed (clickjacking
+ * a publish button), and no URL (which may name a playbook) leaks to other sites as a referrer.
+ */
+const strictHeaders = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Tiptap and the charts set style attributes; styles cannot run code.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  xContentTypeOptions: 'nosniff',
+  referrerPolicy: 'no-referrer',
+  xFrameOptions: 'DENY',
+  crossOriginResourcePolicy: 'same-origin',
+} satisfies Parameters<typeof secureHeaders>[0];
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -59,7 +87,9 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   // Every problem and log line names the request, so a person can quote it and an operator find it.
   app.use('*', requestId({ generator: () => randomUUID() }));
   app.use('*', accessLog(services.log));
-  app.use('*', requestGuard({ allowedHosts: options.allowedHosts }));
+  app.use('*', requestGuard({ allowedHosts: options.allowedHosts, publicOrigin: options.publicOrigin }));
+  // Routes that set their own (stricter) policy, such as the HTML export, keep it.
+  app.use('*', secureHeaders({ ...strictHeaders, overwrite: false }));
   app.use('*', async (c, next) => {
     // Until accounts exist every request acts as an anonymous editor; see identity/actor.ts.
     c.set('actor', anonymousActor(c.req.header('x-display-name')));
@@ -96,6 +126,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
 
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
+    if (!options.serveSourceMaps) app.get('/assets/*.map', (c) => c.notFound());
     app.use('/*', serveStatic({ root: webDist }));
     app.get('/*', serveStatic({ root: webDist, path: 'index.html' }));
   }
