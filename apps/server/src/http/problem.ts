@@ -11,10 +11,10 @@ export function problemResponse(error: unknown, c: Context, log: Logger): Respon
   const requestId = c.get('requestId') as string | undefined;
   const known = toAppError(error);
   if (!known) {
-    log.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'unhandled error');
+    log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
     return send(c, new AppError('internal-error', 'Something went wrong on the server. It has been logged; try again.'), requestId);
   }
-  if (known.status >= 500) log.error({ err: error, requestId, path: c.req.path }, known.detail);
+  if (known.status >= 500) log.error({ err: error, path: c.req.path }, known.detail);
   return send(c, known, requestId);
 }
 

@@ -6,6 +6,7 @@ import { loadConfig } from '../../apps/server/src/config';
 import { createLogger } from '../../apps/server/src/logger';
 import { startServer } from '../../apps/server/src/server';
 import { api, createPlaybook } from './helpers/api';
+import { startChildServer } from './helpers/childServer';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
 
 afterEach(closeAllTestServers);
@@ -92,5 +93,30 @@ describe('headers and addresses', () => {
     expect(problem.type).toBe('/problems/not-found');
     expect(problem.requestId).toBe(res.headers.get('x-request-id'));
     expect(problem.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('logs of a request', () => {
+  it('carry its request id on every line its work writes, including the commands it runs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-logs-'));
+    const child = await startChildServer(dataDir);
+    try {
+      const id = await createPlaybook(child.url);
+      const live = await api<{ slas: { id: string }[] }>(child.url, 'GET', `/api/playbooks/${id}`);
+      const slaId = live.json.slas[0]?.id as string;
+      const res = await fetch(`${child.url}/api/v1/playbooks/${id}/slas/${slaId}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ responseTime: { duration: 'PT2H' } }),
+      });
+      expect(res.status).toBe(200);
+      const requestId = res.headers.get('x-request-id');
+      await expect
+        .poll(() => child.logs.filter((l) => l.requestId === requestId).map((l) => l.msg))
+        .toEqual(expect.arrayContaining(['playbook edited through the API', 'request']));
+    } finally {
+      child.process.kill('SIGKILL');
+      await child.exited;
+    }
   });
 });
