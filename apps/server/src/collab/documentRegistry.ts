@@ -107,6 +107,11 @@ export class DocumentRegistry {
     return this.loading.size;
   }
 
+  /** Whether a playbook's document is in memory now. */
+  isLoaded(playbookId: string): boolean {
+    return this.loaded.has(playbookId);
+  }
+
   /** Refuses new work, lets running REST commands finish, flushes and compacts every open document, then forgets them (SIGTERM). */
   async closeAll(): Promise<void> {
     this.closing = true;
@@ -134,9 +139,10 @@ export class DocumentRegistry {
     const started = performance.now();
     const maxDocuments = this.options.maxOpenDocuments ?? Number.POSITIVE_INFINITY;
     const maxBytes = this.options.maxLoadedBytes ?? Number.POSITIVE_INFINITY;
-    // This load is already counted in `loading`.
-    if (!(await this.makeRoom(() => this.loading.size <= maxDocuments && this.loadedBytes() <= maxBytes))) {
-      throw this.loading.size > maxDocuments
+    // Counting this one, which open() adds to `loading` only once this function first awaits.
+    const documents = () => this.loading.size + (this.loading.has(playbookId) ? 0 : 1);
+    if (!(await this.makeRoom(() => documents() <= maxDocuments && this.loadedBytes() <= maxBytes))) {
+      throw documents() > maxDocuments
         ? this.busy(`Too many playbooks open on the server (MAX_OPEN_DOCUMENTS is ${maxDocuments})`)
         : this.busy(`Too much playbook data in the server's memory (MAX_LOADED_BYTES is ${maxBytes})`);
     }
