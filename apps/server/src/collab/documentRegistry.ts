@@ -19,7 +19,7 @@ export interface RegistryOptions extends PersistenceOptions {
   unloadDelayMs: number;
   /** Most documents in memory at once: past it idle ones are unloaded first, then loads are refused. */
   maxOpenDocuments?: number;
-  /** Most stored bytes of the documents in memory at once (a Y.Doc takes a few times its stored size); same policy. */
+  /** Most stored bytes of the documents in memory at once (a Y.Doc takes up to ~12× its stored size); same policy. */
   maxLoadedBytes?: number;
   /** Called after each change to a document (for checkpoints); must not throw. */
   onChange?: (playbookId: string) => void;
