@@ -62,6 +62,48 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Limits on what one client may cost. Each default is far above what a real team does; a
+  // refusal names its setting and says when to retry (429 with Retry-After, or close 4429/1013).
+  /** Comma-separated addresses of reverse proxies whose X-Forwarded-For is believed; by default none is. */
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
+  /** REST writes (POST, PUT, PATCH, DELETE) one client address may make per minute. */
+  HTTP_WRITES_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** WebSocket messages one connection may send per second, sustained; bursts of ten seconds' worth pass. */
+  WS_MESSAGES_PER_SECOND: z.coerce.number().positive().default(100),
+  /** WebSocket bytes one connection may send per second, sustained; bursts of ten seconds' worth (at least two largest messages) pass. */
+  WS_BYTES_PER_SECOND: z.coerce
+    .number()
+    .positive()
+    .default(1 * MiB),
+  /** Collaboration sockets open at once from one client address (an office behind one NAT shares it). */
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(200),
+  /** Shortest time between two full-state replies to one connection; asks in between are answered once, when it ends. */
+  SYNC_REPLY_INTERVAL_MS: z.coerce.number().int().min(0).default(3_000),
+  /** Shortest time between two awareness (presence) updates of one connection reaching the others; ones in between are merged. */
+  AWARENESS_INTERVAL_MS: z.coerce.number().int().min(0).default(100),
+  /** Playbooks held in memory at once; past it the idle ones are unloaded first, then loads are refused (503, close 1013). */
+  MAX_OPEN_DOCUMENTS: z.coerce.number().int().positive().default(500),
+  /**
+   * Stored bytes of the playbooks held in memory at once; same policy as MAX_OPEN_DOCUMENTS. A Y.Doc
+   * takes up to about twelve times its stored size in memory (measured on scattered one-letter edits).
+   */
+  MAX_LOADED_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(256 * MiB),
+  /** Time a client has to send a request's headers (slowloris). */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+  /** Time a client has to send a whole request, body included. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
 });
 
 export type Config = {
@@ -83,6 +125,17 @@ export type Config = {
   webhookRetryBaseMs: number;
   webhookMaxAttempts: number;
   webhookTimeoutMs: number;
+  trustedProxies: string[];
+  httpWritesPerMinute: number;
+  wsMessagesPerSecond: number;
+  wsBytesPerSecond: number;
+  maxConnectionsPerAddress: number;
+  syncReplyIntervalMs: number;
+  awarenessIntervalMs: number;
+  maxOpenDocuments: number;
+  maxLoadedBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -112,6 +165,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookRetryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
     webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    trustedProxies: c.TRUSTED_PROXIES,
+    httpWritesPerMinute: c.HTTP_WRITES_PER_MINUTE,
+    wsMessagesPerSecond: c.WS_MESSAGES_PER_SECOND,
+    wsBytesPerSecond: c.WS_BYTES_PER_SECOND,
+    maxConnectionsPerAddress: c.MAX_CONNECTIONS_PER_ADDRESS,
+    syncReplyIntervalMs: c.SYNC_REPLY_INTERVAL_MS,
+    awarenessIntervalMs: c.AWARENESS_INTERVAL_MS,
+    maxOpenDocuments: c.MAX_OPEN_DOCUMENTS,
+    maxLoadedBytes: c.MAX_LOADED_BYTES,
+    // Node refuses a headers timeout longer than the request timeout.
+    headersTimeoutMs: Math.min(c.HEADERS_TIMEOUT_MS, c.REQUEST_TIMEOUT_MS),
+    requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
   };
 }
 

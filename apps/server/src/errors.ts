@@ -54,6 +54,13 @@ export const problemTypes = {
     description: 'The database cannot take writes right now (full disk, read-only, I/O error); nothing was lost.',
   },
   'shutting-down': { status: 503, title: 'Shutting down', description: 'The server is restarting; retry in a moment.' },
+  // Limits on what one client may cost (issue 8).
+  'server-busy': {
+    status: 503,
+    title: 'Server busy',
+    description:
+      'The server holds as many playbooks in memory as its settings allow (MAX_OPEN_DOCUMENTS, MAX_LOADED_BYTES) and none is idle; retry after Retry-After seconds.',
+  },
 } as const satisfies Record<string, { status: number; title: string; description: string }>;
 
 export type ProblemType = keyof typeof problemTypes;

@@ -48,6 +48,13 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       maxDocumentBytes: config.maxDocumentBytes,
       maxBufferedBytes: config.maxBufferedBytes,
       pingIntervalMs: config.pingIntervalMs,
+      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+      messagesPerSecond: config.wsMessagesPerSecond,
+      bytesPerSecond: config.wsBytesPerSecond,
+      syncReplyIntervalMs: config.syncReplyIntervalMs,
+      awarenessIntervalMs: config.awarenessIntervalMs,
+      maxOpenDocuments: config.maxOpenDocuments,
+      maxLoadedBytes: config.maxLoadedBytes,
       onChange: (id) => {
         checkpoints.touch(id);
         titles.touch(id);
@@ -76,11 +83,15 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     allowedHosts: allowedHostsFor(config.host, config.allowedHosts, config.publicUrl),
     publicOrigin: config.publicUrl && new URL(config.publicUrl).origin,
     serveSourceMaps: config.serveSourceMaps,
+    trustedProxies: new Set(config.trustedProxies),
+    httpWritesPerMinute: config.httpWritesPerMinute,
   });
   app = honoApp;
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
-    const s = serve({ fetch: honoApp.fetch, port: config.port, hostname: config.host }, () => resolveListening(s));
+    const s = serve({ fetch: honoApp.fetch, port: config.port, hostname: config.host, serverOptions: httpTimeouts(config) }, () =>
+      resolveListening(s),
+    );
     s.once('error', reject);
   });
   nodeWs.injectWebSocket(server);
@@ -109,5 +120,14 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       })();
       return closing;
     },
+  };
+}
+
+/** Slow clients (slowloris) lose their socket: Node checks these on an interval, so check often enough for the smaller one. */
+function httpTimeouts(config: Config) {
+  return {
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(config.headersTimeoutMs / 4))),
   };
 }

@@ -2,8 +2,10 @@
 export class CollabError extends Error {
   override name = 'CollabError';
   constructor(
-    readonly reason: 'storage-unavailable' | 'shutting-down',
+    readonly reason: 'storage-unavailable' | 'shutting-down' | 'server-busy',
     message: string,
+    /** When retrying may work, in seconds (for Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

@@ -1,11 +1,15 @@
-import type { PlaybookRecord } from '../db';
+import type { PlaybookCursor, PlaybookPage, PlaybookRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
 import type { Services } from './services';
 
-/** Every playbook, most recently edited first. */
-export async function listPlaybooks(services: Services, _actor: Actor): Promise<PlaybookRecord[]> {
-  return services.storage.playbooks.list();
+/** One page of playbooks, most recently edited first, read from storage a page at a time. */
+export async function listPlaybooks(
+  services: Services,
+  _actor: Actor,
+  page: { limit: number; offset?: number; after?: PlaybookCursor },
+): Promise<PlaybookPage> {
+  return services.storage.playbooks.list(page);
 }
 
 /** One playbook's record, or a 404 problem naming the id. */

@@ -2,12 +2,17 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A playbook's record; its content lives in the Yjs state below. */
-export const playbooks = sqliteTable('playbooks', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-});
+export const playbooks = sqliteTable(
+  'playbooks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  // The list's order (most recently edited first, id to break ties): a page is read from here, not sorted.
+  (t) => [index('playbooks_updated_at_id').on(t.updatedAt, t.id)],
+);
 
 /** Yjs updates appended one per edit, in order, until a compaction folds them into the snapshot. */
 export const documentUpdates = sqliteTable(

@@ -10,9 +10,24 @@ export interface PlaybookRecord {
   updatedAt: Date;
 }
 
+/** Where a page of the playbook list ended: its last playbook's edit time and id (the list's order). */
+export interface PlaybookCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export interface PlaybookPage {
+  items: PlaybookRecord[];
+  /** How many playbooks there are in all. */
+  total: number;
+  /** Whether more follow the last item. */
+  hasMore: boolean;
+}
+
 export interface PlaybookStore {
   create(input: { id: string; title: string }): Promise<PlaybookRecord>;
-  list(): Promise<PlaybookRecord[]>;
+  /** One page, most recently edited first: `limit` items after `after` (or after skipping `offset`). */
+  list(page: { limit: number; offset?: number; after?: PlaybookCursor }): Promise<PlaybookPage>;
   get(id: string): Promise<PlaybookRecord | undefined>;
   /** Records that a playbook was edited, with its current title (called once edits go quiet, not per edit). */
   noteEdited(id: string, title: string, at: Date): Promise<void>;

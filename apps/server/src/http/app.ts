@@ -14,8 +14,11 @@ import { AppError, notFound } from '../errors';
 import { anonymousActor } from '../identity/actor';
 import type { AppEnv } from './env';
 import { accessLog } from './middleware/accessLog';
+import { clientAddress } from './middleware/clientAddress';
+import { isWrite, rateLimit } from './middleware/rateLimit';
 import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
+import { createRateLimiter } from './rateLimiter';
 import { collabRoutes } from './routes/collab';
 import { docsRoutes } from './routes/docs';
 import { exportRoutes } from './routes/exports';
@@ -41,6 +44,10 @@ export interface AppOptions {
   publicOrigin: string | undefined;
   /** Whether the web app's *.map files are served. */
   serveSourceMaps: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
+  trustedProxies: ReadonlySet<string>;
+  /** REST writes one client address may make per minute (HTTP_WRITES_PER_MINUTE). */
+  httpWritesPerMinute: number;
 }
 
 /**
@@ -87,6 +94,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   // Every problem and log line names the request, so a person can quote it and an operator find it.
   app.use('*', requestId({ generator: () => randomUUID() }));
   app.use('*', accessLog(services.log));
+  app.use('*', clientAddress({ trustedProxies: options.trustedProxies }));
   app.use('*', requestGuard({ allowedHosts: options.allowedHosts, publicOrigin: options.publicOrigin }));
   // Routes that set their own (stricter) policy, such as the HTML export, keep it.
   app.use('*', secureHeaders({ ...strictHeaders, overwrite: false }));
@@ -95,6 +103,15 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
     c.set('actor', anonymousActor(c.req.header('x-display-name')));
     await next();
   });
+  const writes = options.httpWritesPerMinute;
+  app.use(
+    '/api/*',
+    rateLimit({
+      limiter: createRateLimiter({ name: 'http-writes', points: writes, windowSeconds: 60 }),
+      limit: `writes from this address (HTTP_WRITES_PER_MINUTE is ${writes})`,
+      appliesTo: isWrite,
+    }),
+  );
   // Node's synchronous hash: WebCrypto's async digest (the default) cost more than the whole request.
   app.use('/api/*', etag({ generateDigest: sha1 }));
   const limitBody = bodyLimit({

@@ -1,4 +1,11 @@
 import type { Actor } from '../identity/actor';
 
 /** Per-request values set by middleware; every route reads its actor from here. */
-export type AppEnv = { Variables: { actor: Actor; requestId: string } };
+export type AppEnv = {
+  Variables: {
+    actor: Actor;
+    requestId: string;
+    /** Who to count per-client limits under (see middleware/clientAddress.ts). */
+    clientAddress: string;
+  };
+};

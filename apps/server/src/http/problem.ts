@@ -22,6 +22,10 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof PlaybookError) return fromPlaybookError(error);
   if (error instanceof CollabError) {
+    if (error.reason === 'server-busy') {
+      const retryAfter = String(error.retryAfterSeconds ?? 30);
+      return new AppError('server-busy', error.message, { retryAfter: Number(retryAfter) }, { 'Retry-After': retryAfter });
+    }
     return error.reason === 'shutting-down' ? new AppError('shutting-down', error.message) : storageUnavailable(error.message);
   }
   if (error instanceof HTTPException) {

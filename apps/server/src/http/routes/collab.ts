@@ -32,7 +32,7 @@ export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocket;
-          connection = services.collab.connect(playbookId, adaptSocket(raw), c.var.actor);
+          connection = services.collab.connect(playbookId, adaptSocket(raw), c.var.actor, c.var.clientAddress);
           raw.on('pong', () => connection?.receivedPong());
           raw.on('error', (error) => services.log.warn({ err: error, playbookId }, 'websocket error'));
         },
