@@ -58,6 +58,31 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Comma-separated host names, IP addresses and CIDR ranges webhooks may reach although they are
+   * inside the network (loopback, private, link-local…); none by default. Never this server itself.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every((e) => /^[a-z0-9.:_\-[\]/%]+$/.test(e)),
+      'Give host names, IP addresses or CIDR ranges, e.g. crm.internal,10.0.0.0/8',
+    ),
+  /** Webhooks one playbook may have: each publication costs one delivery per webhook. */
+  WEBHOOK_MAX_PER_PLAYBOOK: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Deliveries in a row that must fail (after all their attempts) before a webhook is turned off. */
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** Finished deliveries kept in each webhook's log (the newest). */
+  WEBHOOK_LOG_KEEP: z.coerce.number().int().min(1).default(100),
+  /** Days a delivery stays in the log. */
+  WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -77,6 +102,11 @@ export type Config = {
   webhookRetryBaseMs: number;
   webhookMaxAttempts: number;
   webhookTimeoutMs: number;
+  webhookAllowedHosts: string[];
+  webhookMaxPerPlaybook: number;
+  webhookDisableAfterFailures: number;
+  webhookLogKeep: number;
+  webhookLogDays: number;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -104,6 +134,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookRetryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
     webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    webhookAllowedHosts: c.WEBHOOK_ALLOWED_HOSTS,
+    webhookMaxPerPlaybook: c.WEBHOOK_MAX_PER_PLAYBOOK,
+    webhookDisableAfterFailures: c.WEBHOOK_DISABLE_AFTER_FAILURES,
+    webhookLogKeep: c.WEBHOOK_LOG_KEEP,
+    webhookLogDays: c.WEBHOOK_LOG_DAYS,
   };
 }
 
