@@ -187,7 +187,7 @@ describe('webhook fan-out', () => {
     const off = await getHook();
     expect(off.active).toBe(false);
     expect(off.disabledAt).not.toBeNull();
-    expect(off.disabledReason).toMatch(/2 deliveries in a row failed/);
+    expect(off.disabledReason).toMatch(/after 2 failed deliveries in a row/);
     expect(off.disabledReason).toMatch(/500/);
 
     // While it is off, nothing is queued for it.

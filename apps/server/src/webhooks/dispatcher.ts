@@ -126,7 +126,7 @@ export class WebhookDispatcher {
     const { turnedOff } = await this.store.recordAttempt(delivery.id, record, {
       disableAfterFailures,
       keepPerWebhook: logKeep,
-      disabledReason: `Turned off because ${disableAfterFailures} deliveries in a row failed (the last: ${outcome.error}). Fix the endpoint, then turn it back on.`,
+      disabledReason: `Turned off after ${disableAfterFailures} failed ${disableAfterFailures === 1 ? 'delivery' : 'deliveries'} in a row (the last: ${outcome.error}). Fix the endpoint, then turn it back on.`,
     });
     const context = { deliveryId: delivery.id, webhookId: delivery.webhookId, attempts, statusCode: outcome.statusCode };
     if (status === 'delivered') this.log.info(context, 'webhook delivered');
