@@ -103,7 +103,7 @@ describe('webhook destinations', () => {
       'the delivery attempt',
     );
     expect(log.json.items[0]).toMatchObject({ status: 'refused' });
-    expect(log.json.items[0]?.lastError).toMatch(/loopback/);
+    expect(log.json.items[0]?.lastError).toMatch(/^Refused: localhost:\d+ resolves to a loopback address/);
     expect(receiver.received).toHaveLength(0);
   });
 
@@ -155,7 +155,7 @@ describe('webhook destinations', () => {
       );
       expect(log.json.items).toHaveLength(1);
       expect(log.json.items[0]).toMatchObject({ status: 'refused' });
-      expect(log.json.items[0]?.lastError).toMatch(/this Fullcourt server itself/);
+      expect(log.json.items[0]?.lastError).toMatch(/^Refused: localhost:\d+ resolves to this Fullcourt server itself/);
     }
   });
 });

@@ -19,7 +19,12 @@ function lookUp(p: DestinationPolicy, url: string, all: boolean): Promise<{ erro
 describe('DestinationPolicy', () => {
   it('accepts public addresses and names', () => {
     const p = policy();
-    for (const url of ['https://crm.example.com/hook', 'http://8.8.8.8/hook', 'https://[2606:4700::1111]/hook', 'https://example.com.:8443/'])
+    for (const url of [
+      'https://crm.example.com/hook',
+      'http://8.8.8.8/hook',
+      'https://[2606:4700::1111]/hook',
+      'https://example.com.:8443/',
+    ])
       expect(reasonOf(p, url), url).toBeUndefined();
   });
 

@@ -99,15 +99,33 @@ export class DestinationPolicy {
     this.serverPorts.add(port);
   }
 
-  /** Why this URL may not receive webhooks, judged from the URL alone (no DNS), or undefined when it may. */
+  /**
+   * Why this URL may not receive webhooks, judged from the URL alone (no DNS), or undefined when
+   * it may: what registration refuses, so a person hears why at once.
+   */
   refusalOf(url: URL): DestinationRefused | undefined {
+    return this.refusalBeforeConnect(url) ?? this.refusalOfName(url);
+  }
+
+  /**
+   * What is refused before connecting: IP literals (node:net connects to them without a lookup)
+   * and the names this server answers for. Any other name is judged by the addresses it resolves
+   * to, in `lookupFor`.
+   */
+  refusalBeforeConnect(url: URL): DestinationRefused | undefined {
     const host = bareHost(url.hostname);
-    const port = portOf(url);
     if (this.serverNames.has(host)) return new DestinationRefused('this-server', url.host);
     // The URL parser has already turned decimal, hex and short forms (2130706433, 0x7f.1) into dotted quads.
-    if (isIP(host)) return this.refusalOfAddress(host, host, port, url.host);
+    if (isIP(host)) return this.refusalOfAddress(host, host, portOf(url), url.host);
+    return undefined;
+  }
+
+  /** Names that can only lead inside: loopback names, names without a domain, local-only suffixes. */
+  private refusalOfName(url: URL): DestinationRefused | undefined {
+    const host = bareHost(url.hostname);
+    if (isIP(host)) return undefined;
     const loopbackName = host === 'localhost' || host.endsWith('.localhost');
-    if (loopbackName && this.serverPorts.has(port)) return new DestinationRefused('this-server', url.host);
+    if (loopbackName && this.serverPorts.has(portOf(url))) return new DestinationRefused('this-server', url.host);
     if (this.allowedNames.has(host)) return undefined;
     if (loopbackName) return new DestinationRefused('loopback', url.host);
     // A name without a dot is completed by the resolver's search domains: an intranet host.

@@ -141,8 +141,8 @@ export class WebhookDispatcher {
   ): Promise<{ status: 'delivered' | 'pending' | 'refused'; statusCode: number | null; error: string | null }> {
     try {
       const url = new URL(delivery.url);
-      // Checked again here: webhooks stored before this check existed, and IP literals, which never go through `lookup`.
-      const refusal = this.destinations.refusalOf(url);
+      // IP literals never go through `lookup`: they are checked here (names after resolution, in the agent).
+      const refusal = this.destinations.refusalBeforeConnect(url);
       if (refusal) throw refusal;
       const statusCode = await post(
         url,
