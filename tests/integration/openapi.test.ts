@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createPlaybook } from './helpers/api';
 import { closeAllTestServers, startTestServer, type TestServer } from './helpers/testServer';
+import { allowLoopbackReceivers } from './helpers/webhookReceiver';
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 type Spec = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
@@ -13,7 +14,7 @@ let spec: Spec;
 let ids: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer(allowLoopbackReceivers);
   const playbook = await createPlaybook(server.url);
   await api(server.url, 'POST', `/api/v1/playbooks/${playbook}/versions`, { label: 'One' });
   await api(server.url, 'POST', `/api/v1/playbooks/${playbook}/versions/1/publish`);

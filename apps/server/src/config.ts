@@ -104,6 +104,31 @@ const configSchema = z.object({
   HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
   /** Time a client has to send a whole request, body included. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(120_000),
+  /**
+   * Comma-separated host names, IP addresses and CIDR ranges webhooks may reach although they are
+   * inside the network (loopback, private, link-local…); none by default. Never this server itself.
+   */
+  WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .refine(
+      (entries) => entries.every((e) => /^[a-z0-9.:_\-[\]/%]+$/.test(e)),
+      'Give host names, IP addresses or CIDR ranges, e.g. crm.internal,10.0.0.0/8',
+    ),
+  /** Webhooks one playbook may have: each publication costs one delivery per webhook. */
+  WEBHOOK_MAX_PER_PLAYBOOK: z.coerce.number().int().min(1).max(1000).default(20),
+  /** Deliveries in a row that must fail (after all their attempts) before a webhook is turned off. */
+  WEBHOOK_DISABLE_AFTER_FAILURES: z.coerce.number().int().min(1).default(10),
+  /** Finished deliveries kept in each webhook's log (the newest). */
+  WEBHOOK_LOG_KEEP: z.coerce.number().int().min(1).default(100),
+  /** Days a delivery stays in the log. */
+  WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Config = {
@@ -136,6 +161,11 @@ export type Config = {
   maxLoadedBytes: number;
   headersTimeoutMs: number;
   requestTimeoutMs: number;
+  webhookAllowedHosts: string[];
+  webhookMaxPerPlaybook: number;
+  webhookDisableAfterFailures: number;
+  webhookLogKeep: number;
+  webhookLogDays: number;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -177,6 +207,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Node refuses a headers timeout longer than the request timeout.
     headersTimeoutMs: Math.min(c.HEADERS_TIMEOUT_MS, c.REQUEST_TIMEOUT_MS),
     requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+    webhookAllowedHosts: c.WEBHOOK_ALLOWED_HOSTS,
+    webhookMaxPerPlaybook: c.WEBHOOK_MAX_PER_PLAYBOOK,
+    webhookDisableAfterFailures: c.WEBHOOK_DISABLE_AFTER_FAILURES,
+    webhookLogKeep: c.WEBHOOK_LOG_KEEP,
+    webhookLogDays: c.WEBHOOK_LOG_DAYS,
   };
 }
 

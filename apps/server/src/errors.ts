@@ -61,6 +61,18 @@ export const problemTypes = {
     description:
       'The server holds as many playbooks in memory as its settings allow (MAX_OPEN_DOCUMENTS, MAX_LOADED_BYTES) and none is idle; retry after Retry-After seconds.',
   },
+  // Webhooks (issue 8: destinations and fan-out)
+  'webhook-url-refused': {
+    status: 400,
+    title: 'Webhook URL refused',
+    description:
+      'The URL points at this server or inside its network (loopback, private, link-local, unique-local, a local-only name); `reason` names which. WEBHOOK_ALLOWED_HOSTS can allow an internal receiver.',
+  },
+  'webhook-limit': {
+    status: 409,
+    title: 'Too many webhooks',
+    description: 'The playbook has WEBHOOK_MAX_PER_PLAYBOOK webhooks (`limit`); delete one before adding another.',
+  },
 } as const satisfies Record<string, { status: number; title: string; description: string }>;
 
 export type ProblemType = keyof typeof problemTypes;

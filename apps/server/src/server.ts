@@ -13,6 +13,7 @@ import { openStorage } from './db';
 import { createApp } from './http/app';
 import { allowedHostsFor } from './http/middleware/requestGuard';
 import type { Logger } from './logger';
+import { DestinationPolicy } from './webhooks/destinationPolicy';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -64,7 +65,20 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   );
   const webhooks = new WebhookDispatcher(
     storage.webhooks,
-    { retryBaseMs: config.webhookRetryBaseMs, maxAttempts: config.webhookMaxAttempts, timeoutMs: config.webhookTimeoutMs, pollMs: 1_000 },
+    new DestinationPolicy({ allowed: config.webhookAllowedHosts, serverNames: config.allowedHosts ?? [] }),
+    {
+      retryBaseMs: config.webhookRetryBaseMs,
+      maxAttempts: config.webhookMaxAttempts,
+      timeoutMs: config.webhookTimeoutMs,
+      pollMs: 1_000,
+      sweepMs: 3600_000,
+      rules: {
+        maxPerPlaybook: config.webhookMaxPerPlaybook,
+        disableAfterFailures: config.webhookDisableAfterFailures,
+        logKeep: config.webhookLogKeep,
+        logDays: config.webhookLogDays,
+      },
+    },
     log,
   );
   const services: Services = { storage, collab, webhooks, log };
@@ -95,8 +109,8 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     s.once('error', reject);
   });
   nodeWs.injectWebSocket(server);
-  webhooks.start();
   const port = (server.address() as AddressInfo).port;
+  webhooks.start(port);
   const url = `http://${config.host}:${port}`;
 
   let closing: Promise<void> | undefined;

@@ -109,13 +109,21 @@ export interface WebhookRecord {
   events: string[];
   active: boolean;
   createdAt: Date;
+  /** Deliveries that failed in a row (after all their attempts). */
+  consecutiveFailures: number;
+  /** Set when the server turned the webhook off after failures in a row; null when it is on or a person paused it. */
+  disabledAt: Date | null;
+  disabledReason: string | null;
 }
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'refused';
 
 export interface DeliveryRecord {
   id: string;
   webhookId: string;
+  eventId: string;
   event: string;
-  status: 'pending' | 'delivered' | 'failed';
+  status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: Date | null;
   lastStatusCode: number | null;
@@ -131,25 +139,60 @@ export interface DueDelivery extends DeliveryRecord {
   payload: string;
 }
 
+/** An event about a playbook, with the one payload every subscribed webhook receives. */
+export interface WebhookEventRecord {
+  id: string;
+  playbookId: string;
+  event: string;
+  payload: string;
+  createdAt: Date;
+}
+
+export type AttemptOutcome = Pick<DeliveryRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'lastStatusCode' | 'lastError' | 'deliveredAt'>;
+
+/** What happens to a webhook when one of its deliveries ends. */
+export interface DeliveryRules {
+  /** Failed (or refused) deliveries in a row that turn the webhook off. */
+  disableAfterFailures: number;
+  /** Why it was turned off, as shown to people, if this delivery turns it off. */
+  disabledReason: string;
+  /** Finished deliveries kept in the webhook's log (the newest). */
+  keepPerWebhook: number;
+}
+
 export interface WebhookStore {
-  create(input: { id: string; playbookId: string; url: string; secret: string; events: string[] }): Promise<WebhookRecord>;
+  /** Adds a webhook unless the playbook already has `maxPerPlaybook` (then undefined), in one transaction. */
+  create(
+    input: { id: string; playbookId: string; url: string; secret: string; events: string[] },
+    maxPerPlaybook: number,
+  ): Promise<WebhookRecord | undefined>;
   list(playbookId: string): Promise<WebhookRecord[]>;
   get(playbookId: string, id: string): Promise<WebhookRecord | undefined>;
+  /** Changes a webhook; setting `active` (pausing, resuming, turning back on) also starts a new run of failures. */
   update(playbookId: string, id: string, patch: { active?: boolean; url?: string; events?: string[] }): Promise<WebhookRecord | undefined>;
   delete(playbookId: string, id: string): Promise<boolean>;
-  /** Queues one delivery per active webhook of the playbook that subscribes to `event`. */
-  enqueue(
-    playbookId: string,
-    event: string,
-    payload: (webhookId: string, deliveryId: string) => string,
-    newId: () => string,
-  ): Promise<number>;
-  due(now: Date, limit: number): Promise<DueDelivery[]>;
-  recordAttempt(
-    id: string,
-    outcome: Pick<DeliveryRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'lastStatusCode' | 'lastError' | 'deliveredAt'>,
-  ): Promise<void>;
+  /** Whether any active webhook of the playbook subscribes to `event`: the payload is built only when someone listens. */
+  subscribed(playbookId: string, event: string): Promise<boolean>;
+  /**
+   * Stores the event (its payload once) and queues one delivery of it for every active webhook of
+   * the playbook that subscribes to it, in one transaction; returns how many were queued.
+   */
+  enqueue(event: WebhookEventRecord, newDeliveryId: () => string): Promise<number>;
+  /**
+   * Claims up to `limit` deliveries due at `now` for active webhooks: each is leased until
+   * `leaseUntil`, so no other poll or process sends it meanwhile, and one whose sender died is
+   * sent again once the lease ends. (On a server database: SELECT … FOR UPDATE SKIP LOCKED.)
+   */
+  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<DueDelivery[]>;
+  /**
+   * Records an attempt. When the delivery ends (anything but `pending`) the webhook's run of
+   * failures is updated (a success ends it; reaching `disableAfterFailures` turns the webhook off)
+   * and its log is trimmed to the newest `keepPerWebhook` finished deliveries.
+   */
+  recordAttempt(id: string, outcome: AttemptOutcome, rules: DeliveryRules): Promise<{ turnedOff: boolean }>;
   deliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>;
+  /** Deletes deliveries created before `before` and the events no delivery needs any more; returns how many deliveries went. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface Storage {
