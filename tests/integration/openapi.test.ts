@@ -80,8 +80,8 @@ describe('the OpenAPI description', () => {
   it('serves an interactive reference page', async () => {
     const page = await fetch(`${server.url}/api/docs`);
     expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('/api/openapi.json');
+    expect(await page.text()).toContain('/api/docs/init.js');
+    expect(await (await fetch(`${server.url}/api/docs/init.js`)).text()).toContain('/api/openapi.json');
     const script = await fetch(`${server.url}/api/docs/assets/swagger-ui-bundle.js`);
     expect(script.status).toBe(200);
   });

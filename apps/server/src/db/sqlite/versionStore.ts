@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import { playbookVersions, publications } from '../schema';
-import type { VersionListing, VersionRecord, VersionStore } from '../storage';
+import type { VersionRecord, VersionStore } from '../storage';
 import type { Db } from './database';
 import { decodeJson, decodeState, encodeVersion, type VersionEncoding } from './versionCodec';
 
