@@ -58,6 +58,31 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  /**
+   * Bytes of messages one playbook may hold for its clients while storage is failing (they wait
+   * until their edits are stored); past it, new edits and new clients are closed with 1013.
+   */
+  MAX_HELD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * MiB),
+  /** How often the SQLite WAL file is checkpointed and truncated to zero bytes. */
+  SQLITE_CHECKPOINT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
+  /** The most bytes of WAL file SQLite keeps after a checkpoint (`journal_size_limit`). */
+  SQLITE_JOURNAL_SIZE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * MiB),
+  /** Named versions one playbook may have; saving another is refused with a problem that says so. */
+  MAX_NAMED_VERSIONS: z.coerce.number().int().positive().default(5_000),
+  /** "Before restoring" backups kept per playbook; older ones are deleted after each restore. */
+  MAX_RESTORE_BACKUPS: z.coerce.number().int().positive().default(50),
 });
 
 export type Config = {
@@ -77,6 +102,11 @@ export type Config = {
   webhookRetryBaseMs: number;
   webhookMaxAttempts: number;
   webhookTimeoutMs: number;
+  maxHeldBytes: number;
+  sqliteCheckpointMs: number;
+  sqliteJournalSizeLimit: number;
+  maxNamedVersions: number;
+  maxRestoreBackups: number;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -104,6 +134,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookRetryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
     webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    maxHeldBytes: c.MAX_HELD_BYTES,
+    sqliteCheckpointMs: c.SQLITE_CHECKPOINT_MS,
+    sqliteJournalSizeLimit: c.SQLITE_JOURNAL_SIZE_LIMIT,
+    maxNamedVersions: c.MAX_NAMED_VERSIONS,
+    maxRestoreBackups: c.MAX_RESTORE_BACKUPS,
   };
 }
 

@@ -54,6 +54,12 @@ export const problemTypes = {
     description: 'The database cannot take writes right now (full disk, read-only, I/O error); nothing was lost.',
   },
   'shutting-down': { status: 503, title: 'Shutting down', description: 'The server is restarting; retry in a moment.' },
+  // Storage and history limits (issue 8).
+  'version-limit-reached': {
+    status: 409,
+    title: 'Too many named versions',
+    description: 'The playbook has as many named versions as MAX_NAMED_VERSIONS allows; no version was saved.',
+  },
 } as const satisfies Record<string, { status: number; title: string; description: string }>;
 
 export type ProblemType = keyof typeof problemTypes;

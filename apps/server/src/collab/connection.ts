@@ -166,6 +166,8 @@ export class Connection {
   }
 
   private apply(document: SharedDocument, message: IncomingMessage): void {
+    // While storage is failing the document bounds what it holds: it may skip this message or close us with 1013.
+    if (!document.admit(this, message.kind)) return;
     switch (message.kind) {
       case 'syncStep1':
         // A full-state reply is costly: none while a large backlog is still unsent to this client

@@ -1,21 +1,22 @@
 import type { DocumentStore } from '../db';
 import type { Logger } from '../logger';
-import type { PersistenceOptions } from './documentPersistence';
+import type { StorageFailure } from './documentPersistence';
 import { CollabError } from './errors';
-import { type Peer, SharedDocument } from './sharedDocument';
+import { type DocumentOptions, type Peer, SharedDocument } from './sharedDocument';
 
 async function flushOrUnavailable(document: SharedDocument): Promise<void> {
   try {
     await document.persistence.flush();
-  } catch {
+  } catch (error) {
     throw new CollabError(
       'storage-unavailable',
       'The server cannot store edits right now, so it cannot read or save this playbook safely. Try again shortly.',
+      { cause: error },
     );
   }
 }
 
-export interface RegistryOptions extends PersistenceOptions {
+export interface RegistryOptions extends DocumentOptions {
   unloadDelayMs: number;
   /** Called after each change to a document (for checkpoints); must not throw. */
   onChange?: (playbookId: string) => void;
@@ -28,6 +29,8 @@ export interface RegistryOptions extends PersistenceOptions {
  */
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
+  /** The documents that finished loading, for questions about all of them (is storage failing?). */
+  private readonly loaded = new Set<SharedDocument>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
 
@@ -95,8 +98,23 @@ export class DocumentRegistry {
     return this.loading.size;
   }
 
-  /** Refuses new work, lets running REST commands finish, flushes and compacts every open document, then forgets them (SIGTERM). */
-  async closeAll(): Promise<void> {
+  /** The oldest ongoing failure to store some open document's edits, or undefined when every write is going through. */
+  get storageFailure(): (StorageFailure & { playbookId: string }) | undefined {
+    let oldest: (StorageFailure & { playbookId: string }) | undefined;
+    for (const document of this.loaded) {
+      const failure = document.persistence.failure;
+      if (failure && (!oldest || failure.since < oldest.since)) oldest = { ...failure, playbookId: document.playbookId };
+    }
+    return oldest;
+  }
+
+  /**
+   * Refuses new work, lets running REST commands finish, flushes and compacts every open document,
+   * then forgets them (SIGTERM). Resolves to the ids of playbooks whose final flush failed: their
+   * unstored edits are lost, which the process must report (main.ts exits non-zero).
+   */
+  async closeAll(): Promise<string[]> {
+    const failed: string[] = [];
     this.closing = true;
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
@@ -110,11 +128,15 @@ export class DocumentRegistry {
           await document.persistence.flush({ compact: true });
         } catch (error) {
           this.log.error({ err: error, playbookId: document.playbookId }, 'final flush failed; unstored edits are lost');
+          // Compaction alone failing loses nothing: every update is stored as its own row.
+          if (document.persistence.isBehind) failed.push(document.playbookId);
         }
         document.destroy();
       }),
     );
     this.loading.clear();
+    this.loaded.clear();
+    return failed;
   }
 
   private async load(playbookId: string): Promise<SharedDocument> {
@@ -124,6 +146,7 @@ export class DocumentRegistry {
       const document = new SharedDocument(playbookId, stored, this.store, this.options, this.log);
       const { onChange } = this.options;
       if (onChange) document.doc.on('update', () => onChange(playbookId));
+      this.loaded.add(document);
       this.log.info(
         { playbookId, updates: stored.updates.length, storedBytes: stored.storedBytes, ms: Math.round(performance.now() - started) },
         'document loaded',
@@ -161,6 +184,7 @@ export class DocumentRegistry {
     if (document.peerCount > 0 || document.borrowers > 0 || document.persistence.isBehind || this.unloadTimers.has(document.playbookId))
       return;
     this.loading.delete(document.playbookId);
+    this.loaded.delete(document);
     document.destroy();
     this.log.info({ playbookId: document.playbookId }, 'document unloaded');
   }

@@ -4,7 +4,9 @@ export class CollabError extends Error {
   constructor(
     readonly reason: 'storage-unavailable' | 'shutting-down',
     message: string,
+    /** `cause`: the storage error behind it, so the problem can say what to do. */
+    options?: { cause?: unknown },
   ) {
-    super(message);
+    super(message, options);
   }
 }

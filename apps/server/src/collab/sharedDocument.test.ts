@@ -41,7 +41,7 @@ describe('shared document persistence', () => {
   it('holds every outgoing message until the update is stored, retrying failed writes', async () => {
     const store = new FlakyStore();
     store.failuresLeft = 2;
-    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000 }, silent);
+    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000, maxHeldBytes: 1_000_000 }, silent);
     const writer = new RecordingPeer();
     const reader = new RecordingPeer();
     document.addPeer(writer);
@@ -71,7 +71,7 @@ describe('shared document persistence', () => {
       writes++;
       return append(id, updates);
     };
-    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000 }, silent);
+    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000, maxHeldBytes: 1_000_000 }, silent);
     for (let i = 0; i < 50; i++) document.doc.getArray('items').push([i]);
     await document.persistence.flush();
     expect(store.rows).toHaveLength(50);
