@@ -30,7 +30,7 @@ export interface RegistryOptions extends DocumentOptions {
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
   /** The documents that finished loading, for questions about all of them (is storage failing?). */
-  private readonly loaded = new Set<SharedDocument>();
+  private readonly loaded = new Map<string, SharedDocument>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private closing = false;
 
@@ -94,6 +94,11 @@ export class DocumentRegistry {
     return promise;
   }
 
+  /** The loaded document of a playbook, without loading or flushing it (for health, diagnostics and tests). */
+  peek(playbookId: string): SharedDocument | undefined {
+    return this.loaded.get(playbookId);
+  }
+
   get openCount(): number {
     return this.loading.size;
   }
@@ -101,7 +106,7 @@ export class DocumentRegistry {
   /** The oldest ongoing failure to store some open document's edits, or undefined when every write is going through. */
   get storageFailure(): (StorageFailure & { playbookId: string }) | undefined {
     let oldest: (StorageFailure & { playbookId: string }) | undefined;
-    for (const document of this.loaded) {
+    for (const document of this.loaded.values()) {
       const failure = document.persistence.failure;
       if (failure && (!oldest || failure.since < oldest.since)) oldest = { ...failure, playbookId: document.playbookId };
     }
@@ -146,7 +151,7 @@ export class DocumentRegistry {
       const document = new SharedDocument(playbookId, stored, this.store, this.options, this.log);
       const { onChange } = this.options;
       if (onChange) document.doc.on('update', () => onChange(playbookId));
-      this.loaded.add(document);
+      this.loaded.set(playbookId, document);
       this.log.info(
         { playbookId, updates: stored.updates.length, storedBytes: stored.storedBytes, ms: Math.round(performance.now() - started) },
         'document loaded',
@@ -184,7 +189,7 @@ export class DocumentRegistry {
     if (document.peerCount > 0 || document.borrowers > 0 || document.persistence.isBehind || this.unloadTimers.has(document.playbookId))
       return;
     this.loading.delete(document.playbookId);
-    this.loaded.delete(document);
+    this.loaded.delete(document.playbookId);
     document.destroy();
     this.log.info({ playbookId: document.playbookId }, 'document unloaded');
   }

@@ -9,11 +9,16 @@ import { translateSqliteError } from './sqliteErrors';
  */
 export function startWalCheckpoints(sqlite: Database.Database, intervalMs: number, onError: (error: unknown) => void): () => void {
   const timer = setInterval(() => {
+    // TRUNCATE waits on the busy handler for readers to finish; on this thread that would stall
+    // every client, so it gives up at once (busy=1) and the next interval tries again.
+    const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
     try {
-      // Returns busy=1 when a reader (another process) holds the WAL; the next run tries again.
+      sqlite.pragma('busy_timeout = 0');
       sqlite.pragma('wal_checkpoint(TRUNCATE)');
     } catch (error) {
       onError(translateSqliteError(error));
+    } finally {
+      sqlite.pragma(`busy_timeout = ${timeout}`);
     }
   }, intervalMs);
   timer.unref();
