@@ -143,7 +143,7 @@ describe('while storage is failing', () => {
     const third = await openRawSocket(server.wsUrl, id);
     third.ws.send(syncStep1Empty);
     expect((await third.closed).code).toBe(1013);
-    const writerClosed = new Promise<CloseEvent | null>((resolve) => writer.once('connection-close', (event) => resolve(event)));
+    const writerClosed = new Promise<{ code: number } | null>((resolve) => writer.once('connection-close', (event) => resolve(event)));
     writer.doc.getText('notes').insert(0, 'edit made past the cap|');
     expect((await writerClosed)?.code).toBe(1013);
     expect(document.heldBytes).toBeLessThanOrEqual(cap + fullState);
