@@ -61,9 +61,12 @@ export function openStorage(options: StorageOptions): Storage {
     },
     close() {
       stopCheckpoints();
-      // Closing the last connection checkpoints and removes the WAL file.
-      sqlite.close();
-      lock.release();
+      try {
+        // Closing the last connection checkpoints and removes the WAL file.
+        sqlite.close();
+      } finally {
+        lock.release();
+      }
     },
   };
   handles.set(storage, sqlite);
