@@ -241,7 +241,7 @@ describe('documents held in memory', () => {
     const editorA = await openSyncedProvider(server.wsUrl, a);
     editorA.doc.getText('notes').insert(0, 'kept through the unload');
     await openSyncedProvider(server.wsUrl, b);
-    expect(registry.isLoaded(a) && registry.isLoaded(b)).toBe(true);
+    expect(registry.peek(a) !== undefined && registry.peek(b) !== undefined).toBe(true);
 
     // Both in use: a third playbook is refused, over the socket and over REST, saying which limit and when to retry.
     const editorC = openProvider(server.wsUrl, c);
@@ -271,8 +271,8 @@ describe('documents held in memory', () => {
     );
     editorA.destroy();
     await synced(editorC, 10_000);
-    expect(registry.isLoaded(a)).toBe(false);
-    expect(registry.isLoaded(b) && registry.isLoaded(c)).toBe(true);
+    expect(registry.peek(a) !== undefined).toBe(false);
+    expect(registry.peek(b) !== undefined && registry.peek(c) !== undefined).toBe(true);
     expect(await textOf(a)).toBe('kept through the unload');
   });
 
@@ -293,11 +293,11 @@ describe('documents held in memory', () => {
       await eventually(() => server.services.collab.connectionCount === 0, 5_000, 'editor gone');
     }
     // Edits grew both past the cap while they were open; loading a third makes room first.
-    expect(registry.isLoaded(a) && registry.isLoaded(b)).toBe(true);
+    expect(registry.peek(a) !== undefined && registry.peek(b) !== undefined).toBe(true);
     const c = await server.createPlaybook('C');
-    expect(registry.isLoaded(a)).toBe(false);
-    expect(registry.isLoaded(b)).toBe(true);
-    expect(registry.isLoaded(c)).toBe(true);
+    expect(registry.peek(a) !== undefined).toBe(false);
+    expect(registry.peek(b) !== undefined).toBe(true);
+    expect(registry.peek(c) !== undefined).toBe(true);
   });
 });
 

@@ -129,6 +129,31 @@ const configSchema = z.object({
   WEBHOOK_LOG_KEEP: z.coerce.number().int().min(1).default(100),
   /** Days a delivery stays in the log. */
   WEBHOOK_LOG_DAYS: z.coerce.number().int().min(1).default(30),
+  /**
+   * Bytes of messages one playbook may hold for its clients while storage is failing (they wait
+   * until their edits are stored); past it, new edits and new clients are closed with 1013.
+   */
+  MAX_HELD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(64 * MiB),
+  /** How often the SQLite WAL file is checkpointed and truncated to zero bytes. */
+  SQLITE_CHECKPOINT_MS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 60_000),
+  /** The most bytes of WAL file SQLite keeps after a checkpoint (`journal_size_limit`). */
+  SQLITE_JOURNAL_SIZE_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(64 * MiB),
+  /** Named versions one playbook may have; saving another is refused with a problem that says so. */
+  MAX_NAMED_VERSIONS: z.coerce.number().int().positive().default(5_000),
+  /** "Before restoring" backups kept per playbook; older ones are deleted after each restore. */
+  MAX_RESTORE_BACKUPS: z.coerce.number().int().positive().default(50),
 });
 
 export type Config = {
@@ -166,6 +191,11 @@ export type Config = {
   webhookDisableAfterFailures: number;
   webhookLogKeep: number;
   webhookLogDays: number;
+  maxHeldBytes: number;
+  sqliteCheckpointMs: number;
+  sqliteJournalSizeLimit: number;
+  maxNamedVersions: number;
+  maxRestoreBackups: number;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -212,6 +242,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookDisableAfterFailures: c.WEBHOOK_DISABLE_AFTER_FAILURES,
     webhookLogKeep: c.WEBHOOK_LOG_KEEP,
     webhookLogDays: c.WEBHOOK_LOG_DAYS,
+    maxHeldBytes: c.MAX_HELD_BYTES,
+    sqliteCheckpointMs: c.SQLITE_CHECKPOINT_MS,
+    sqliteJournalSizeLimit: c.SQLITE_JOURNAL_SIZE_LIMIT,
+    maxNamedVersions: c.MAX_NAMED_VERSIONS,
+    maxRestoreBackups: c.MAX_RESTORE_BACKUPS,
   };
 }
 

@@ -73,6 +73,12 @@ export const problemTypes = {
     title: 'Too many webhooks',
     description: 'The playbook has WEBHOOK_MAX_PER_PLAYBOOK webhooks (`limit`); delete one before adding another.',
   },
+  // Storage and history limits (issue 8).
+  'version-limit-reached': {
+    status: 409,
+    title: 'Too many named versions',
+    description: 'The playbook has as many named versions as MAX_NAMED_VERSIONS allows; no version was saved.',
+  },
 } as const satisfies Record<string, { status: number; title: string; description: string }>;
 
 export type ProblemType = keyof typeof problemTypes;

@@ -22,13 +22,30 @@ export interface RunningServer {
   url: string;
   port: number;
   services: Services;
-  /** Stops accepting work, takes due checkpoints, closes sockets with "going away", flushes every document, closes storage. */
+  /**
+   * Stops accepting work, takes due checkpoints, closes sockets with "going away", flushes every
+   * document, closes storage. Rejects with UnstoredEditsError when some edits could not be stored.
+   */
   close(): Promise<void>;
+}
+
+/** Shutdown finished, but storage refused the final flush of these playbooks: their latest edits are lost. */
+export class UnstoredEditsError extends Error {
+  override name = 'UnstoredEditsError';
+  constructor(readonly playbookIds: string[]) {
+    super(`Storage refused the final flush of ${playbookIds.length} playbook(s) (${playbookIds.join(', ')}); their latest edits are lost.`);
+  }
 }
 
 /** Opens storage, wires HTTP and WebSocket, and listens. Used by main.ts and by the tests. */
 export async function startServer(config: Config, log: Logger, options: { webDist?: string } = {}): Promise<RunningServer> {
-  const storage = openStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const storage = openStorage({
+    dataDir: config.dataDir,
+    synchronous: config.sqliteSynchronous,
+    walCheckpointMs: config.sqliteCheckpointMs,
+    journalSizeLimitBytes: config.sqliteJournalSizeLimit,
+    onHousekeepingError: (error) => log.warn({ err: error }, 'WAL checkpoint failed; retrying on the next interval'),
+  });
   // Background work that follows edits, once they go quiet: checkpoints and the listed title.
   const checkpoints = new QuietTimer(
     config.checkpointQuietMs,
@@ -48,6 +65,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       maxMessageBytes: config.maxMessageBytes,
       maxDocumentBytes: config.maxDocumentBytes,
       maxBufferedBytes: config.maxBufferedBytes,
+      maxHeldBytes: config.maxHeldBytes,
       pingIntervalMs: config.pingIntervalMs,
       maxConnectionsPerAddress: config.maxConnectionsPerAddress,
       messagesPerSecond: config.wsMessagesPerSecond,
@@ -81,7 +99,13 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     },
     log,
   );
-  const services: Services = { storage, collab, webhooks, log };
+  const services: Services = {
+    storage,
+    collab,
+    webhooks,
+    log,
+    versionLimits: { maxNamedVersions: config.maxNamedVersions, maxRestoreBackups: config.maxRestoreBackups },
+  };
 
   // createNodeWebSocket needs the app and the app needs upgradeWebSocket: close the loop lazily.
   let app: ReturnType<typeof createApp> | undefined;
@@ -107,6 +131,10 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       resolveListening(s),
     );
     s.once('error', reject);
+  }).catch((error: unknown) => {
+    // Not listening (the port is taken, say): give the data folder's lock back.
+    storage.close();
+    throw error;
   });
   nodeWs.injectWebSocket(server);
   const port = (server.address() as AddressInfo).port;
@@ -125,12 +153,13 @@ export async function startServer(config: Config, log: Logger, options: { webDis
         collab.closeConnections();
         await titles.flush();
         await checkpoints.flush();
-        await collab.documents.closeAll();
+        const unstored = await collab.documents.closeAll();
         await webhooks.stop();
         for (const client of nodeWs.wss.clients) client.terminate();
         if ('closeAllConnections' in server) server.closeAllConnections();
         await serverClosed;
         storage.close();
+        if (unstored.length > 0) throw new UnstoredEditsError(unstored);
       })();
       return closing;
     },

@@ -14,12 +14,20 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-/** Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it). */
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
+/**
+ * Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it). `as` runs it
+ * as another user (tests run as root, for whom no folder is read-only).
+ */
+export async function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  as: { uid: number; gid: number } | undefined = undefined,
+): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   const logs: Record<string, unknown>[] = [];
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -41,7 +49,8 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
         // Not a log line (a banner, say): ignore it.
       }
     });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
+    // 'close', not 'exit': only then has everything it wrote to stderr arrived.
+    child.once('close', (code) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
   });
   return { url, wsUrl: `${url.replace('http', 'ws')}/collab`, process: child, logs, exited };
 }

@@ -232,6 +232,8 @@ export class Connection {
   }
 
   private apply(document: SharedDocument, message: IncomingMessage, now: number): void {
+    // While storage is failing the document bounds what it holds: it may skip this message or close us with 1013.
+    if (!document.admit(this, message.kind)) return;
     switch (message.kind) {
       case 'syncStep1':
         checkStateVector(message.stateVector);

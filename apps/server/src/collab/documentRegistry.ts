@@ -1,21 +1,22 @@
 import type { DocumentStore } from '../db';
 import type { Logger } from '../logger';
-import type { PersistenceOptions } from './documentPersistence';
+import type { StorageFailure } from './documentPersistence';
 import { CollabError } from './errors';
-import { type Peer, SharedDocument } from './sharedDocument';
+import { type DocumentOptions, type Peer, SharedDocument } from './sharedDocument';
 
 async function flushOrUnavailable(document: SharedDocument): Promise<void> {
   try {
     await document.persistence.flush();
-  } catch {
+  } catch (error) {
     throw new CollabError(
       'storage-unavailable',
       'The server cannot store edits right now, so it cannot read or save this playbook safely. Try again shortly.',
+      { cause: error },
     );
   }
 }
 
-export interface RegistryOptions extends PersistenceOptions {
+export interface RegistryOptions extends DocumentOptions {
   unloadDelayMs: number;
   /** Most documents in memory at once: past it idle ones are unloaded first, then loads are refused. */
   maxOpenDocuments?: number;
@@ -103,17 +104,32 @@ export class DocumentRegistry {
     return promise;
   }
 
+  /** The loaded document of a playbook, without loading or flushing it (for health, diagnostics and tests). */
+  peek(playbookId: string): SharedDocument | undefined {
+    return this.loaded.get(playbookId);
+  }
+
   get openCount(): number {
     return this.loading.size;
   }
 
-  /** Whether a playbook's document is in memory now. */
-  isLoaded(playbookId: string): boolean {
-    return this.loaded.has(playbookId);
+  /** The oldest ongoing failure to store some open document's edits, or undefined when every write is going through. */
+  get storageFailure(): (StorageFailure & { playbookId: string }) | undefined {
+    let oldest: (StorageFailure & { playbookId: string }) | undefined;
+    for (const document of this.loaded.values()) {
+      const failure = document.persistence.failure;
+      if (failure && (!oldest || failure.since < oldest.since)) oldest = { ...failure, playbookId: document.playbookId };
+    }
+    return oldest;
   }
 
-  /** Refuses new work, lets running REST commands finish, flushes and compacts every open document, then forgets them (SIGTERM). */
-  async closeAll(): Promise<void> {
+  /**
+   * Refuses new work, lets running REST commands finish, flushes and compacts every open document,
+   * then forgets them (SIGTERM). Resolves to the ids of playbooks whose final flush failed: their
+   * unstored edits are lost, which the process must report (main.ts exits non-zero).
+   */
+  async closeAll(): Promise<string[]> {
+    const failed: string[] = [];
     this.closing = true;
     for (const { timer } of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
@@ -127,12 +143,15 @@ export class DocumentRegistry {
           await document.persistence.flush({ compact: true });
         } catch (error) {
           this.log.error({ err: error, playbookId: document.playbookId }, 'final flush failed; unstored edits are lost');
+          // Compaction alone failing loses nothing: every update is stored as its own row.
+          if (document.persistence.isBehind) failed.push(document.playbookId);
         }
         document.destroy();
       }),
     );
     this.loading.clear();
     this.loaded.clear();
+    return failed;
   }
 
   private async load(playbookId: string): Promise<SharedDocument> {
@@ -192,7 +211,9 @@ export class DocumentRegistry {
   /** A refusal to load: `what` names the cap; the sentence stays under a WebSocket close reason's 123 bytes. */
   private busy(what: string): CollabError {
     this.log.warn({ open: this.loading.size, loadedBytes: this.loadedBytes() }, `${what}; refusing to load a playbook`);
-    return new CollabError('server-busy', `${what}, all in use. Try again in ${busyRetrySeconds} s.`, busyRetrySeconds);
+    return new CollabError('server-busy', `${what}, all in use. Try again in ${busyRetrySeconds} s.`, {
+      retryAfterSeconds: busyRetrySeconds,
+    });
   }
 
   private scheduleUnload(document: SharedDocument): void {

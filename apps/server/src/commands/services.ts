@@ -9,4 +9,11 @@ export interface Services {
   collab: CollabServer;
   webhooks: WebhookDispatcher;
   log: Logger;
+  versionLimits: VersionLimits;
+}
+
+/** How much history one playbook may keep (see config.ts). */
+export interface VersionLimits {
+  maxNamedVersions: number;
+  maxRestoreBackups: number;
 }

@@ -81,11 +81,19 @@ export interface Publication {
   publishedBy: string;
 }
 
+/** What saving a version needs; the store gives it the next number. */
+export type NewVersion = Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date };
+
 export interface VersionStore {
   /** Saves a version with the next number for its playbook. */
-  create(
-    input: Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date },
-  ): Promise<VersionRecord>;
+  create(input: NewVersion): Promise<VersionRecord>;
+  /**
+   * Saves a version and appends a document update in one transaction: a restore and the backup
+   * of what it replaces are stored together or not at all. Resolves to the update's sequence number.
+   */
+  createWithUpdate(input: NewVersion, update: Uint8Array): Promise<{ version: VersionRecord; seq: number }>;
+  /** How many versions of a kind a playbook has (for its quota). */
+  count(playbookId: string, kind: VersionKind): Promise<number>;
   /** Newest first; `before` is a version number to page from. */
   list(playbookId: string, page: { limit: number; before?: number; kind?: VersionKind }): Promise<VersionListing[]>;
   get(playbookId: string, number: number): Promise<VersionRecord | undefined>;
@@ -93,8 +101,8 @@ export interface VersionStore {
   published(playbookId: string): Promise<Publication | undefined>;
   latest(playbookId: string): Promise<VersionRecord | undefined>;
   state(versionId: string): Promise<Uint8Array | undefined>;
-  /** A playbook's checkpoints by one author, id and time only (for thinning). */
-  checkpoints(playbookId: string, authorId: string): Promise<{ id: string; createdAt: Date }[]>;
+  /** A playbook's checkpoints by one author (`is`) or by everyone but one (`isNot`), id and time only (for thinning). */
+  checkpoints(playbookId: string, author: { is: string } | { isNot: string }): Promise<{ id: string; number: number; createdAt: Date }[]>;
   /** Deletes checkpoints (never named or published versions) by id. */
   deleteCheckpoints(playbookId: string, ids: string[]): Promise<number>;
   publish(playbookId: string, versionId: string, by: string): Promise<void>;
@@ -200,5 +208,8 @@ export interface Storage {
   documents: DocumentStore;
   versions: VersionStore;
   webhooks: WebhookStore;
+  /** Resolves when a small write transaction succeeds now; rejects with a StorageError saying why not (for health). */
+  checkWritable(): Promise<void>;
+  /** Stops background work, closes the database and releases the data folder's lock. */
   close(): void;
 }

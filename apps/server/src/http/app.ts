@@ -125,7 +125,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
 
   const api = (defaultVersion: VersionSelector) =>
     new OpenAPIHono<AppEnv>()
-      .route('/', healthRoutes)
+      .route('/', healthRoutes(services))
       .route('/', playbookRoutes(services, defaultVersion))
       .route('/', sectionRoutes(services, defaultVersion))
       .route('/', exportRoutes(services, defaultVersion));

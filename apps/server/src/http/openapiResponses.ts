@@ -27,6 +27,7 @@ const descriptions: Record<number, string> = {
   400: 'Invalid input: the problem names each field and what is wrong with it',
   404: 'No such resource',
   409: 'Conflict with the current state',
+  503: 'Storage cannot take writes right now (full disk, read-only, I/O error); nothing was changed, and the detail says what to do',
 };
 
 /** An OpenAPI response entry with a JSON body. */

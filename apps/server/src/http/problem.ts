@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CollabError } from '../collab/errors';
+import { StorageError } from '../db';
 import { AppError, invalidInput, invalidJson, problemTypeUri, storageUnavailable } from '../errors';
 import type { Logger } from '../logger';
 
@@ -21,12 +22,16 @@ export function problemResponse(error: unknown, c: Context, log: Logger): Respon
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof PlaybookError) return fromPlaybookError(error);
+  if (error instanceof StorageError) {
+    return storageUnavailable(`Storage refused this request, so nothing was changed. ${error.advice} Then try again.`);
+  }
   if (error instanceof CollabError) {
     if (error.reason === 'server-busy') {
       const retryAfter = String(error.retryAfterSeconds ?? 30);
       return new AppError('server-busy', error.message, { retryAfter: Number(retryAfter) }, { 'Retry-After': retryAfter });
     }
-    return error.reason === 'shutting-down' ? new AppError('shutting-down', error.message) : storageUnavailable(error.message);
+    if (error.reason === 'shutting-down') return new AppError('shutting-down', error.message);
+    return storageUnavailable(error.cause instanceof StorageError ? `${error.message} ${error.cause.advice}` : error.message);
   }
   if (error instanceof HTTPException) {
     // Hono's validator reports an unparsable body this way.

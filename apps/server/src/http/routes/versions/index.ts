@@ -64,7 +64,7 @@ export function versionRoutes(services: Services) {
         tags,
         summary: 'Save the live playbook as a named version',
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: createVersionBody } } } },
-        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 404, 409) },
+        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 404, 409, 503) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -121,9 +121,12 @@ export function versionRoutes(services: Services) {
         tags,
         summary: 'Restore a version into the live playbook',
         description:
-          'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint (never thinned), so a restore can be undone by restoring that.',
+          'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint in the same transaction (the newest MAX_RESTORE_BACKUPS are kept), so a restore can be undone by restoring that. When storage refuses it (503), nothing changed.',
         request: { params: versionParams },
-        responses: { 200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'), ...problemResponses(400, 404) },
+        responses: {
+          200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'),
+          ...problemResponses(400, 404, 503),
+        },
       }),
       async (c) => {
         const { id, number } = c.req.valid('param');
