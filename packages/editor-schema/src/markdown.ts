@@ -40,5 +40,5 @@ export function markdownToJSON(markdown: string): JSONContent {
 /** Tiptap JSON (a `doc` node or a list of nodes) → Markdown, without trailing blank lines. */
 export function jsonToMarkdown(json: JSONContent): string {
   if (!json.content || json.content.length === 0) return '';
-  return markdownManager().serialize(json).replace(/\s+$/, '');
+  return markdownManager().serialize(json).trimEnd();
 }
