@@ -3,7 +3,9 @@
 
 export * from './diff/Change';
 export { diff } from './diff/diff';
-export { plainText, textChanges } from './diff/textDiff';
+export { plainText, type StepMeter, words } from './diff/plainText';
+export { textChanges } from './diff/textDiff';
+export { type WordRun, wordDiff } from './diff/wordDiff';
 export * from './errors';
 export { toMarkdown } from './export/toMarkdown';
 export { LARGE_PLAYBOOK, type LargePlaybookSize, largePlaybook } from './fixtures/largePlaybook';

@@ -39,8 +39,16 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
  */
 export function changeHeadline(change: Pick<Change, 'text' | 'textChanges'>): string {
   if (!change.textChanges) return change.text;
-  const subject = change.text.replace(/:?\s*(?:(?:added|removed) “[\s\S]*|formatting changed)$/, '');
-  return subject === '' ? change.text : subject;
+  const text = change.text;
+  // Where the list of snippets (or the one-word summary) starts: found with indexOf, in one pass.
+  const snippets = [text.indexOf('added “'), text.indexOf('removed “')].filter((at) => at >= 0);
+  const summary = ['formatting changed', 'rewritten'].find((word) => text.endsWith(word));
+  const at = snippets.length > 0 ? Math.min(...snippets) : summary ? text.length - summary.length : -1;
+  if (at < 0) return text;
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) end--;
+  if (text[end - 1] === ':') end--;
+  return end === 0 ? text : text.slice(0, end);
 }
 
 /** The before and after texts of a change that has them as strings (rich text arrives as Markdown). */
