@@ -10,10 +10,11 @@ const isWordChar = (code: number) =>
  * over-long before the limits) makes a short, safe `Content-Disposition`. One pass, stopping once
  * the name is full.
  */
-export function exportFileName(title: string, extension: string): string {
+export function exportFileName(title: string, extension: string, meter?: { steps: number }): string {
   let base = '';
   let gap = false;
   for (let i = 0; i < title.length && base.length < MAX_BASE; i++) {
+    if (meter) meter.steps++;
     const code = title.charCodeAt(i);
     if (!isWordChar(code)) {
       gap = base !== '';

@@ -14,7 +14,7 @@ const MAX_EDITS = 1_000;
  * huge text gets a proportionally smaller edit budget: comparing a 2 MB page to its rewrite must
  * not stall the server, and saying "rewritten" is as informative there.
  */
-const MAX_COMPARISONS = 20_000_000;
+const MAX_COMPARISONS = 5_000_000;
 
 /**
  * The words kept, added and removed between two lists of words (jsdiff's Myers diff after
