@@ -43,4 +43,4 @@ export { isOrderKey, keyBetween, keysBetween } from './ydoc/orderKey';
 export { LAYOUT_VERSION, type PlaybookChange, PlaybookDoc, ROOT } from './ydoc/PlaybookDoc';
 export type { Position } from './ydoc/placement';
 export { spliceBetween, type TextSplice } from './ydoc/textEdit';
-export { cutBackOverLimitTexts, defineTextRoots, type OverLimitText, textLimitOf } from './ydoc/textLimitGuard';
+export { cutBackOverLimitTexts, defineTextRoots, fieldTextLimit, type OverLimitText, textLimitOf } from './ydoc/textLimitGuard';

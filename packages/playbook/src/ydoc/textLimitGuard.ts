@@ -5,7 +5,7 @@ import { LeadStateSchema } from '../records/LeadState';
 import { MetricPeriodSchema } from '../records/MetricPeriod';
 import { PageSchema } from '../records/Page';
 import { PersonaSchema } from '../records/Persona';
-import { PlaybookSchema } from '../records/Playbook';
+import { type CollectionName, PlaybookSchema } from '../records/Playbook';
 import { ResponsibilitySchema } from '../records/Responsibility';
 import { RoleSchema } from '../records/Role';
 import { SlaSchema } from '../records/Sla';
@@ -35,6 +35,29 @@ const rootLimits: Record<string, number | TextLimits> = {
   [ROOT.metrics]: textLimitsOf(MetricPeriodSchema),
   [ROOT.pages]: textLimitsOf(PageSchema),
 };
+
+const collectionRoots: Record<CollectionName, string> = {
+  stages: ROOT.stages,
+  lifecycle: ROOT.lifecycle,
+  slas: ROOT.slas,
+  content: ROOT.content,
+  personas: ROOT.personas,
+  roles: ROOT.roles,
+  responsibilities: ROOT.responsibilities,
+  metrics: ROOT.metrics,
+  pages: ROOT.pages,
+};
+
+/**
+ * The limit of a plain-text field, for inputs (`maxLength`): the playbook's `title` or
+ * `description`, or a collection's field by dotted path (`bant.budget`; a text list's path gives
+ * the limit of each line). Undefined when the field has no limit.
+ */
+export function fieldTextLimit(where: CollectionName | 'playbook', path: string): number | undefined {
+  let limit: number | TextLimits | undefined = where === 'playbook' ? playbookLimits : rootLimits[collectionRoots[where]];
+  for (const key of path.split('.')) limit = typeof limit === 'object' ? limit[key] : undefined;
+  return typeof limit === 'number' ? limit : undefined;
+}
 
 /**
  * Makes sure the root texts exist as Y.Text before an update is integrated: Yjs gives a root it
