@@ -1,4 +1,4 @@
-import { jsonToMarkdown } from '@fullcourt/editor-schema';
+import { jsonToMarkdown, markdownTooComplex } from '@fullcourt/editor-schema';
 import { plainText, type StepMeter, textChanges, wordDiff, words } from '@fullcourt/playbook';
 import { describe, expect, it } from 'vitest';
 import { exportFileName } from '../../apps/server/src/exports/fileName';
@@ -117,6 +117,9 @@ describe('text functions cost steps linear in their input', () => {
 
   it('jsonToMarkdown, in plain, formatted, code, table and code-block text', () =>
     expectLinear('jsonToMarkdown', (text, meter) => jsonToMarkdown(richDoc(text), meter)));
+
+  it('markdownTooComplex (the check before Markdown from the API is parsed)', () =>
+    expectLinear('markdownTooComplex', (text, meter) => markdownTooComplex(text, meter)));
 
   it('exportFileName', () => expectLinear('exportFileName', (text, meter) => exportFileName(text, 'md', meter)));
 });

@@ -145,3 +145,27 @@ describe('texts stored over-long before the limits existed', () => {
     expect(stdout.startsWith('# Old very long title')).toBe(true);
   });
 });
+
+describe('Markdown sent over the REST API', () => {
+  it('is refused with 400 naming the field when it is shaped to make the parser super-linear', async () => {
+    const server = await startTestServer();
+    const id = await server.createPlaybook();
+    const hostile = {
+      'emphasis delimiters': '*a'.repeat(5_000),
+      'table columns': `|${'a|'.repeat(2_000)}\n|${'-|'.repeat(2_000)}`,
+      'nested quotes': `${'>'.repeat(5_000)} x`,
+    };
+    for (const [shape, markdown] of Object.entries(hostile)) {
+      const res = await api<{ errors: { field: string; message: string }[] }>(server.url, 'POST', `/api/v1/playbooks/${id}/pages`, {
+        item: { title: shape, body: { markdown } },
+      });
+      expect(res.status, shape).toBe(400);
+      expect(res.json.errors[0]?.field).toBe('body.markdown');
+      expect(res.json.errors[0]?.message).toMatch(/too complex to read/);
+    }
+    const fine = await api(server.url, 'POST', `/api/v1/playbooks/${id}/pages`, {
+      item: { title: 'Glossary', body: { markdown: '## Terms\n\n- **MQL**: marketing qualified lead\n\n| a | b |\n| - | - |\n| 1 | 2 |' } },
+    });
+    expect(fine.status).toBe(201);
+  });
+});
