@@ -64,8 +64,13 @@ export function fieldTextLimit(where: CollectionName | 'playbook', path: string)
  * has not been asked for yet a generic type, which a limit check would not recognise as text.
  */
 export function defineTextRoots(doc: Y.Doc): void {
-  doc.getText(ROOT.title);
-  doc.getText(ROOT.description);
+  for (const name of [ROOT.title, ROOT.description]) {
+    try {
+      doc.getText(name);
+    } catch {
+      // Defined as another type by some earlier code: not a text, so no text limit applies to it.
+    }
+  }
 }
 
 /** Where a Y.Text sits in the playbook layout, and its limit; undefined for text the layout does not limit. */
