@@ -147,6 +147,12 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** The client sent too many messages or bytes; it may reconnect after a pause. */
   rateLimited: 4429,
+  /**
+   * An edit made a plain-text field longer than its limit; the excess was cut, the rest of the edit
+   * kept. Outside 4400–4499 on purpose: y-websocket gives up on those, and this client must
+   * reconnect to resync the cut.
+   */
+  textTooLong: 4022,
 } as const;
 
 /** Why the server closes a collaboration socket: a code plus a sentence a person can act on. */

@@ -7,5 +7,7 @@ export {
   writeJSONToFragment,
   writeMarkdownToFragment,
 } from './fragment';
+export type { StepMeter } from './linearText';
 export { emptyDocJSON, jsonToMarkdown, markdownToJSON } from './markdown';
+export { MARKDOWN_BOUNDS, markdownTooComplex } from './markdownComplexity';
 export { editorSchema } from './schema';

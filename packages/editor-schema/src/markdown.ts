@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
 import { editorExtensions } from './extensions';
+import { linearizeForMarkdown, restoreRuns, type StepMeter, trimEndLinear } from './linearText';
 
 type ManagerExtensions = ConstructorParameters<typeof MarkdownManager>[0] extends infer O
   ? O extends { extensions: infer E }
@@ -37,8 +38,13 @@ export function markdownToJSON(markdown: string): JSONContent {
   return doc;
 }
 
-/** Tiptap JSON (a `doc` node or a list of nodes) → Markdown, without trailing blank lines. */
-export function jsonToMarkdown(json: JSONContent): string {
+/**
+ * Tiptap JSON (a `doc` node or a list of nodes) → Markdown, without trailing blank lines. Linear
+ * in the text: see linearizeForMarkdown for what the serializer is spared. The meter counts only
+ * the steps of this file's own scans; the serializer's are bounded by what they are given.
+ */
+export function jsonToMarkdown(json: JSONContent, meter?: StepMeter): string {
   if (!json.content || json.content.length === 0) return '';
-  return markdownManager().serialize(json).replace(/\s+$/, '');
+  const prepared = linearizeForMarkdown(json, meter);
+  return trimEndLinear(restoreRuns(markdownManager().serialize(prepared.doc), prepared, meter), meter);
 }

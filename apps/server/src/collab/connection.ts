@@ -9,6 +9,7 @@ import { CollabError } from './errors';
 import { awarenessMessage, type IncomingMessage, parseMessage, syncStep2Message } from './messages';
 import type { SharedDocument } from './sharedDocument';
 import type { CollabSocket } from './socket';
+import { applyUpdateWithinTextLimits } from './textLimits';
 import { Throttle } from './throttle';
 import { TokenBucket } from './tokenBucket';
 import { checkNoGaps, checkStateVector, checkUpdateInIsolation } from './updateGuard';
@@ -247,11 +248,13 @@ export class Connection {
         }
         checkUpdateInIsolation(message.update);
         checkNoGaps(document.doc, message.update);
+        let tooLong: CloseReason | undefined;
         try {
-          Y.applyUpdate(document.doc, message.update, this);
+          tooLong = applyUpdateWithinTextLimits(document.doc, message.update, this);
         } catch (error) {
           throw new CloseReason(CloseCode.invalidPayload, `Invalid Yjs update: ${(error as Error).message}`);
         }
+        if (tooLong) throw tooLong;
         return;
       }
       case 'awareness': {

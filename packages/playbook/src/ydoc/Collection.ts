@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { DuplicateIdError, InvalidRecordError, ItemNotFoundError, NotALiveFieldError } from '../errors';
 import { isId } from '../records/id';
 import type { CollectionName } from '../records/Playbook';
+import { clipText, type TextLimits, textLimitsOf } from '../records/textLimits';
 import { type FieldCodec, type Layout, markdownOnly, type ReadContext } from './field';
 import { mapAt } from './listFields';
 import { liveField } from './liveField';
@@ -46,13 +47,18 @@ const ORDER = 'order';
  * an `order` key. The only code that knows how records sit in the Y.Doc, with PlaybookDoc.
  */
 export class Collection<S extends RecordSchema> {
+  /** The plain-text limits of the record, read from its schema once. */
+  private readonly limits: TextLimits;
+
   constructor(
     private readonly map: Y.Map<unknown>,
     readonly name: CollectionName,
     private readonly schema: S,
     private readonly layout: Layout<RecordOf<S>>,
     private readonly afterDelete: (id: string) => void = () => {},
-  ) {}
+  ) {
+    this.limits = textLimitsOf(schema);
+  }
 
   /** Every record, in order. */
   list(context: ReadContext = markdownOnly): RecordOf<S>[] {
@@ -212,6 +218,8 @@ export class Collection<S extends RecordSchema> {
   private read(id: string, item: Y.Map<unknown>, context: ReadContext): RecordOf<S> {
     const record: Record<string, unknown> = { id };
     for (const [field, codec] of this.codecs()) record[field] = codec.read(item, field, context);
+    // A text stored before the limits existed reads clipped, so every read still fits the schema.
+    clipInPlace(record, this.limits);
     return record as RecordOf<S>;
   }
 
@@ -266,5 +274,18 @@ export class Collection<S extends RecordSchema> {
     const doc = this.map.doc;
     if (doc) doc.transact(fn);
     else fn();
+  }
+}
+
+/** Clips the limited texts of a freshly read record in place (no copy: nobody else holds it yet). */
+function clipInPlace(record: Record<string, unknown>, limits: TextLimits): void {
+  for (const [field, limit] of Object.entries(limits)) {
+    const value = record[field];
+    if (typeof limit === 'number') {
+      if (typeof value === 'string') record[field] = clipText(value, limit);
+      else if (Array.isArray(value)) record[field] = value.map((line) => (typeof line === 'string' ? clipText(line, limit) : line));
+    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      clipInPlace(value as Record<string, unknown>, limit);
+    }
   }
 }

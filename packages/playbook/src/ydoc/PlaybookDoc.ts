@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { InvalidRecordError } from '../errors';
+import { InvalidPlaybookError, InvalidRecordError } from '../errors';
 import { BuyerStageSchema } from '../records/BuyerStage';
 import { ContentAssetSchema } from '../records/ContentAsset';
 import { LeadStateSchema } from '../records/LeadState';
@@ -7,12 +7,13 @@ import { MetricPeriodSchema } from '../records/MetricPeriod';
 import { PageSchema } from '../records/Page';
 import { PersonaSchema } from '../records/Persona';
 import type { CollectionName } from '../records/Playbook';
-import { type PlaybookId, PlaybookIdSchema } from '../records/Playbook';
+import { type PlaybookId, PlaybookIdSchema, PlaybookSchema } from '../records/Playbook';
 import { type RaciLetter, RaciLetterSchema, ResponsibilitySchema } from '../records/Responsibility';
 import type { RichText, RichTextInput } from '../records/RichText';
 import { RichTextSchema } from '../records/RichText';
 import { RoleSchema } from '../records/Role';
 import { SlaSchema } from '../records/Sla';
+import { clipText, textLimitsOf } from '../records/textLimits';
 import { Collection, type RecordSchema } from './Collection';
 import { markdownOnly, type ReadContext } from './field';
 import {
@@ -28,6 +29,10 @@ import {
 } from './layouts';
 import { readFragment, writeFragment } from './richField';
 import { setText } from './textEdit';
+
+const playbookLimits = textLimitsOf(PlaybookSchema);
+const TITLE_LIMIT = playbookLimits.title as number;
+const DESCRIPTION_LIMIT = playbookLimits.description as number;
 
 /** Bumped when the Y layout changes shape, so a migration can recognise older documents. */
 export const LAYOUT_VERSION = 1;
@@ -52,6 +57,14 @@ export const ROOT = {
   metrics: 'metricPeriods',
   pages: 'pages',
 } as const;
+
+function checkLength(field: string, value: string, limit: number): void {
+  if (value.length > limit) {
+    throw new InvalidPlaybookError([
+      { code: 'too_big', origin: 'string', maximum: limit, path: [field], message: `at most ${limit} characters`, input: value },
+    ]);
+  }
+}
 
 /** A change notification: `local` is false when the change came from a peer or the server. */
 export interface PlaybookChange {
@@ -112,19 +125,22 @@ export class PlaybookDoc {
     this.meta.set('id', PlaybookIdSchema.parse(id));
   }
 
+  /** The title, clipped to its limit (only a title stored before the limits existed is longer). */
   get title(): string {
-    return this.titleText().toString();
+    return clipText(this.titleText().toString(), TITLE_LIMIT);
   }
 
   setTitle(title: string): void {
+    checkLength('title', title, TITLE_LIMIT);
     this.transact(() => setText(this.titleText(), title));
   }
 
   get description(): string {
-    return this.descriptionText().toString();
+    return clipText(this.descriptionText().toString(), DESCRIPTION_LIMIT);
   }
 
   setDescription(description: string): void {
+    checkLength('description', description, DESCRIPTION_LIMIT);
     this.transact(() => setText(this.descriptionText(), description));
   }
 

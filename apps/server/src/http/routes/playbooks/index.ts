@@ -1,4 +1,4 @@
-import { FindingSchema, playbookJsonSchema, validate } from '@fullcourt/playbook';
+import { clipText, FindingSchema, playbookJsonSchema, TEXT_LIMITS, validate } from '@fullcourt/playbook';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { createPlaybook } from '../../../commands/playbookCreator';
 import { updatePlaybookFields } from '../../../commands/playbookEditor';
@@ -86,7 +86,8 @@ const findingsRouteDef = createRoute({
 
 const present = (p: PlaybookRecord) => ({
   id: p.id,
-  title: p.title,
+  // A title indexed before the limits existed may be longer; lists show it clipped like every reader.
+  title: clipText(p.title, TEXT_LIMITS.name),
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });
