@@ -12,11 +12,25 @@ export interface ChildServer {
   /** Every structured log line the server printed so far. */
   logs: Record<string, unknown>[];
   exited: Promise<number | null>;
+  /** What the process wrote to stderr so far (a crash's stack trace lands there). */
+  stderr(): string;
+  /** Whether the process is still running. */
+  alive(): boolean;
+}
+
+export interface ChildServerOptions {
+  /** Modules to preload with `--import` before the server (e.g. noOutboundConnections.ts). */
+  imports?: string[];
 }
 
 /** Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it). */
-export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
+export async function startChildServer(
+  dataDir: string,
+  env: Record<string, string> = {},
+  options: ChildServerOptions = {},
+): Promise<ChildServer> {
+  const preloads = (options.imports ?? []).flatMap((module) => ['--import', module]);
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preloads, 'apps/server/src/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,5 +57,13 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     });
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
   });
-  return { url, wsUrl: `${url.replace('http', 'ws')}/collab`, process: child, logs, exited };
+  return {
+    url,
+    wsUrl: `${url.replace('http', 'ws')}/collab`,
+    process: child,
+    logs,
+    exited,
+    stderr: () => stderr,
+    alive: () => child.exitCode === null && child.signalCode === null,
+  };
 }
