@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, it } from 'vitest';
 import { api, createPlaybook } from '../integration/helpers/api';
-import { type ChildServer, startChildServer } from '../integration/helpers/childServer';
+import { type ChildServer, errorsLogged, startChildServer } from '../integration/helpers/childServer';
 import { fuzzSettings } from '../integration/helpers/fuzzSettings';
 import {
   type FuzzRequest,
@@ -135,7 +135,7 @@ async function runCase(operation: Operation, requests: FuzzRequest[]): Promise<v
     ms: performance.now() - started,
     what: requests.map((r) => String((r as unknown as Record<symbol, () => string>)[fc.toStringMethod]?.())).join(' then '),
   });
-  if (broken.length > 0) throw new Error(`${broken.join('\n')}${serverErrors(firstLog)}`);
+  if (broken.length > 0) throw new Error(`${broken.join('\n')}${errorsLogged(server, firstLog)}`);
 }
 
 function validValues(name: string, operation: Operation, fixture: Fixture): readonly string[] {
@@ -159,18 +159,6 @@ async function send(method: string, target: string, request: FuzzRequest): Promi
   } catch (error) {
     return `${(error as Error).message}${server.alive() ? '' : ' (the server exited)'}`;
   }
-}
-
-/** What the server logged at error level or worse during the case (stack traces shortened). */
-function serverErrors(since: number): string {
-  const errors = server.logs.slice(since).filter((line) => Number(line.level) >= 50);
-  const crash = server.alive() ? '' : `\nserver stderr:\n${server.stderr().slice(-2_000)}`;
-  if (errors.length === 0) return crash;
-  const lines = errors.slice(0, 5).map((line) => {
-    const err = line.err as { message?: string; stack?: string } | undefined;
-    return `  ${String(line.msg)}: ${err?.message ?? ''}\n    ${(err?.stack ?? '').split('\n').slice(1, 6).join('\n    ')}`;
-  });
-  return `\nserver logged:\n${lines.join('\n')}${crash}`;
 }
 
 function starterItemIds(playbook: Record<string, unknown>): Record<string, string[]> {

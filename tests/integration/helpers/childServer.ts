@@ -67,3 +67,15 @@ export async function startChildServer(
     alive: () => child.exitCode === null && child.signalCode === null,
   };
 }
+
+/** What the server logged at error level or worse since log line `since`, with short stacks, and its stderr if it died: for a failure message. */
+export function errorsLogged(server: ChildServer, since: number): string {
+  const errors = server.logs.slice(since).filter((line) => Number(line.level) >= 50);
+  const crash = server.alive() ? '' : `\nserver stderr:\n${server.stderr().slice(-2_000)}`;
+  if (errors.length === 0) return crash;
+  const lines = errors.slice(0, 5).map((line) => {
+    const err = line.err as { message?: string; stack?: string } | undefined;
+    return `  ${String(line.msg)}: ${err?.message ?? ''}\n    ${(err?.stack ?? '').split('\n').slice(1, 6).join('\n    ')}`;
+  });
+  return `\nserver logged:\n${lines.join('\n')}${crash}`;
+}

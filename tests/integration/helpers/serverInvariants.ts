@@ -41,7 +41,16 @@ export const acceptableCloseCodes: ReadonlySet<number> = new Set([1000, 1001, 10
  * so a fuzz case can report every broken invariant at once. Timeouts are generous: a loaded
  * machine is slow, not broken.
  */
-export async function brokenInvariants(server: ReachableServer, playbookId: string, timeoutMs = 30_000): Promise<string[]> {
+export interface InvariantOptions {
+  timeoutMs?: number;
+  /** More to check in the playbook's JSON (what must still be there); returns what is wrong. */
+  checkJson?: (playbook: Record<string, unknown>) => string | undefined;
+  /** More to check in the freshly synced document; returns what is wrong. */
+  checkDoc?: (doc: Y.Doc) => string | undefined;
+}
+
+export async function brokenInvariants(server: ReachableServer, playbookId: string, options: InvariantOptions = {}): Promise<string[]> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   if (!server.alive()) return ['the server process exited'];
   const broken: string[] = [];
   const health = await read(`${server.url}/api/health`, timeoutMs);
@@ -53,26 +62,40 @@ export async function brokenInvariants(server: ReachableServer, playbookId: stri
   if (typeof playbook === 'string') broken.push(`GET /api/playbooks/${playbookId} did not answer: ${playbook}`);
   else if (playbook.status !== 200 && !(playbook.status === 429 || isStorageUnavailable(playbook))) {
     broken.push(`GET /api/playbooks/${playbookId} answered ${playbook.status}: ${playbook.body.slice(0, 300)}`);
+  } else if (playbook.status === 200 && options.checkJson) {
+    const wrong = options.checkJson(JSON.parse(playbook.body) as Record<string, unknown>);
+    if (wrong) broken.push(`GET /api/playbooks/${playbookId}: ${wrong}`);
   }
 
-  const sync = await freshSync(server.wsUrl, playbookId, timeoutMs);
+  const sync = await freshSync(server.wsUrl, playbookId, timeoutMs, options.checkDoc);
   if (sync) broken.push(sync);
   if (!server.alive()) broken.push('the server process exited');
   return broken;
 }
 
 /** Opens a new y-websocket client on the playbook and waits for its first sync; returns what went wrong, if anything. */
-export async function freshSync(wsUrl: string, playbookId: string, timeoutMs = 30_000): Promise<string | undefined> {
+export async function freshSync(
+  wsUrl: string,
+  playbookId: string,
+  timeoutMs = 30_000,
+  checkDoc?: (doc: Y.Doc) => string | undefined,
+): Promise<string | undefined> {
   const provider = openProvider(wsUrl, playbookId, new Y.Doc());
   const closes: string[] = [];
   provider.on('connection-close', (event: { code: number; reason: string } | null) => {
     if (event) closes.push(`${event.code} ${event.reason}`);
   });
   try {
-    await synced(provider, timeoutMs);
-    return undefined;
-  } catch {
-    return `a fresh y-websocket client did not sync within ${timeoutMs} ms${closes.length ? `; the server closed it with: ${[...new Set(closes)].join(' | ')}` : ''}`;
+    const didSync = await synced(provider, timeoutMs).then(
+      () => true,
+      () => false,
+    );
+    if (!didSync) {
+      const closedWith = closes.length ? `; the server closed it with: ${[...new Set(closes)].join(' | ')}` : '';
+      return `a fresh y-websocket client did not sync within ${timeoutMs} ms${closedWith}`;
+    }
+    const wrong = checkDoc?.(provider.doc);
+    return wrong ? `a fresh y-websocket client synced, but ${wrong}` : undefined;
   } finally {
     closeProvider(provider);
   }
