@@ -12,9 +12,11 @@ import type * as Y from 'yjs';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Where the trace is: EDITING_TRACE if set, else `shared/data` beside the repository (as in CI), else the workplace copy. */
 export const traceFile =
-  [process.env.EDITING_TRACE, resolve(repoRoot, '../shared/data/automerge-paper.json.gz'), '/work/shared/data/automerge-paper.json.gz'].find(
-    (file): file is string => Boolean(file && existsSync(file)),
-  ) ?? resolve(repoRoot, '../shared/data/automerge-paper.json.gz');
+  [
+    process.env.EDITING_TRACE,
+    resolve(repoRoot, '../shared/data/automerge-paper.json.gz'),
+    '/work/shared/data/automerge-paper.json.gz',
+  ].find((file): file is string => Boolean(file && existsSync(file))) ?? resolve(repoRoot, '../shared/data/automerge-paper.json.gz');
 export const traceAttribution =
   "automerge-paper editing trace by Martin Kleppmann (automerge-perf), via Joseph Gentle's editing-traces; CC BY 4.0";
 
