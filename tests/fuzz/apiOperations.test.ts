@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { afterAll, beforeEach, describe, it } from 'vitest';
 import { api, createPlaybook } from '../integration/helpers/api';
 import { type ChildServer, errorsLogged, startChildServer } from '../integration/helpers/childServer';
+import { requestOnFreshConnection } from '../integration/helpers/freshConnection';
 import { fuzzSettings } from '../integration/helpers/fuzzSettings';
 import {
   type FuzzRequest,
@@ -147,18 +148,14 @@ function validValues(name: string, operation: Operation, fixture: Fixture): read
 }
 
 async function send(method: string, target: string, request: FuzzRequest): Promise<{ status: number; body: string } | string> {
-  try {
-    const res = await fetch(`${server.url}${target}`, {
-      method,
-      headers: request.body.contentType ? { 'content-type': request.body.contentType } : {},
-      body: request.body.text,
-      // Generous: a slow answer on a loaded machine is not a failure; only no answer at all is.
-      signal: AbortSignal.timeout(120_000),
-    });
-    return { status: res.status, body: await res.text() };
-  } catch (error) {
-    return `${(error as Error).message}${server.alive() ? '' : ' (the server exited)'}`;
-  }
+  // Generous: a slow answer on a loaded machine is not a failure; only no answer at all is.
+  const answer = await requestOnFreshConnection(`${server.url}${target}`, {
+    method,
+    headers: request.body.contentType ? { 'content-type': request.body.contentType } : {},
+    body: request.body.text,
+    timeoutMs: 120_000,
+  });
+  return typeof answer === 'string' && !server.alive() ? `${answer} (the server exited)` : answer;
 }
 
 function starterItemIds(playbook: Record<string, unknown>): Record<string, string[]> {

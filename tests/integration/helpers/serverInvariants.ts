@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { requestOnFreshConnection } from './freshConnection';
 import { closeProvider, openProvider, synced } from './providers';
 
 /** Any running server a test can reach: in this process or a child. */
@@ -105,11 +106,7 @@ function isStorageUnavailable(response: { status: number; body: string }): boole
   return response.status === 503 && problemType(response.body) === storageUnavailableType;
 }
 
-async function read(url: string, timeoutMs: number): Promise<{ status: number; body: string } | string> {
-  try {
-    const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
-    return { status: res.status, body: await res.text() };
-  } catch (error) {
-    return (error as Error).message;
-  }
+/** A GET on a connection of its own: whether the server still reads must not depend on what a case left on a shared one. */
+function read(url: string, timeoutMs: number): Promise<{ status: number; body: string } | string> {
+  return requestOnFreshConnection(url, { timeoutMs });
 }
