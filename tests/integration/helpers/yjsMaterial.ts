@@ -131,6 +131,7 @@ export const mistypings = [
   'title as a map',
   'body as text',
   'body as a string',
+  'body holding bare text',
   'order as a map',
   'order as garbage',
   'item as a string',
@@ -148,10 +149,10 @@ export type Mistyping = (typeof mistypings)[number];
 export function mistypedUpdate(mistyping: Mistyping): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = 0x5eed03;
-  const playbook = new PlaybookDoc(doc);
   doc.transact(() => {
+    // Only built when needed: it defines every top-level type, and the root cases define one otherwise.
     const page = () => {
-      playbook.pages.add({ id: 'fuzz-mistyped-page', title: 'Mistyped', body: { markdown: 'body' } });
+      new PlaybookDoc(doc).pages.add({ id: 'fuzz-mistyped-page', title: 'Mistyped', body: { markdown: 'body' } });
       return doc.getMap('pages').get('fuzz-mistyped-page') as Y.Map<unknown>;
     };
     switch (mistyping) {
@@ -167,6 +168,12 @@ export function mistypedUpdate(mistyping: Mistyping): Uint8Array {
       case 'body as a string':
         page().set('body', '# not a fragment');
         break;
+      case 'body holding bare text': {
+        // Characters straight in the fragment, where only elements and XmlText belong (what a Y.Text peer writes).
+        const body = page().get('body') as Y.XmlFragment;
+        Y.Text.prototype.insert.call(body as unknown as Y.Text, 0, 'bare text in a fragment');
+        break;
+      }
       case 'order as a map':
         page().set('order', new Y.Map());
         break;
