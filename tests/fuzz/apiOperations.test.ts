@@ -38,7 +38,7 @@ async function startFuzzServer(): Promise<ChildServer> {
     dataDir,
     // Retries far apart: a refused delivery is retried long after the suite ends.
     { LOG_LEVEL: 'info', UNLOAD_DELAY_MS: '100', WEBHOOK_RETRY_BASE_MS: '3600000' },
-    { imports: [noOutbound] },
+    { imports: [noOutbound], startTimeoutMs: 90_000 },
   );
 }
 
@@ -62,7 +62,7 @@ beforeEach(async () => {
   // One operation that kills the server must not hide what the next one does.
   if (!server.alive()) server = await startFuzzServer();
   readFixture = undefined;
-});
+}, 120_000);
 
 afterAll(async () => {
   timings.sort((a, b) => b.ms - a.ms);

@@ -21,6 +21,8 @@ export interface ChildServer {
 export interface ChildServerOptions {
   /** Modules to preload with `--import` before the server (e.g. noOutboundConnections.ts). */
   imports?: string[];
+  /** How long the server may take to listen (20 s by default; a loaded machine needs more). */
+  startTimeoutMs?: number;
 }
 
 /** Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it). */
@@ -42,7 +44,7 @@ export async function startChildServer(
     stderr += chunk;
   });
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time; stderr: ${stderr}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in time; stderr: ${stderr}`)), options.startTimeoutMs ?? 20_000);
     createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
