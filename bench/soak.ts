@@ -174,6 +174,12 @@ function report(samples: Sample[], startedWall: number, startedAt: number, pages
   console.log(
     `event-loop delay after warm-up: p99 ${round(loopP99, 1)} ms (target < ${targets.loopP99Ms} ms), max ${round(last.loopSinceWarmup.max, 1)} ms`,
   );
+  // The machine may be shared: the load around the run says how far to trust the delays.
+  console.log(
+    `load average at the end: ${loadavg()
+      .map((l) => round(l, 1))
+      .join(' ')}`,
+  );
   console.log(
     `socket closes seen by clients: ${Object.keys(closes).length ? JSON.stringify(closes) : 'none'}; run ${round((performance.now() - startedAt) / 60_000, 1)} min, ${pages.length} pages`,
   );
