@@ -66,11 +66,24 @@ export function hugeString(length: number, unit: string): string {
 
 const hugeUnits = [' ', '\t', '|', ' | ', 'a', '*', '_', '\n', '#', '\\', '`', '[', 'é', '😀', '\u0000', '<a>', '- ', '1. '];
 
-/** Arbitrary huge strings up to `maxChars`. */
+/**
+ * Arbitrary huge strings up to `maxChars`. A run followed by one other character is what makes a
+ * backtracking regex (`\s+$`) try every start: a run alone at the end of a string matches at once.
+ */
 export function hugeStrings(maxChars: number): fc.Arbitrary<RawJson> {
   return fc
-    .tuple(fc.integer({ min: Math.min(1_000, maxChars), max: maxChars }), fc.constantFrom(...hugeUnits))
-    .map(([length, unit]) => new RawJson(JSON.stringify(hugeString(length, unit)), `${length} chars of ${JSON.stringify(unit)}`));
+    .tuple(
+      fc.integer({ min: Math.min(1_000, maxChars), max: maxChars }),
+      fc.constantFrom(...hugeUnits),
+      fc.constantFrom('', 'x', '|', '\n'),
+    )
+    .map(
+      ([length, unit, end]) =>
+        new RawJson(
+          JSON.stringify(hugeString(length, unit) + end),
+          `${length} chars of ${JSON.stringify(unit)}${end ? ` then ${JSON.stringify(end)}` : ''}`,
+        ),
+    );
 }
 
 /** Arbitrary deep nesting, mostly past what recursive code survives. */
