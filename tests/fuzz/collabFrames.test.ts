@@ -67,7 +67,7 @@ afterAll(async () => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
 
-console.info(settings.describe(`collaboration frames (first ${traceTxns} transactions of the editing trace)`, 20));
+console.info(settings.describe(`collaboration frames (first ${traceTxns} transactions of the editing trace)`, 16));
 
 /** Frames to send, what they are, and (when every frame is valid) the page text they must leave. */
 interface Case {
@@ -108,10 +108,10 @@ describe('the collaboration socket, given real, mutated and random frames', () =
           }),
           runCase,
         ),
-        settings.parameters(8),
+        settings.parameters(6),
       );
     },
-    budgetMs(8),
+    budgetMs(6),
   );
 
   it(
@@ -149,10 +149,10 @@ describe('the collaboration socket, given real, mutated and random frames', () =
           }),
           runCase,
         ),
-        settings.parameters(30),
+        settings.parameters(20),
       );
     },
-    budgetMs(30),
+    budgetMs(20),
   );
 
   it(
@@ -181,10 +181,10 @@ describe('the collaboration socket, given real, mutated and random frames', () =
             }),
           runCase,
         ),
-        settings.parameters(16),
+        settings.parameters(12),
       );
     },
-    budgetMs(16),
+    budgetMs(12),
   );
 
   it(
@@ -232,10 +232,10 @@ describe('the collaboration socket, given real, mutated and random frames', () =
             .map((parts) => withLabel({ frames: parts.flatMap((p) => p.frames), label: parts.map((p) => p.label).join(', then ') })),
           runCase,
         ),
-        settings.parameters(25),
+        settings.parameters(16),
       );
     },
-    budgetMs(25),
+    budgetMs(16),
   );
 });
 
