@@ -70,7 +70,7 @@ let server: ChildServer | undefined;
 let loads: LoadProcess<SoakClientsUp, SoakClientsDown>[] = [];
 
 try {
-  server = await startChildServer(dataDir, serverEnv, { imports: [noOutbound, probe], startTimeoutMs: 90_000 });
+  server = await startChildServer(dataDir, serverEnv, undefined, { imports: [noOutbound, probe], startTimeoutMs: 90_000 });
   const playbooks: string[] = [];
   for (let i = 0; i < playbookCount; i++) playbooks.push(await createPlaybook(server.url, `Soak playbook ${i + 1}`, 'starter'));
   const assignments = Array.from({ length: clientCount }, (_, index) => ({
@@ -120,7 +120,7 @@ try {
   server.process.kill('SIGTERM');
   const exitCode = await server.exited;
   if (exitCode !== 0) failures.push(`the server's clean shutdown exited with ${exitCode}`);
-  server = await startChildServer(dataDir, serverEnv, { imports: [noOutbound], startTimeoutMs: 90_000 });
+  server = await startChildServer(dataDir, serverEnv, undefined, { imports: [noOutbound], startTimeoutMs: 90_000 });
   const missingStored = await missingEdits(server.wsUrl, pages, 60_000);
 
   report(runSamples, startedWall, started, pages, closes);

@@ -38,6 +38,7 @@ async function startFuzzServer(): Promise<ChildServer> {
     dataDir,
     // Retries far apart: a refused delivery is retried long after the suite ends.
     { LOG_LEVEL: 'info', UNLOAD_DELAY_MS: '100', WEBHOOK_RETRY_BASE_MS: '3600000' },
+    undefined,
     { imports: [noOutbound], startTimeoutMs: 90_000 },
   );
 }

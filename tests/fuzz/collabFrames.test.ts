@@ -52,7 +52,10 @@ async function startFuzzServer(): Promise<ChildServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-fuzz-collab-'));
   dataDirs.push(dataDir);
   // Unload soon after the last client leaves, so the fresh sync often loads the playbook from storage.
-  return startChildServer(dataDir, { LOG_LEVEL: 'info', UNLOAD_DELAY_MS: '50' }, { imports: [noOutbound], startTimeoutMs: 90_000 });
+  return startChildServer(dataDir, { LOG_LEVEL: 'info', UNLOAD_DELAY_MS: '50' }, undefined, {
+    imports: [noOutbound],
+    startTimeoutMs: 90_000,
+  });
 }
 
 beforeEach(async () => {

@@ -25,10 +25,14 @@ export interface ChildServerOptions {
   startTimeoutMs?: number;
 }
 
-/** Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it). */
+/**
+ * Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it). `as` runs it
+ * as another user (tests run as root, for whom no folder is read-only).
+ */
 export async function startChildServer(
   dataDir: string,
   env: Record<string, string> = {},
+  as: { uid: number; gid: number } | undefined = undefined,
   options: ChildServerOptions = {},
 ): Promise<ChildServer> {
   const preloads = (options.imports ?? []).flatMap((module) => ['--import', module]);
@@ -36,6 +40,7 @@ export async function startChildServer(
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...as,
   });
   const logs: Record<string, unknown>[] = [];
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
@@ -57,7 +62,8 @@ export async function startChildServer(
         // Not a log line (a banner, say): ignore it.
       }
     });
-    void exited.then((code) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
+    // 'close', not 'exit': only then has everything it wrote to stderr arrived.
+    child.once('close', (code) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
   });
   return {
     url,
