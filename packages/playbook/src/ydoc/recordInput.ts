@@ -21,7 +21,8 @@ export function checkNewRecord(
   fields: Fields,
   input: Record<string, unknown>,
 ): Record<string, unknown> & { id: string } {
-  const unknown = Object.keys(input).filter((field) => field !== 'id' && !(field in fields));
+  // Own keys only: `in` would take 'constructor' or 'toString' for fields, inherited from Object.prototype.
+  const unknown = Object.keys(input).filter((field) => field !== 'id' && !Object.hasOwn(fields, field));
   if (unknown.length > 0) {
     throw new InvalidRecordError(
       collection,
@@ -64,7 +65,7 @@ export function checkPatch(
   const checked: Record<string, unknown> = {};
   const issues: z.core.$ZodIssue[] = [];
   for (const [field, value] of Object.entries(patch)) {
-    const fieldSchema = field in fields ? shape[field] : undefined;
+    const fieldSchema = Object.hasOwn(fields, field) && Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (!fieldSchema) {
       issues.push(issue([field], field === 'id' ? 'the id cannot change' : 'unknown field'));
       continue;
