@@ -36,8 +36,16 @@ async function startFuzzServer(): Promise<ChildServer> {
   dataDirs.push(dataDir);
   return startChildServer(
     dataDir,
-    // Retries far apart: a refused delivery is retried long after the suite ends.
-    { LOG_LEVEL: 'info', UNLOAD_DELAY_MS: '100', WEBHOOK_RETRY_BASE_MS: '3600000' },
+    // Retries far apart: a refused delivery is retried long after the suite ends. The fixture's webhook
+    // points at a closed loopback port (the preload refuses every connection anyway), and the rate
+    // limit is lifted so every case reaches its route instead of a 429.
+    {
+      LOG_LEVEL: 'info',
+      UNLOAD_DELAY_MS: '100',
+      WEBHOOK_RETRY_BASE_MS: '3600000',
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      HTTP_WRITES_PER_MINUTE: '1000000',
+    },
     undefined,
     { imports: [noOutbound], startTimeoutMs: 90_000 },
   );

@@ -52,7 +52,9 @@ async function startFuzzServer(): Promise<ChildServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-fuzz-collab-'));
   dataDirs.push(dataDir);
   // Unload soon after the last client leaves, so the fresh sync often loads the playbook from storage.
-  return startChildServer(dataDir, { LOG_LEVEL: 'info', UNLOAD_DELAY_MS: '50' }, undefined, {
+  // Per-client rate limits lifted: the replay sends the trace as fast as the socket takes it.
+  const unlimited = { WS_MESSAGES_PER_SECOND: '1000000', WS_BYTES_PER_SECOND: '1000000000', MAX_CONNECTIONS_PER_ADDRESS: '100000' };
+  return startChildServer(dataDir, { LOG_LEVEL: 'info', UNLOAD_DELAY_MS: '50', ...unlimited }, undefined, {
     imports: [noOutbound],
     startTimeoutMs: 90_000,
   });
