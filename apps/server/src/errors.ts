@@ -122,6 +122,8 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** The client sent too many messages or bytes; it may reconnect after a pause. */
   rateLimited: 4429,
+  /** An update nests rich text past MAX_RICH_TEXT_DEPTH or adds too many nodes at once; it was not applied. */
+  contentTooComplex: 4422,
 } as const;
 
 /** Why the server closes a collaboration socket: a code plus a sentence a person can act on. */

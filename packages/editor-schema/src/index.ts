@@ -8,4 +8,12 @@ export {
   writeMarkdownToFragment,
 } from './fragment';
 export { emptyDocJSON, jsonToMarkdown, markdownToJSON } from './markdown';
+export {
+  fragmentDeeperThan,
+  fragmentTexts,
+  jsonDeeperThan,
+  MAX_RICH_TEXT_DEPTH,
+  markdownContainerDepth,
+  RichTextTooDeepError,
+} from './nesting';
 export { editorSchema } from './schema';

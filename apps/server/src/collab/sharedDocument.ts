@@ -1,3 +1,4 @@
+import { boundGarbageCollection } from '@fullcourt/playbook';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, StoredDocument } from '../db';
@@ -35,7 +36,9 @@ export class SharedDocument {
     options: PersistenceOptions,
     log: Logger,
   ) {
-    // Replay storage before any listener exists, so loading writes nothing back.
+    // Replay storage before any listener exists, so loading writes nothing back. A deletion of deep
+    // content stored before nesting was limited would overflow the stack in Yjs' collection.
+    boundGarbageCollection(this.doc);
     this.doc.transact(() => {
       if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
       for (const update of stored.updates) Y.applyUpdate(this.doc, update);

@@ -1,4 +1,4 @@
-import { applyJSON, toJSON } from '@fullcourt/playbook';
+import { applyJSON, boundGarbageCollection, toJSON } from '@fullcourt/playbook';
 import * as Y from 'yjs';
 import type { VersionRecord } from '../db';
 import { notFound } from '../errors';
@@ -25,6 +25,7 @@ export async function restoreVersion(
 
   // Read the old state with rich text as Tiptap JSON, so formatting comes back exactly.
   const scratch = new Y.Doc();
+  boundGarbageCollection(scratch);
   Y.applyUpdate(scratch, state);
   const target = toJSON(scratch, { tiptap: true });
   scratch.destroy();

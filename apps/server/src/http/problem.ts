@@ -1,4 +1,11 @@
-import { DuplicateIdError, InvalidPlaybookError, InvalidRecordError, ItemNotFoundError, PlaybookError } from '@fullcourt/playbook';
+import {
+  DuplicateIdError,
+  InvalidPlaybookError,
+  InvalidRecordError,
+  ItemNotFoundError,
+  PlaybookError,
+  RichTextTooDeepError,
+} from '@fullcourt/playbook';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -21,6 +28,8 @@ export function problemResponse(error: unknown, c: Context, log: Logger): Respon
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof PlaybookError) return fromPlaybookError(error);
+  // Writes check rich text beforehand (an invalid-input naming the field); this is the backstop.
+  if (error instanceof RichTextTooDeepError) return invalidInput([{ field: '', message: error.message }]);
   if (error instanceof CollabError) {
     return error.reason === 'shutting-down' ? new AppError('shutting-down', error.message) : storageUnavailable(error.message);
   }

@@ -29,7 +29,21 @@ export function checkNewRecord(
   }
   const parsed = schema.safeParse({ ...input, id: input.id ?? newId() });
   if (!parsed.success) throw new InvalidRecordError(collection, parsed.error.issues);
-  return parsed.data as Record<string, unknown> & { id: string };
+  const record = parsed.data as Record<string, unknown> & { id: string };
+  const problems = writeProblems(fields, record);
+  if (problems.length > 0) throw new InvalidRecordError(collection, problems);
+  return record;
+}
+
+/** What the fields' own checks find in parsed values (e.g. rich text nested too deep), as zod issues. */
+export function writeProblems(fields: Fields, values: Record<string, unknown>, prefix: PropertyKey[] = []): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [field, codec] of Object.entries(fields)) {
+    if (!codec.check || !(field in values)) continue;
+    const problem = codec.check(values[field]);
+    if (problem) issues.push(issue([...prefix, field, ...problem.path], problem.message));
+  }
+  return issues;
 }
 
 /**
@@ -54,6 +68,7 @@ export function checkPatch(
     if (parsed.success) checked[field] = parsed.data;
     else issues.push(...parsed.error.issues.map((i) => ({ ...i, path: [field, ...i.path] })));
   }
+  issues.push(...writeProblems(fields, checked));
   if (issues.length > 0) throw new InvalidRecordError(collection, issues);
   return checked;
 }
