@@ -2,7 +2,7 @@ import { type Finding, type Playbook, PlaybookDoc, ROOT } from '@fullcourt/playb
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { api, createPlaybook } from './helpers/api';
-import { deepPageUpdate, deletePageUpdate, updateFrame } from './helpers/deepRichText';
+import { deepPageUpdate, deletedDeepPageState, deletePageUpdate, updateFrame } from './helpers/deepRichText';
 import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
 import { openRawSocket } from './helpers/rawSocket';
 import { closeAllTestServers, startTestServer, type TestServer } from './helpers/testServer';
@@ -117,6 +117,25 @@ describe('deeply nested rich text', () => {
       expect(live.pages).toEqual(before.pages.slice(1));
       const late = await openSyncedProvider(server.wsUrl, id, new Y.Doc());
       expect(late.doc.getMap(ROOT.pages).has(pageId)).toBe(false);
+    });
+
+    it('loads a playbook whose deep item was deleted but never collected, which no longer loaded at all', async () => {
+      const server = await startTestServer({ UNLOAD_DELAY_MS: '50' });
+      const id = await createPlaybook(server.url);
+      const before = await api<Playbook>(server.url, 'GET', `/api/playbooks/${id}`);
+      await unloaded(server);
+      const pageId = before.json.pages[0]?.id as string;
+      const deleted = deletedDeepPageState(await storedState(server, id), pageId, 30_000);
+      await server.services.storage.documents.append(id, [deleted]);
+
+      const { live } = await readEverything(server, id);
+      expect(live.pages).toEqual(before.json.pages.slice(1));
+      expect(live.stages).toEqual(before.json.stages);
+      // Unloading compacts what was collected; the next load is an ordinary one.
+      await unloaded(server);
+      const again = await api<Playbook>(server.url, 'GET', `/api/playbooks/${id}`);
+      expect(again.status).toBe(200);
+      expect(again.json.pages).toEqual(before.json.pages.slice(1));
     });
 
     it('lets an editor delete the bad item with the playbook package, in steps small enough for every peer', async () => {

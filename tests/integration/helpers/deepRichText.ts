@@ -51,14 +51,34 @@ export function updateFrame(update: Uint8Array): Uint8Array {
 
 /**
  * One update deleting a page whose body is a chain of nested elements, every level at once, as a
- * client with a bigger stack than this test's (a browser) would send it. The copy it is made in
- * deletes bottom-up and never collects, so making it does not recurse per level here.
+ * client with a bigger stack than this test's (a browser) would send it.
  */
 export function deletePageUpdate(state: Uint8Array, pageId: string): Uint8Array {
   const doc = new Y.Doc({ gc: false });
   Y.applyUpdate(doc, state);
   const updates: Uint8Array[] = [];
   doc.on('update', (update: Uint8Array) => updates.push(update));
+  deletePageBottomUp(doc, pageId);
+  doc.destroy();
+  return updates[0] as Uint8Array;
+}
+
+/**
+ * The state a compaction stored before the fix once Yjs' collection of a deep page's deletion had
+ * overflowed the stack: the page and its `levels` nested blockquotes, deleted but still there.
+ */
+export function deletedDeepPageState(state: Uint8Array, pageId: string, levels: number): Uint8Array {
+  const doc = new Y.Doc({ gc: false });
+  Y.applyUpdate(doc, state);
+  nestBlockquotes(doc, pageId, levels);
+  deletePageBottomUp(doc, pageId);
+  const deleted = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return deleted;
+}
+
+/** Deletes a page, its body's chain deepest first, in one transaction of a document that never collects (so nothing recurses). */
+function deletePageBottomUp(doc: Y.Doc, pageId: string): void {
   const pages = doc.getMap<unknown>(ROOT.pages);
   const chain: (Y.XmlFragment | Y.XmlElement)[] = [(pages.get(pageId) as Y.Map<unknown>).get('body') as Y.XmlFragment];
   for (let last = chain[0]; last?.firstChild instanceof Y.XmlElement; last = chain[chain.length - 1]) chain.push(last.firstChild);
@@ -66,6 +86,4 @@ export function deletePageUpdate(state: Uint8Array, pageId: string): Uint8Array 
     for (let i = chain.length - 2; i >= 0; i--) (chain[i] as Y.XmlFragment | Y.XmlElement).delete(0, 1);
     pages.delete(pageId);
   });
-  doc.destroy();
-  return updates[0] as Uint8Array;
 }

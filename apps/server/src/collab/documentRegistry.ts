@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../db';
+import type { DocumentStore, StoredDocument } from '../db';
 import type { Logger } from '../logger';
 import type { PersistenceOptions } from './documentPersistence';
 import { CollabError } from './errors';
@@ -121,7 +121,7 @@ export class DocumentRegistry {
     const started = performance.now();
     try {
       const stored = await this.store.load(playbookId);
-      const document = new SharedDocument(playbookId, stored, this.store, this.options, this.log);
+      const document = this.replay(playbookId, stored);
       const { onChange } = this.options;
       if (onChange) document.doc.on('update', () => onChange(playbookId));
       this.log.info(
@@ -132,6 +132,16 @@ export class DocumentRegistry {
     } catch (error) {
       this.log.error({ err: error, playbookId }, 'document load failed');
       throw error;
+    }
+  }
+
+  private replay(playbookId: string, stored: StoredDocument): SharedDocument {
+    try {
+      return new SharedDocument(playbookId, stored, this.store, this.options, this.log);
+    } catch (error) {
+      // Stored before nesting was limited, it may delete content too deep for Yjs to apply at once.
+      this.log.warn({ err: error, playbookId }, 'replaying the stored document failed; replaying it again, deep deletions in steps');
+      return new SharedDocument(playbookId, stored, this.store, this.options, this.log, { carefully: true });
     }
   }
 

@@ -5,6 +5,7 @@ import type { DocumentStore, StoredDocument } from '../db';
 import type { Logger } from '../logger';
 import { DocumentPersistence, type PersistenceOptions } from './documentPersistence';
 import { awarenessMessage, syncStep1Message, updateMessage } from './messages';
+import { replayStored } from './storedReplay';
 
 /** Whatever receives a document's messages: a WebSocket connection today. */
 export interface Peer {
@@ -35,14 +36,13 @@ export class SharedDocument {
     store: DocumentStore,
     options: PersistenceOptions,
     log: Logger,
+    /** `carefully` after a plain replay failed (see replayStored). */
+    replay: { carefully?: boolean } = {},
   ) {
     // Replay storage before any listener exists, so loading writes nothing back. A deletion of deep
     // content stored before nesting was limited would overflow the stack in Yjs' collection.
     boundGarbageCollection(this.doc);
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    replayStored(this.doc, stored, replay.carefully);
     this.persistence = new DocumentPersistence(playbookId, store, stored, () => Y.encodeStateAsUpdate(this.doc), options, log);
     this.persistence.onCaughtUp = () => this.drainOutbox();
 
