@@ -8,8 +8,15 @@ import * as Y from 'yjs';
 // of a bounded number of levels, iteratively, so neither this process nor a peer applying the
 // resulting updates recurses deeper than one step.
 
-/** Levels deleted or collected in one step: deeper than any content a playbook may hold, shallow for any stack. */
-const STEP_LEVELS = MAX_RICH_TEXT_DEPTH;
+/**
+ * Levels deleted in one step (one transaction): shallow enough for any stack to recurse through, and
+ * as deep as that allows, because every transaction also walks from the type it changed up to the
+ * root, so pruning a tree d levels deep costs about d²/STEP_LEVELS steps.
+ */
+const STEP_LEVELS = 512;
+
+/** Deleted types holding more levels than this are left to be collected after the transaction, children first. */
+const COLLECT_LEVELS = MAX_RICH_TEXT_DEPTH;
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types are generic in their event type, which nothing here uses.
 type SharedType = Y.AbstractType<any>;
@@ -104,7 +111,7 @@ const bounded = new WeakSet<Y.Doc>();
  * types of a transaction recursively when it ends; one that overflows the stack there leaves the
  * document unable to emit another update (its edits are then neither stored nor sent), and a copy
  * stored with such a deletion cannot be loaded again. Here Yjs' own pass leaves alone the deleted
- * types that hold more than STEP_LEVELS levels; they are collected right after the transaction,
+ * types that hold more than COLLECT_LEVELS levels; they are collected right after the transaction,
  * children before parents, so no collection recurses more than a level or two. Idempotent.
  */
 export function boundGarbageCollection(doc: Y.Doc): void {
@@ -113,7 +120,7 @@ export function boundGarbageCollection(doc: Y.Doc): void {
   const filter = doc.gcFilter;
   const deferred = new Set<Y.Item>();
   doc.gcFilter = (item) => {
-    if (item.content instanceof Y.ContentType && nestedDeeperThan(item.content.type, STEP_LEVELS, true)) {
+    if (item.content instanceof Y.ContentType && nestedDeeperThan(item.content.type, COLLECT_LEVELS, true)) {
       deferred.add(item);
       return false;
     }
@@ -127,7 +134,10 @@ export function boundGarbageCollection(doc: Y.Doc): void {
   });
 }
 
-/** Garbage-collects deleted items whose subtrees hold each other, each one only after those inside it. */
+/**
+ * Garbage-collects deleted items whose subtrees hold each other, each one only after those inside
+ * it, then merges what was collected into as few structs as Yjs' own pass would leave.
+ */
 function collectChildrenFirst(doc: Y.Doc, items: Y.Item[], filter: (item: Y.Item) => boolean): void {
   const inside = new Map<Y.Item, number>(items.map((item) => [item, 0]));
   const parentOf = (item: Y.Item) => ((item.parent as SharedType | null)?._item ?? null) as Y.Item | null;
@@ -136,15 +146,43 @@ function collectChildrenFirst(doc: Y.Doc, items: Y.Item[], filter: (item: Y.Item
     if (parent && inside.has(parent)) inside.set(parent, (inside.get(parent) as number) + 1);
   }
   const ready = items.filter((item) => inside.get(item) === 0);
-  for (let item = ready.pop(); item; item = ready.pop()) {
-    const ds = Y.createDeleteSet();
-    // A DeleteSet entry is a plain { clock, len } range; Yjs has no exported constructor for one.
-    ds.clients.set(item.id.client, [{ clock: item.id.clock, len: item.length }] as never);
-    Y.tryGc(ds, doc.store, filter);
-    const parent = parentOf(item);
-    if (!parent || !inside.has(parent)) continue;
-    const left = (inside.get(parent) as number) - 1;
-    inside.set(parent, left);
-    if (left === 0) ready.push(parent);
+  try {
+    for (let item = ready.pop(); item; item = ready.pop()) {
+      Y.tryGc(deleteSetOf([item]), doc.store, filter);
+      const parent = parentOf(item);
+      if (!parent || !inside.has(parent)) continue;
+      const left = (inside.get(parent) as number) - 1;
+      inside.set(parent, left);
+      if (left === 0) ready.push(parent);
+    }
+  } catch {
+    // Only a deletion that itself failed half-way (and threw, which the caller sees) leaves a live
+    // item under a deleted one; what is not collected yet merely stays in memory.
+    return;
   }
+  Y.tryGc(deleteSetOf(items), doc.store, () => false);
+}
+
+/** The delete set covering these items' ranges, sorted and merged as Yjs expects. */
+function deleteSetOf(items: Y.Item[]): ReturnType<typeof Y.createDeleteSet> {
+  const ds = Y.createDeleteSet();
+  const byClient = new Map<number, { clock: number; len: number }[]>();
+  for (const item of items) {
+    const ranges = byClient.get(item.id.client);
+    const range = { clock: item.id.clock, len: item.length };
+    if (ranges) ranges.push(range);
+    else byClient.set(item.id.client, [range]);
+  }
+  for (const [client, ranges] of byClient) {
+    ranges.sort((a, b) => a.clock - b.clock);
+    const merged: { clock: number; len: number }[] = [];
+    for (const range of ranges) {
+      const last = merged[merged.length - 1];
+      if (last && last.clock + last.len >= range.clock) last.len = Math.max(last.len, range.clock + range.len - last.clock);
+      else merged.push({ ...range });
+    }
+    // A DeleteSet entry is a plain { clock, len } range; Yjs exports no constructor for one.
+    ds.clients.set(client, merged as never);
+  }
+  return ds;
 }
