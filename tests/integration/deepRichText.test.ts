@@ -63,6 +63,33 @@ describe('deeply nested rich text', () => {
     expect(late.doc.getMap(ROOT.pages).toJSON()).toEqual(editor.doc.getMap(ROOT.pages).toJSON());
   });
 
+  it('is refused on the REST write path too, naming the field, and nothing changes', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const before = await api<Playbook>(server.url, 'GET', `/api/playbooks/${id}`);
+    const pageId = before.json.pages[0]?.id as string;
+    // Written as text: JSON.stringify itself recurses per level.
+    const levels = 3_000;
+    const deepTiptap = `{"markdown":"","tiptap":{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph"}${']}'.repeat(levels)}]}}`;
+    const send = async (method: string, path: string, body: string) => {
+      const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
+      return { status: res.status, json: (await res.json()) as { type: string; errors: { field: string }[] } };
+    };
+
+    const patched = await send('PATCH', `${v1(id)}/pages/${pageId}`, `{"title":"Renamed","body":${deepTiptap}}`);
+    expect(patched.status).toBe(400);
+    expect(patched.json.type).toBe('/problems/invalid-input');
+    expect(patched.json.errors.map((e) => e.field)).toEqual(['body.tiptap']);
+    const viaMarkdown = await send('PATCH', `${v1(id)}/pages/${pageId}`, JSON.stringify({ body: { markdown: `${'- '.repeat(levels)}x` } }));
+    expect(viaMarkdown.status).toBe(400);
+    expect(viaMarkdown.json.errors.map((e) => e.field)).toEqual(['body.markdown']);
+    const added = await send('POST', `${v1(id)}/pages`, `{"item":{"title":"Deep","body":${deepTiptap}}}`);
+    expect(added.status).toBe(400);
+
+    const after = await api<Playbook>(server.url, 'GET', `/api/playbooks/${id}`);
+    expect(after.json.pages).toEqual(before.json.pages);
+  });
+
   describe('stored before the fix, bypassing the guard', () => {
     async function playbookWithDeepPage() {
       const server = await startTestServer({ UNLOAD_DELAY_MS: '50' });
