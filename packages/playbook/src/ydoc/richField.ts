@@ -104,12 +104,12 @@ export function writeFragment(fragment: Y.XmlFragment, value: RichText): void {
 
 /**
  * Why rich text given to a write cannot be stored (nested past the limit), with the path of the
- * part at fault, or undefined. Cheap for ordinary text: Markdown is only parsed when its
- * container markers leave the depth in doubt.
+ * part at fault, or undefined. Checks what the write will use: the Tiptap JSON when given, else the
+ * Markdown, which is only parsed when its container markers leave the depth in doubt.
  */
 export function richTextProblem(value: RichText): { path: string[]; message: string } | undefined {
   const message = `rich text may nest at most ${MAX_RICH_TEXT_DEPTH} levels deep`;
-  if (value.tiptap && jsonDeeperThan(value.tiptap as JSONContent, MAX_RICH_TEXT_DEPTH)) return { path: ['tiptap'], message };
+  if (value.tiptap) return jsonDeeperThan(value.tiptap as JSONContent, MAX_RICH_TEXT_DEPTH) ? { path: ['tiptap'], message } : undefined;
   // Each container is at most two levels (a list and its item); a table and its text add five.
   if (2 * markdownContainerDepth(value.markdown) + 5 <= MAX_RICH_TEXT_DEPTH) return undefined;
   try {
