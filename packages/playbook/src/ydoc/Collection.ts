@@ -200,9 +200,9 @@ export class Collection<S extends RecordSchema> {
     });
   }
 
-  /** What would stop replaceAll writing these records (rich text nested too deep), paths from the collection. */
-  writeProblems(records: RecordOf<S>[]): z.core.$ZodIssue[] {
-    return records.flatMap((record, i) => writeProblems(this.fields(), record as Record<string, unknown>, [this.name, i]));
+  /** What would stop replaceAll writing these records (rich text nested too deep), with paths from `prefix`. */
+  writeProblems(records: RecordOf<S>[], prefix: readonly PropertyKey[] = [this.name]): z.core.$ZodIssue[] {
+    return records.flatMap((record, i) => writeProblems(this.fields(), record as Record<string, unknown>, [...prefix, i]));
   }
 
   /** Calls `listener` after every change to the collection, local or remote; returns the unsubscribe. */

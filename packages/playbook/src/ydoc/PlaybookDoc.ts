@@ -8,7 +8,7 @@ import { MetricPeriodSchema } from '../records/MetricPeriod';
 import { PageSchema } from '../records/Page';
 import { PersonaSchema } from '../records/Persona';
 import type { CollectionName, Playbook } from '../records/Playbook';
-import { type PlaybookId, PlaybookIdSchema } from '../records/Playbook';
+import { COLLECTION_PATHS, type PlaybookId, PlaybookIdSchema } from '../records/Playbook';
 import { type RaciLetter, RaciLetterSchema, ResponsibilitySchema } from '../records/Responsibility';
 import type { RichText, RichTextInput } from '../records/RichText';
 import { RichTextSchema } from '../records/RichText';
@@ -162,12 +162,11 @@ export class PlaybookDoc {
   /** What would stop applyJSON writing this playbook (rich text nested too deep), as zod issues with their paths. */
   writeProblems(playbook: Playbook): z.core.$ZodIssue[] {
     const attribution = richTextProblem(playbook.attribution);
-    const names = ['stages', 'lifecycle', 'slas', 'content', 'personas', 'roles', 'responsibilities', 'pages'] as const;
-    return [
-      ...(attribution ? [issue(['attribution', ...attribution.path], attribution.message)] : []),
-      ...names.flatMap((name) => this.collection(name).writeProblems(playbook[name] as never)),
-      ...this.metrics.writeProblems(playbook.metrics.periods),
-    ];
+    const collections = (Object.entries(COLLECTION_PATHS) as [CollectionName, readonly string[]][]).flatMap(([name, path]) => {
+      const records = path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], playbook);
+      return this.collection(name).writeProblems(records as never, path);
+    });
+    return [...(attribution ? [issue(['attribution', ...attribution.path], attribution.message)] : []), ...collections];
   }
 
   /** The live Y.Text of the title, for an input bound per character. */
