@@ -1,3 +1,4 @@
+import { boundGarbageCollection } from '@fullcourt/playbook';
 import * as Y from 'yjs';
 import type { StoredDocument } from '../db';
 import { pruneWhatUpdateDeletes } from './deepDeletions';
@@ -10,7 +11,29 @@ import { pruneWhatUpdateDeletes } from './deepDeletions';
  * been pruned bottom-up, its deletions. The document ends up the same, only built in another order.
  */
 export function replayStored(doc: Y.Doc, stored: StoredDocument, carefully = false): void {
-  const updates = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+  replayUpdates(doc, stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates, carefully);
+}
+
+/**
+ * A document holding stored Yjs updates (a saved version's state, say), read plainly and, should
+ * that fail, carefully (see replayStored), with its garbage collection bounded.
+ */
+export function documentFromStored(updates: Uint8Array[]): Y.Doc {
+  const doc = new Y.Doc();
+  boundGarbageCollection(doc);
+  try {
+    replayUpdates(doc, updates, false);
+    return doc;
+  } catch {
+    doc.destroy();
+  }
+  const again = new Y.Doc();
+  boundGarbageCollection(again);
+  replayUpdates(again, updates, true);
+  return again;
+}
+
+function replayUpdates(doc: Y.Doc, updates: Uint8Array[], carefully: boolean): void {
   doc.transact(() => {
     for (const update of updates) {
       if (!carefully) {

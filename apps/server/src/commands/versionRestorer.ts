@@ -1,5 +1,5 @@
-import { applyJSON, boundGarbageCollection, toJSON } from '@fullcourt/playbook';
-import * as Y from 'yjs';
+import { applyJSON, toJSON } from '@fullcourt/playbook';
+import { documentFromStored } from '../collab/storedReplay';
 import type { VersionRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
@@ -24,9 +24,7 @@ export async function restoreVersion(
   if (!state) throw notFound(`version of playbook '${playbookId}'`, String(number));
 
   // Read the old state with rich text as Tiptap JSON, so formatting comes back exactly.
-  const scratch = new Y.Doc();
-  boundGarbageCollection(scratch);
-  Y.applyUpdate(scratch, state);
+  const scratch = documentFromStored([state]);
   const target = toJSON(scratch, { tiptap: true });
   scratch.destroy();
   // Snapshot and restore in one synchronous step, so no edit lands between them unrecorded.
