@@ -54,6 +54,7 @@ type Link = { depth: number } | { on: Y.Item; plus: 0 | 1 };
 class UpdateDepths {
   private readonly byClient = new Map<number, Struct[]>();
   private readonly known = new Map<Y.Item, number>();
+  private readonly liveDepths = new Map<Y.AbstractType<unknown>, number>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -110,7 +111,7 @@ class UpdateDepths {
         return inUpdate instanceof Y.Item && inUpdate.content instanceof Y.ContentType ? { on: inUpdate, plus: 1 } : { depth: COLLECTED };
       const live = this.inDocument(parent);
       return live instanceof Y.Item && live.content instanceof Y.ContentType
-        ? { depth: typeDepth(live.content.type) }
+        ? { depth: this.typeDepth(live.content.type) }
         : { depth: COLLECTED };
     }
     const neighbour = item.origin ?? item.rightOrigin;
@@ -118,7 +119,7 @@ class UpdateDepths {
     const inUpdate = this.inUpdate(neighbour);
     if (inUpdate) return inUpdate instanceof Y.Item ? { on: inUpdate, plus: 0 } : { depth: COLLECTED };
     const live = this.inDocument(neighbour);
-    return live instanceof Y.Item ? { depth: typeDepth(live.parent as Y.AbstractType<unknown>) } : { depth: COLLECTED };
+    return live instanceof Y.Item ? { depth: this.typeDepth(live.parent as Y.AbstractType<unknown>) } : { depth: COLLECTED };
   }
 
   /** The item or collected range of the update holding `id`; a skipped range is not content, so it is looked up in the document. */
@@ -137,6 +138,19 @@ class UpdateDepths {
     return undefined;
   }
 
+  /** Levels between a live type and its root type, counted up to one past the limit (deeper is deeper). */
+  private typeDepth(type: Y.AbstractType<unknown>): number {
+    let depth = this.liveDepths.get(type);
+    if (depth === undefined) {
+      depth = 0;
+      for (let item = type._item; item !== null && depth <= MAX_RICH_TEXT_DEPTH; depth++) {
+        item = (item.parent as Y.AbstractType<unknown>)._item;
+      }
+      this.liveDepths.set(type, depth);
+    }
+    return depth;
+  }
+
   private inDocument(id: Y.ID): Y.Item | Y.GC {
     // Yjs would park such an item until the missing change arrives, and nobody could tell how deep
     // it will sit then. A client only has such a gap after a race between tabs; reconnecting resyncs.
@@ -145,13 +159,4 @@ class UpdateDepths {
     }
     return Y.getItem(this.doc.store, id);
   }
-}
-
-/** Levels between a live type and its root type, counted up to one past the limit (deeper is deeper). */
-function typeDepth(type: Y.AbstractType<unknown>): number {
-  let depth = 0;
-  for (let item = type._item; item !== null && depth <= MAX_RICH_TEXT_DEPTH; depth++) {
-    item = (item.parent as Y.AbstractType<unknown>)._item;
-  }
-  return depth;
 }
