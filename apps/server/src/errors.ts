@@ -153,6 +153,8 @@ export const CloseCode = {
    * reconnect to resync the cut.
    */
   textTooLong: 4022,
+  /** An update nests rich text past MAX_RICH_TEXT_DEPTH or adds too many nodes at once; it was not applied. */
+  contentTooComplex: 4422,
 } as const;
 
 /** Why the server closes a collaboration socket: a code plus a sentence a person can act on. */

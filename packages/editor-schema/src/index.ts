@@ -10,4 +10,12 @@ export {
 export type { StepMeter } from './linearText';
 export { emptyDocJSON, jsonToMarkdown, markdownToJSON } from './markdown';
 export { MARKDOWN_BOUNDS, markdownTooComplex } from './markdownComplexity';
+export {
+  fragmentDeeperThan,
+  fragmentTexts,
+  jsonDeeperThan,
+  MAX_RICH_TEXT_DEPTH,
+  markdownContainerDepth,
+  RichTextTooDeepError,
+} from './nesting';
 export { editorSchema } from './schema';

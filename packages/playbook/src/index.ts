@@ -1,6 +1,8 @@
 // The playbook domain: records and their zod schemas, the Y.Doc layout, canonical JSON,
 // integrity validation, business diff, formatting, templates and benchmark fixtures.
 
+export { MAX_RICH_TEXT_DEPTH, RichTextTooDeepError } from '@fullcourt/editor-schema';
+
 export * from './diff/Change';
 export { diff } from './diff/diff';
 export { plainText, type StepMeter, words } from './diff/plainText';
@@ -38,6 +40,7 @@ export * from './validate/Finding';
 export { type ValidateOptions, validate } from './validate/validate';
 export type { IdOf, KeyedField, NewRecord, RecordOf, RecordPatch, RecordSchema } from './ydoc/Collection';
 export { Collection } from './ydoc/Collection';
+export { boundGarbageCollection, nestedDeeperThan, pruneTooDeep } from './ydoc/deepContent';
 export type { ReadContext } from './ydoc/field';
 export { isOrderKey, keyBetween, keysBetween } from './ydoc/orderKey';
 export { LAYOUT_VERSION, type PlaybookChange, PlaybookDoc, ROOT } from './ydoc/PlaybookDoc';

@@ -4,6 +4,7 @@ import { CloseCode, CloseReason } from '../errors';
 import type { Actor } from '../identity/actor';
 import type { Logger } from '../logger';
 import { filterAwarenessUpdate, mergeAwarenessUpdates } from './awarenessGuard';
+import { pruneWhatUpdateDeletes } from './deepDeletions';
 import type { DocumentRegistry } from './documentRegistry';
 import { CollabError } from './errors';
 import { awarenessMessage, type IncomingMessage, parseMessage, syncStep2Message } from './messages';
@@ -246,8 +247,9 @@ export class Connection {
         if (projected > this.limits.maxDocumentBytes) {
           throw new CloseReason(CloseCode.documentTooLarge, 'This playbook has reached its size limit; the edit was not saved.');
         }
-        checkUpdateInIsolation(message.update);
+        const decoded = checkUpdateInIsolation(document.doc, message.update);
         checkNoGaps(document.doc, message.update);
+        pruneWhatUpdateDeletes(document.doc, decoded.ds);
         let tooLong: CloseReason | undefined;
         try {
           tooLong = applyUpdateWithinTextLimits(document.doc, message.update, this);

@@ -1,4 +1,4 @@
-import type { DocumentStore } from '../db';
+import type { DocumentStore, StoredDocument } from '../db';
 import type { Logger } from '../logger';
 import type { StorageFailure } from './documentPersistence';
 import { CollabError } from './errors';
@@ -167,7 +167,7 @@ export class DocumentRegistry {
     }
     try {
       const stored = await this.store.load(playbookId);
-      const document = new SharedDocument(playbookId, stored, this.store, this.options, this.log);
+      const document = this.replay(playbookId, stored);
       this.loaded.set(playbookId, document);
       // Its size is known only now: make room for it too, or give it up (nothing was written for it).
       if (!(await this.makeRoom(() => this.loadedBytes() <= maxBytes))) {
@@ -214,6 +214,16 @@ export class DocumentRegistry {
     return new CollabError('server-busy', `${what}, all in use. Try again in ${busyRetrySeconds} s.`, {
       retryAfterSeconds: busyRetrySeconds,
     });
+  }
+
+  private replay(playbookId: string, stored: StoredDocument): SharedDocument {
+    try {
+      return new SharedDocument(playbookId, stored, this.store, this.options, this.log);
+    } catch (error) {
+      // Stored before nesting was limited, it may delete content too deep for Yjs to apply at once.
+      this.log.warn({ err: error, playbookId }, 'replaying the stored document failed; replaying it again, deep deletions in steps');
+      return new SharedDocument(playbookId, stored, this.store, this.options, this.log, { carefully: true });
+    }
   }
 
   private scheduleUnload(document: SharedDocument): void {

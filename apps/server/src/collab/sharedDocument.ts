@@ -1,3 +1,4 @@
+import { boundGarbageCollection } from '@fullcourt/playbook';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, StoredDocument } from '../db';
@@ -13,6 +14,7 @@ import {
   syncStep1Message,
   updateMessage,
 } from './messages';
+import { replayStored } from './storedReplay';
 
 /** Whatever receives a document's messages: a WebSocket connection today. */
 export interface Peer {
@@ -64,12 +66,13 @@ export class SharedDocument {
     store: DocumentStore,
     private readonly options: DocumentOptions,
     log: Logger,
+    /** `carefully` after a plain replay failed (see replayStored). */
+    replay: { carefully?: boolean } = {},
   ) {
-    // Replay storage before any listener exists, so loading writes nothing back.
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    // Replay storage before any listener exists, so loading writes nothing back. A deletion of deep
+    // content stored before nesting was limited would overflow the stack in Yjs' collection.
+    boundGarbageCollection(this.doc);
+    replayStored(this.doc, stored, replay.carefully);
     this.persistence = new DocumentPersistence(playbookId, store, stored, () => Y.encodeStateAsUpdate(this.doc), options, log);
     this.persistence.onCaughtUp = () => this.drainOutbox();
 

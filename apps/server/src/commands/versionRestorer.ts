@@ -1,5 +1,6 @@
 import { applyJSON, type PlaybookInput, toJSON } from '@fullcourt/playbook';
 import * as Y from 'yjs';
+import { documentFromStored } from '../collab/storedReplay';
 import type { VersionRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
@@ -27,8 +28,7 @@ export async function restoreVersion(
   if (!state) throw notFound(`version of playbook '${playbookId}'`, String(number));
 
   // Read the old state with rich text as Tiptap JSON, so formatting comes back exactly.
-  const scratch = new Y.Doc();
-  Y.applyUpdate(scratch, state);
+  const scratch = documentFromStored([state]);
   const target = toJSON(scratch, { tiptap: true });
   scratch.destroy();
   // `use` stores every earlier edit first, so the backup is exactly what everyone sees now.
@@ -48,8 +48,8 @@ export async function restoreVersion(
 
 /** The Yjs update that turns `state` into `target`, made on a scratch copy. */
 function restoreUpdate(state: Uint8Array, target: PlaybookInput, actor: Actor): Uint8Array {
-  const copy = new Y.Doc();
-  Y.applyUpdate(copy, state);
+  // Replayed as loading does, so content stored deep before nesting was limited cannot overflow here either.
+  const copy = documentFromStored([state]);
   const from = Y.encodeStateVector(copy);
   applyJSON(copy, target, actor);
   const update = Y.encodeStateAsUpdate(copy, from);

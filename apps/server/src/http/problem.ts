@@ -1,4 +1,11 @@
-import { DuplicateIdError, InvalidPlaybookError, InvalidRecordError, ItemNotFoundError, PlaybookError } from '@fullcourt/playbook';
+import {
+  DuplicateIdError,
+  InvalidPlaybookError,
+  InvalidRecordError,
+  ItemNotFoundError,
+  PlaybookError,
+  RichTextTooDeepError,
+} from '@fullcourt/playbook';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -25,6 +32,8 @@ function toAppError(error: unknown): AppError | undefined {
   if (error instanceof StorageError) {
     return storageUnavailable(`Storage refused this request, so nothing was changed. ${error.advice} Then try again.`);
   }
+  // Writes check rich text beforehand (an invalid-input naming the field); this is the backstop.
+  if (error instanceof RichTextTooDeepError) return invalidInput([{ field: '', message: error.message }]);
   if (error instanceof CollabError) {
     if (error.reason === 'server-busy') {
       const retryAfter = String(error.retryAfterSeconds ?? 30);

@@ -6,10 +6,19 @@ import { lifecycleRules } from './rules/lifecycle';
 import { metricRules } from './rules/metrics';
 import { allNameRules } from './rules/names';
 import { responsibilityRules } from './rules/responsibilities';
+import { richTextRules } from './rules/richText';
 import { slaRules } from './rules/slas';
 import { repairStoredTexts } from './rules/storedTexts';
 
-const RULES: ((ctx: RuleContext) => Finding[])[] = [allNameRules, lifecycleRules, slaRules, contentRules, responsibilityRules, metricRules];
+const RULES: ((ctx: RuleContext) => Finding[])[] = [
+  allNameRules,
+  lifecycleRules,
+  slaRules,
+  contentRules,
+  responsibilityRules,
+  metricRules,
+  richTextRules,
+];
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 

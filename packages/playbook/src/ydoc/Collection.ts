@@ -4,12 +4,13 @@ import { DuplicateIdError, InvalidRecordError, ItemNotFoundError, NotALiveFieldE
 import { isId } from '../records/id';
 import type { CollectionName } from '../records/Playbook';
 import { clipText, type TextLimits, textLimitsOf } from '../records/textLimits';
+import { pruneTooDeep } from './deepContent';
 import { type FieldCodec, type Layout, markdownOnly, type ReadContext } from './field';
 import { mapAt } from './listFields';
 import { liveField } from './liveField';
 import { isOrderKey } from './orderKey';
 import { compareEntries, type OrderedEntry, type Position, placementKeys, reorderKeys } from './placement';
-import { checkNewRecord, checkPatch, issue } from './recordInput';
+import { checkNewRecord, checkPatch, issue, writeProblems } from './recordInput';
 
 /** A record schema whose records carry an `id`. */
 export type RecordSchema = z.ZodObject<{ id: z.ZodType<string> } & z.ZodRawShape>;
@@ -124,7 +125,10 @@ export class Collection<S extends RecordSchema> {
 
   /** Deletes a record and the references to it that the playbook can drop safely (see PlaybookDoc). */
   delete(id: string): void {
-    this.itemOrThrow(id);
+    const item = this.itemOrThrow(id);
+    // Rich text nested past the limit (stored before it existed) goes first, deepest first and in
+    // bounded steps: deleting it in one go would recurse once per level, here and on every peer.
+    pruneTooDeep(item);
     this.transact(() => {
       this.map.delete(id);
       this.afterDelete(id);
@@ -178,7 +182,11 @@ export class Collection<S extends RecordSchema> {
     const records = wantedRecords as (Record<string, unknown> & { id: string })[];
     this.transact(() => {
       const wanted = new Set(records.map((record) => record.id));
-      for (const entry of this.entries()) if (!wanted.has(entry.id)) this.map.delete(entry.id);
+      for (const entry of this.entries()) {
+        if (wanted.has(entry.id)) continue;
+        pruneTooDeep(entry.item);
+        this.map.delete(entry.id);
+      }
       const items = records.map((record) => {
         let item = this.map.get(record.id);
         if (!(item instanceof Y.Map)) {
@@ -196,6 +204,11 @@ export class Collection<S extends RecordSchema> {
         if (current[i] !== key) (items[i] as Y.Map<unknown>).set(ORDER, key);
       });
     });
+  }
+
+  /** What would stop replaceAll writing these records (rich text nested too deep), with paths from `prefix`. */
+  writeProblems(records: RecordOf<S>[], prefix: readonly PropertyKey[] = [this.name]): z.core.$ZodIssue[] {
+    return records.flatMap((record, i) => writeProblems(this.fields(), record as Record<string, unknown>, [...prefix, i]));
   }
 
   /** Calls `listener` after every change to the collection, local or remote; returns the unsubscribe. */

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { z } from 'zod';
 import { InvalidPlaybookError, InvalidRecordError } from '../errors';
 import { BuyerStageSchema } from '../records/BuyerStage';
 import { ContentAssetSchema } from '../records/ContentAsset';
@@ -6,8 +7,8 @@ import { LeadStateSchema } from '../records/LeadState';
 import { MetricPeriodSchema } from '../records/MetricPeriod';
 import { PageSchema } from '../records/Page';
 import { PersonaSchema } from '../records/Persona';
-import type { CollectionName } from '../records/Playbook';
-import { type PlaybookId, PlaybookIdSchema, PlaybookSchema } from '../records/Playbook';
+import type { CollectionName, Playbook } from '../records/Playbook';
+import { COLLECTION_PATHS, type PlaybookId, PlaybookIdSchema, PlaybookSchema } from '../records/Playbook';
 import { type RaciLetter, RaciLetterSchema, ResponsibilitySchema } from '../records/Responsibility';
 import type { RichText, RichTextInput } from '../records/RichText';
 import { RichTextSchema } from '../records/RichText';
@@ -15,6 +16,7 @@ import { RoleSchema } from '../records/Role';
 import { SlaSchema } from '../records/Sla';
 import { clipText, textLimitsOf } from '../records/textLimits';
 import { Collection, type RecordSchema } from './Collection';
+import { boundGarbageCollection } from './deepContent';
 import { markdownOnly, type ReadContext } from './field';
 import {
   assetLayout,
@@ -27,7 +29,8 @@ import {
   slaLayout,
   stageLayout,
 } from './layouts';
-import { readFragment, writeFragment } from './richField';
+import { issue } from './recordInput';
+import { readFragment, richTextProblem, writeFragment } from './richField';
 import { setText } from './textEdit';
 
 const playbookLimits = textLimitsOf(PlaybookSchema);
@@ -89,6 +92,8 @@ export class PlaybookDoc {
   readonly pages: Collection<typeof PageSchema>;
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
+    // A document stored before nesting was limited may delete content deep enough to overflow Yjs' own collection.
+    boundGarbageCollection(ydoc);
     const map = (name: string) => ydoc.getMap<unknown>(name);
     // Deleting a stage, persona or role drops the links to it: they would only dangle. Lifecycle
     // states are not cascaded: an SLA without its state needs a person to decide what it becomes,
@@ -168,6 +173,16 @@ export class PlaybookDoc {
   setAttribution(text: string | RichTextInput): void {
     const value = RichTextSchema.parse(typeof text === 'string' ? { markdown: text } : text);
     this.transact(() => writeFragment(this.attributionFragment(), value));
+  }
+
+  /** What would stop applyJSON writing this playbook (rich text nested too deep), as zod issues with their paths. */
+  writeProblems(playbook: Playbook): z.core.$ZodIssue[] {
+    const attribution = richTextProblem(playbook.attribution);
+    const collections = (Object.entries(COLLECTION_PATHS) as [CollectionName, readonly string[]][]).flatMap(([name, path]) => {
+      const records = path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], playbook);
+      return this.collection(name).writeProblems(records as never, path);
+    });
+    return [...(attribution ? [issue(['attribution', ...attribution.path], attribution.message)] : []), ...collections];
   }
 
   /** The live Y.Text of the title, for an input bound per character. */

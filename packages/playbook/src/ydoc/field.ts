@@ -22,6 +22,8 @@ export interface FieldCodec<T> {
   read(item: Y.Map<unknown>, key: string, context: ReadContext): T;
   /** Writes `value`, touching only what differs, so concurrent edits to other parts survive. */
   write(item: Y.Map<unknown>, key: string, value: T): void;
+  /** Why a value that fits the schema still cannot be written (path relative to the field), checked before any write. */
+  check?(value: T): { path: string[]; message: string } | undefined;
 }
 
 /** The storage of every field of a record except its id (which is the item's key). */

@@ -1,4 +1,3 @@
-import { markdownTooComplex } from '@fullcourt/editor-schema';
 import type { z } from 'zod';
 import { InvalidRecordError } from '../errors';
 import { newId } from '../records/id';
@@ -31,23 +30,19 @@ export function checkNewRecord(
   }
   const parsed = schema.safeParse({ ...input, id: input.id ?? newId() });
   if (!parsed.success) throw new InvalidRecordError(collection, parsed.error.issues);
-  const unreadable = unreadableMarkdown(fields, parsed.data as Record<string, unknown>);
-  if (unreadable.length > 0) throw new InvalidRecordError(collection, unreadable);
-  return parsed.data as Record<string, unknown> & { id: string };
+  const record = parsed.data as Record<string, unknown> & { id: string };
+  const problems = writeProblems(fields, record);
+  if (problems.length > 0) throw new InvalidRecordError(collection, problems);
+  return record;
 }
 
-/**
- * Rich text given as Markdown only is parsed into the document, by a parser that is super-linear
- * in some shapes: such text is refused unless within MARKDOWN_BOUNDS (see markdownTooComplex).
- * Tiptap JSON, when given, is used instead and needs no parsing.
- */
-function unreadableMarkdown(fields: Fields, values: Record<string, unknown>): z.core.$ZodIssue[] {
+/** What the fields' own checks find in parsed values (e.g. rich text nested too deep), as zod issues. */
+export function writeProblems(fields: Fields, values: Record<string, unknown>, prefix: PropertyKey[] = []): z.core.$ZodIssue[] {
   const issues: z.core.$ZodIssue[] = [];
   for (const [field, codec] of Object.entries(fields)) {
-    const value = values[field] as { markdown?: unknown; tiptap?: unknown } | undefined;
-    if (codec.kind !== 'rich' || !value || value.tiptap !== undefined || typeof value.markdown !== 'string') continue;
-    const reason = markdownTooComplex(value.markdown);
-    if (reason) issues.push(issue([field, 'markdown'], `too complex to read: ${reason}; simplify it, or send it as Tiptap JSON`));
+    if (!codec.check || !(field in values)) continue;
+    const problem = codec.check(values[field]);
+    if (problem) issues.push(issue([...prefix, field, ...problem.path], problem.message));
   }
   return issues;
 }
@@ -74,7 +69,7 @@ export function checkPatch(
     if (parsed.success) checked[field] = parsed.data;
     else issues.push(...parsed.error.issues.map((i) => ({ ...i, path: [field, ...i.path] })));
   }
-  issues.push(...unreadableMarkdown(fields, checked));
+  issues.push(...writeProblems(fields, checked));
   if (issues.length > 0) throw new InvalidRecordError(collection, issues);
   return checked;
 }
