@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { CloseCode } from '../../../apps/server/src/errors';
 import { requestOnFreshConnection } from './freshConnection';
 import { closeProvider, openProvider, synced } from './providers';
 
@@ -32,8 +33,15 @@ export function problemType(body: string): string | undefined {
   }
 }
 
-/** Close codes a collaboration socket may get for bad input or load: all but "internal error" and "could not load". */
-export const acceptableCloseCodes: ReadonlySet<number> = new Set([1000, 1001, 1003, 1005, 1006, 1007, 1008, 1009, 1013, 4413, 4429]);
+/**
+ * Close codes a collaboration socket may get for bad input or load: every named one but "internal
+ * error" and "could not load", plus the two a peer sees when a socket drops without a close frame.
+ */
+export const acceptableCloseCodes: ReadonlySet<number> = new Set([
+  ...Object.values(CloseCode).filter((code) => code !== CloseCode.internalError && code !== CloseCode.loadFailed),
+  1005,
+  1006,
+]);
 
 /**
  * Checks what must hold after any input: the process is alive, `/api/health` answers, the
