@@ -19,7 +19,8 @@ export default defineConfig({
     },
   },
   build: {
-    sourcemap: true,
+    // Built for debugging, served only with SERVE_SOURCE_MAPS=true; no comment points browsers at them.
+    sourcemap: 'hidden',
     rolldownOptions: {
       treeshake: {
         // The workspace packages only declare things at the top level (schemas, extensions, functions).

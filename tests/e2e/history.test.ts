@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unnamedControls } from './helpers/accessibility';
 import { chromiumAvailable, launchChromium, type Person, saveScreenshot } from './helpers/browser';
 import { type E2eServer, startE2eServer } from './helpers/server';
-import { startWebhookReceiver, type WebhookReceiver } from './helpers/webhookReceiver';
+import { receiverSettings, startWebhookReceiver, type WebhookReceiver } from './helpers/webhookReceiver';
 import { EditorPage } from './pages/EditorPage';
 import { HistoryPanel } from './pages/HistoryPanel';
 
@@ -14,6 +14,7 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
   let server: E2eServer;
   let browser: Browser;
   let receiver: WebhookReceiver;
+  let failing: WebhookReceiver;
   let ada: Person & { userId: string };
   let bo: Person & { userId: string };
   let playbookId: string;
@@ -22,7 +23,13 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
   const publishedStageNames = async () => ((await (await api('')).json()) as { stages: { name: string }[] }).stages.map((s) => s.name);
 
   beforeAll(async () => {
-    [server, browser, receiver] = await Promise.all([startE2eServer(), launchChromium(), startWebhookReceiver()]);
+    [server, browser, receiver, failing] = await Promise.all([
+      // One failed delivery turns a webhook off here, so the app can be seen saying so.
+      startE2eServer({ ...receiverSettings, WEBHOOK_MAX_ATTEMPTS: '1', WEBHOOK_DISABLE_AFTER_FAILURES: '1' }),
+      launchChromium(),
+      startWebhookReceiver(),
+      startWebhookReceiver('/hooks/down', 500),
+    ]);
     playbookId = await server.createPlaybook('History playbook', 'starter');
     ada = await server.openPerson(browser, { name: 'Ada Lovelace', color: '#1d4ed8' });
     bo = await server.openPerson(browser, { name: 'Bo Diddley', color: '#b91c1c' });
@@ -41,6 +48,7 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
     await browser?.close();
     await server?.close();
     await receiver?.close();
+    await failing?.close();
   });
 
   it('saves, publishes after showing the diff, and restores a version through the history panel; the other editor sees the restore live', async () => {
@@ -200,5 +208,33 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
     await webhook.getByRole('alert').getByText(`No webhook with id '${items[0]?.id}' exists.`, { exact: false }).waitFor();
     await history.close();
     expect(ada.errors).toEqual(['Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  });
+
+  it('shows a webhook the server turned off after failed deliveries, says why, and turns it back on', async () => {
+    const history = new HistoryPanel(ada.page);
+    const added = await api('/webhooks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: failing.url, events: ['version.created'] }),
+    });
+    expect(added.status).toBe(201);
+    await history.open();
+    await history.tab('Webhooks').click();
+    const webhook = history.dialog().getByRole('listitem', { name: failing.url });
+    await webhook.getByText('Active', { exact: true }).waitFor();
+
+    // A version saved from outside the app; its one delivery fails, which is enough here.
+    await api('/versions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'CRM is down' }),
+    });
+    await webhook.getByText('Turned off', { exact: true }).waitFor({ timeout: 20_000 });
+    await webhook.getByText('Turned off after 1 failed delivery in a row', { exact: false }).waitFor();
+    expect(failing.received).toHaveLength(1);
+
+    await webhook.getByRole('button', { name: `Turn back on ${failing.url}` }).click();
+    await webhook.getByText('Active', { exact: true }).waitFor();
+    await history.close();
   });
 });

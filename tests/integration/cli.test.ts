@@ -33,6 +33,18 @@ describe('the fullcourt command line', () => {
     expect(html).toContain('<h1>Revenue playbook</h1>');
   });
 
+  it('prints labels without the terminal escape sequences someone typed into them', async () => {
+    const server = await startTestServer();
+    const id = await createPlaybook(server.url);
+    const label = 'Q3\u001b]0;pwned\u0007 kickoff\u001b[2J\rforged';
+    expect((await cli(server.url, 'version', 'create', id, '--label', label)).stdout).toBe(
+      'Saved version 1: Q3]0;pwned kickoff[2Jforged\n',
+    );
+    const listed = (await cli(server.url, 'version', 'list', id)).stdout;
+    expect(listed).toContain('Q3]0;pwned kickoff[2Jforged');
+    for (const control of ['\u001b', '\u0007', '\r']) expect(listed).not.toContain(control);
+  });
+
   it('says what went wrong when the playbook does not exist', async () => {
     const server = await startTestServer();
     env = { FULLCOURT_TOKEN: (await createToken(server.url, { scopes: ['read'] })).token };

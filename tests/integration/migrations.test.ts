@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openDatabase } from '../../apps/server/src/db/sqlite/database';
 import { api } from './helpers/api';
+import { until } from './helpers/providers';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
+import { allowLoopbackReceivers, closeReceivers, startReceiver } from './helpers/webhookReceiver';
 
 const drizzleDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -22,7 +24,10 @@ function migrationsUpTo(count: number): string {
   return dir;
 }
 
-afterEach(closeAllTestServers);
+afterEach(async () => {
+  await closeAllTestServers();
+  await closeReceivers();
+});
 
 describe('database migrations', () => {
   it('upgrades a database with published versions from before version compression, keeping them readable and restorable', async () => {
@@ -60,5 +65,44 @@ describe('database migrations', () => {
       '/api/v1/playbooks/old-playbook/versions',
     );
     expect(versions.json.items.map((v) => v.number)).toEqual([2, 1]);
+  });
+
+  it('upgrades a database with webhook deliveries queued before payloads were shared, and still sends them as queued', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-upgrade-'));
+    const receiver = await startReceiver([204]);
+    const { sqlite } = openDatabase(dataDir, 'NORMAL', migrationsUpTo(3));
+    const now = Date.now();
+    sqlite.prepare('insert into playbooks (id, title, created_at, updated_at) values (?, ?, ?, ?)').run('old-playbook', 'Old', now, now);
+    sqlite
+      .prepare('insert into webhooks (id, playbook_id, url, secret, events, active, created_at) values (?, ?, ?, ?, ?, 1, ?)')
+      .run('old-hook', 'old-playbook', receiver.url, 'whsec_old', '["version.published"]', now);
+    sqlite
+      .prepare(
+        'insert into webhook_deliveries (id, webhook_id, event, payload, status, attempts, next_attempt_at, created_at) values (?, ?, ?, ?, ?, 0, ?, ?)',
+      )
+      .run('old-delivery', 'old-hook', 'version.published', '{"id":"old-delivery","webhookId":"old-hook"}', 'pending', now, now);
+    sqlite.close();
+
+    const server = await startTestServer(allowLoopbackReceivers, dataDir);
+    await until(
+      async () => receiver.received.length,
+      (n) => n === 1,
+      10_000,
+      'the queued delivery',
+    );
+    expect(receiver.received[0]?.body).toBe('{"id":"old-delivery","webhookId":"old-hook"}');
+    expect(receiver.received[0]?.headers['fullcourt-delivery']).toBe('old-delivery');
+    const log = await until(
+      () =>
+        api<{ items: { status: string; eventId: string }[] }>(
+          server.url,
+          'GET',
+          '/api/v1/playbooks/old-playbook/webhooks/old-hook/deliveries',
+        ),
+      (r) => r.json.items[0]?.status === 'delivered',
+      5_000,
+      'the delivery to be logged',
+    );
+    expect(log.json.items[0]?.eventId).toBe('old-delivery');
   });
 });

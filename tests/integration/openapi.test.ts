@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, createPlaybook } from './helpers/api';
 import { closeAllTestServers, startTestServer, type TestServer } from './helpers/testServer';
+import { allowLoopbackReceivers } from './helpers/webhookReceiver';
 
 type Operation = { responses: Record<string, { content?: Record<string, { schema?: unknown }> }> };
 type Spec = { openapi: string; paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
@@ -13,7 +14,7 @@ let spec: Spec;
 let ids: Record<string, string>;
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer(allowLoopbackReceivers);
   const playbook = await createPlaybook(server.url);
   await api(server.url, 'POST', `/api/v1/playbooks/${playbook}/versions`, { label: 'One' });
   await api(server.url, 'POST', `/api/v1/playbooks/${playbook}/versions/1/publish`);
@@ -79,8 +80,8 @@ describe('the OpenAPI description', () => {
   it('serves an interactive reference page', async () => {
     const page = await fetch(`${server.url}/api/docs`);
     expect(page.status).toBe(200);
-    const html = await page.text();
-    expect(html).toContain('/api/openapi.json');
+    expect(await page.text()).toContain('/api/docs/init.js');
+    expect(await (await fetch(`${server.url}/api/docs/init.js`)).text()).toContain('/api/openapi.json');
     const script = await fetch(`${server.url}/api/docs/assets/swagger-ui-bundle.js`);
     expect(script.status).toBe(200);
   });

@@ -1,45 +1,18 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verify } from '../../apps/server/src/webhooks/signature';
 import { api, createPlaybook } from './helpers/api';
 import { until } from './helpers/providers';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
+import { allowLoopbackReceivers, closeReceivers, type Received, startReceiver } from './helpers/webhookReceiver';
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-  answered: number;
-}
-
-const receivers: Server[] = [];
 afterEach(async () => {
   await closeAllTestServers();
-  for (const r of receivers.splice(0)) r.close();
+  await closeReceivers();
 });
-
-/** A local HTTP endpoint that records deliveries and answers with the given statuses in turn. */
-async function startReceiver(statuses: number[]): Promise<{ url: string; received: Received[] }> {
-  const received: Received[] = [];
-  const server = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk) => {
-      body += chunk;
-    });
-    req.on('end', () => {
-      const answered = statuses[Math.min(received.length, statuses.length - 1)] as number;
-      received.push({ headers: req.headers, body, answered });
-      res.writeHead(answered).end();
-    });
-  });
-  receivers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/fullcourt`, received };
-}
 
 describe('webhooks', () => {
   it('delivers a signed version.published event with the diff, and retries after a 500', async () => {
-    const server = await startTestServer({ WEBHOOK_RETRY_BASE_MS: '100' });
+    const server = await startTestServer({ ...allowLoopbackReceivers, WEBHOOK_RETRY_BASE_MS: '100' });
     const id = await createPlaybook(server.url);
     const receiver = await startReceiver([500, 204]);
     const hook = await api<{ id: string; secret: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, {
@@ -84,7 +57,7 @@ describe('webhooks', () => {
   });
 
   it('never blocks editing when an endpoint is down, and gives up after the last attempt', async () => {
-    const server = await startTestServer({ WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '2' });
+    const server = await startTestServer({ ...allowLoopbackReceivers, WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '2' });
     const id = await createPlaybook(server.url);
     const hook = await api<{ id: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, {
       url: 'http://127.0.0.1:9/unreachable',
@@ -110,7 +83,7 @@ describe('webhooks', () => {
   });
 
   it('describes a saved version by its changes since the version before it', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer(allowLoopbackReceivers);
     const id = await createPlaybook(server.url);
     const receiver = await startReceiver([204]);
     await api(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: receiver.url, events: ['version.created'] });

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiError, FullcourtClient } from './client';
 import { storeToken, tokenFor } from './credentials';
+import { terminalText } from './terminalText';
 
 const usage = `Usage: fullcourt <command> [options]
 
@@ -62,7 +63,7 @@ async function main(argv: string[]): Promise<number> {
     const query = new URLSearchParams({ format: values.format, ...(values.version ? { version: values.version } : {}) });
     const body = await (await client.request('GET', `/playbooks/${encodeURIComponent(playbook)}/export?${query}`)).text();
     if (values.out) writeFileSync(values.out, body);
-    else process.stdout.write(body);
+    else process.stdout.write(process.stdout.isTTY ? terminalText(body) : body);
     return 0;
   }
 
@@ -74,7 +75,9 @@ async function main(argv: string[]): Promise<number> {
       const { items } = await client.json<{ items: VersionSummary[] }>('GET', base);
       for (const v of items) {
         console.log(
-          `${String(v.number).padStart(4)}  ${v.published ? 'published ' : ''}${v.kind === 'checkpoint' ? '(checkpoint) ' : ''}${v.label} — ${v.author}, ${v.createdAt}`,
+          terminalText(
+            `${String(v.number).padStart(4)}  ${v.published ? 'published ' : ''}${v.kind === 'checkpoint' ? '(checkpoint) ' : ''}${v.label} — ${v.author}, ${v.createdAt}`,
+          ),
         );
       }
       return 0;
@@ -82,14 +85,14 @@ async function main(argv: string[]): Promise<number> {
     if (action === 'create') {
       if (!values.label) return fail('Give the version a label: --label "Q3 kickoff"');
       const v = await client.json<VersionSummary>('POST', base, { label: values.label, note: values.note });
-      console.log(`Saved version ${v.number}: ${v.label}`);
+      console.log(terminalText(`Saved version ${v.number}: ${v.label}`));
       return 0;
     }
     if (action === 'publish') {
       if (!number || !/^\d+$/.test(number))
         return fail('Name the version number to publish: fullcourt version publish <playbook> <number>');
       const { published } = await client.json<{ published: VersionSummary }>('POST', `${base}/${number}/publish`);
-      console.log(`Published version ${published.number}: ${published.label}`);
+      console.log(terminalText(`Published version ${published.number}: ${published.label}`));
       return 0;
     }
     return fail(`Unknown version action '${action ?? ''}': use list, create or publish.`);
@@ -125,7 +128,7 @@ try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof ApiError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-    console.error((error as Error).message);
+    console.error(terminalText((error as Error).message));
     process.exitCode = 1;
   } else {
     throw error;

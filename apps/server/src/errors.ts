@@ -54,6 +54,31 @@ export const problemTypes = {
     description: 'The database cannot take writes right now (full disk, read-only, I/O error); nothing was lost.',
   },
   'shutting-down': { status: 503, title: 'Shutting down', description: 'The server is restarting; retry in a moment.' },
+  // Limits on what one client may cost (issue 8).
+  'server-busy': {
+    status: 503,
+    title: 'Server busy',
+    description:
+      'The server holds as many playbooks in memory as its settings allow (MAX_OPEN_DOCUMENTS, MAX_LOADED_BYTES) and none is idle; retry after Retry-After seconds.',
+  },
+  // Webhooks (issue 8: destinations and fan-out)
+  'webhook-url-refused': {
+    status: 400,
+    title: 'Webhook URL refused',
+    description:
+      'The URL points at this server or inside its network (loopback, private, link-local, unique-local, a local-only name); `reason` names which. WEBHOOK_ALLOWED_HOSTS can allow an internal receiver.',
+  },
+  'webhook-limit': {
+    status: 409,
+    title: 'Too many webhooks',
+    description: 'The playbook has WEBHOOK_MAX_PER_PLAYBOOK webhooks (`limit`); delete one before adding another.',
+  },
+  // Storage and history limits (issue 8).
+  'version-limit-reached': {
+    status: 409,
+    title: 'Too many named versions',
+    description: 'The playbook has as many named versions as MAX_NAMED_VERSIONS allows; no version was saved.',
+  },
   // Accounts and access (issue 9).
   unauthenticated: {
     status: 401,
@@ -144,6 +169,14 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** The client sent too many messages or bytes; it may reconnect after a pause. */
   rateLimited: 4429,
+  /**
+   * An edit made a plain-text field longer than its limit; the excess was cut, the rest of the edit
+   * kept. Outside 4400–4499 on purpose: y-websocket gives up on those, and this client must
+   * reconnect to resync the cut.
+   */
+  textTooLong: 4022,
+  /** An update nests rich text past MAX_RICH_TEXT_DEPTH or adds too many nodes at once; it was not applied. */
+  contentTooComplex: 4422,
   /** The session ended, the token was revoked or expired, or the account was deactivated: sign in again. */
   unauthenticated: 4401,
   /** Not allowed: an edit from a read-only connection, or access was lowered or removed (reconnect to learn which). */

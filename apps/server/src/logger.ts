@@ -1,4 +1,5 @@
 import { type Logger, pino } from 'pino';
+import { requestContext } from './requestContext';
 
 export type { Logger };
 
@@ -7,6 +8,11 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: { service: 'fullcourt' },
+    // Lines logged while a request's work runs (in its commands too) carry its id.
+    mixin: () => {
+      const requestId = requestContext.getStore();
+      return requestId ? { requestId } : {};
+    },
     redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.token', '*.secret', '*.password'], censor: '[redacted]' },
   });
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config';
+import { InstanceLockedError, StorageError } from './db';
 import { createLogger } from './logger';
-import { startServer } from './server';
+import { type RunningServer, startServer } from './server';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -14,7 +15,23 @@ try {
 }
 
 const log = createLogger(config.logLevel);
-const server = await startServer(config, log);
+let server: RunningServer;
+try {
+  server = await startServer(config, log);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  // A data folder it cannot write or another server holds: say what to do, not a stack trace.
+  if (error instanceof InstanceLockedError || error instanceof StorageError) {
+    const message = error instanceof StorageError ? `Cannot start: ${error.message}. ${error.advice}` : `Cannot start: ${error.message}`;
+    log.fatal({ err: error, dataDir: config.dataDir }, message);
+    console.error(message);
+    process.exit(1);
+  }
+  throw error;
+}
 log.info({ url: server.url, dataDir: config.dataDir }, `Fullcourt is running at ${server.url}`);
 if (process.stdout.isTTY) console.log(`\n  Fullcourt is running at ${server.url}\n`);
 if (server.setupUrl) {

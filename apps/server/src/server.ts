@@ -20,6 +20,7 @@ import { authSecret } from './identity/authSecret';
 import { Identity } from './identity/identity';
 import { SignInLimiter } from './identity/signInLimiter';
 import type { Logger } from './logger';
+import { DestinationPolicy } from './webhooks/destinationPolicy';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 
 export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -30,13 +31,30 @@ export interface RunningServer {
   services: Services;
   /** The first-run setup link when the server has no accounts yet (and no FULLCOURT_OWNER_* settings). */
   setupUrl: string | undefined;
-  /** Stops accepting work, takes due checkpoints, closes sockets with "going away", flushes every document, closes storage. */
+  /**
+   * Stops accepting work, takes due checkpoints, closes sockets with "going away", flushes every
+   * document, closes storage. Rejects with UnstoredEditsError when some edits could not be stored.
+   */
   close(): Promise<void>;
+}
+
+/** Shutdown finished, but storage refused the final flush of these playbooks: their latest edits are lost. */
+export class UnstoredEditsError extends Error {
+  override name = 'UnstoredEditsError';
+  constructor(readonly playbookIds: string[]) {
+    super(`Storage refused the final flush of ${playbookIds.length} playbook(s) (${playbookIds.join(', ')}); their latest edits are lost.`);
+  }
 }
 
 /** Opens storage, wires HTTP and WebSocket, and listens. Used by main.ts and by the tests. */
 export async function startServer(config: Config, log: Logger, options: { webDist?: string } = {}): Promise<RunningServer> {
-  const storage = openStorage({ dataDir: config.dataDir, synchronous: config.sqliteSynchronous });
+  const storage = openStorage({
+    dataDir: config.dataDir,
+    synchronous: config.sqliteSynchronous,
+    walCheckpointMs: config.sqliteCheckpointMs,
+    journalSizeLimitBytes: config.sqliteJournalSizeLimit,
+    onHousekeepingError: (error) => log.warn({ err: error }, 'WAL checkpoint failed; retrying on the next interval'),
+  });
   // Background work that follows edits, once they go quiet: checkpoints and the listed title.
   const checkpoints = new QuietTimer(
     config.checkpointQuietMs,
@@ -56,7 +74,15 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       maxMessageBytes: config.maxMessageBytes,
       maxDocumentBytes: config.maxDocumentBytes,
       maxBufferedBytes: config.maxBufferedBytes,
+      maxHeldBytes: config.maxHeldBytes,
       pingIntervalMs: config.pingIntervalMs,
+      maxConnectionsPerAddress: config.maxConnectionsPerAddress,
+      messagesPerSecond: config.wsMessagesPerSecond,
+      bytesPerSecond: config.wsBytesPerSecond,
+      syncReplyIntervalMs: config.syncReplyIntervalMs,
+      awarenessIntervalMs: config.awarenessIntervalMs,
+      maxOpenDocuments: config.maxOpenDocuments,
+      maxLoadedBytes: config.maxLoadedBytes,
       onChange: (id) => {
         checkpoints.touch(id);
         titles.touch(id);
@@ -66,7 +92,20 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   );
   const webhooks = new WebhookDispatcher(
     storage.webhooks,
-    { retryBaseMs: config.webhookRetryBaseMs, maxAttempts: config.webhookMaxAttempts, timeoutMs: config.webhookTimeoutMs, pollMs: 1_000 },
+    new DestinationPolicy({ allowed: config.webhookAllowedHosts, serverNames: config.allowedHosts ?? [] }),
+    {
+      retryBaseMs: config.webhookRetryBaseMs,
+      maxAttempts: config.webhookMaxAttempts,
+      timeoutMs: config.webhookTimeoutMs,
+      pollMs: 1_000,
+      sweepMs: 3600_000,
+      rules: {
+        maxPerPlaybook: config.webhookMaxPerPlaybook,
+        disableAfterFailures: config.webhookDisableAfterFailures,
+        logKeep: config.webhookLogKeep,
+        logDays: config.webhookLogDays,
+      },
+    },
     log,
   );
   const identity = new Identity(storage, { secret: authSecret(config.authSecret, config.dataDir), publicUrl: config.publicUrl }, log);
@@ -84,6 +123,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     firstRun: new FirstRun(),
     publicUrl: config.publicUrl,
     accessChanged: () => rechecks.request(),
+    versionLimits: { maxNamedVersions: config.maxNamedVersions, maxRestoreBackups: config.maxRestoreBackups },
   };
   const { setupToken } = await prepareFirstRun(services, config.owner);
   // Sessions on open sockets end on their own too (expiry); look now and then.
@@ -105,17 +145,27 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   const honoApp = createApp(services, nodeWs.upgradeWebSocket, {
     webDist: options.webDist ?? defaultWebDist,
     maxBodyBytes: config.maxMessageBytes,
-    allowedHosts: allowedHostsFor(config.host, config.allowedHosts),
+    allowedHosts: allowedHostsFor(config.host, config.allowedHosts, config.publicUrl),
+    publicOrigin: config.publicUrl && new URL(config.publicUrl).origin,
+    serveSourceMaps: config.serveSourceMaps,
+    trustedProxies: new Set(config.trustedProxies),
+    httpWritesPerMinute: config.httpWritesPerMinute,
   });
   app = honoApp;
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveListening, reject) => {
-    const s = serve({ fetch: honoApp.fetch, port: config.port, hostname: config.host }, () => resolveListening(s));
+    const s = serve({ fetch: honoApp.fetch, port: config.port, hostname: config.host, serverOptions: httpTimeouts(config) }, () =>
+      resolveListening(s),
+    );
     s.once('error', reject);
+  }).catch((error: unknown) => {
+    // Not listening (the port is taken, say): give the data folder's lock back.
+    storage.close();
+    throw error;
   });
   nodeWs.injectWebSocket(server);
-  webhooks.start();
   const port = (server.address() as AddressInfo).port;
+  webhooks.start(port);
   const url = `http://${config.host}:${port}`;
   const setupUrl = setupToken && `${config.publicUrl ?? url}/setup?token=${setupToken}`;
 
@@ -135,14 +185,24 @@ export async function startServer(config: Config, log: Logger, options: { webDis
         await rechecks.idle();
         await titles.flush();
         await checkpoints.flush();
-        await collab.documents.closeAll();
+        const unstored = await collab.documents.closeAll();
         await webhooks.stop();
         for (const client of nodeWs.wss.clients) client.terminate();
         if ('closeAllConnections' in server) server.closeAllConnections();
         await serverClosed;
         storage.close();
+        if (unstored.length > 0) throw new UnstoredEditsError(unstored);
       })();
       return closing;
     },
+  };
+}
+
+/** Slow clients (slowloris) lose their socket: Node checks these on an interval, so check often enough for the smaller one. */
+function httpTimeouts(config: Config) {
+  return {
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    connectionsCheckingInterval: Math.max(50, Math.min(30_000, Math.floor(config.headersTimeoutMs / 4))),
   };
 }

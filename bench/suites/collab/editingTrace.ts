@@ -3,11 +3,20 @@
  * Prepared by Martin Kleppmann for automerge-perf, as distributed in Joseph Gentle's
  * editing-traces collection; CC BY 4.0.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type * as Y from 'yjs';
 
-export const traceFile = '/work/shared/data/automerge-paper.json.gz';
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/** Where the trace is: EDITING_TRACE if set, else `shared/data` beside the repository (as in CI), else the workplace copy. */
+export const traceFile =
+  [
+    process.env.EDITING_TRACE,
+    resolve(repoRoot, '../shared/data/automerge-paper.json.gz'),
+    '/work/shared/data/automerge-paper.json.gz',
+  ].find((file): file is string => Boolean(file && existsSync(file))) ?? resolve(repoRoot, '../shared/data/automerge-paper.json.gz');
 export const traceAttribution =
   "automerge-paper editing trace by Martin Kleppmann (automerge-perf), via Joseph Gentle's editing-traces; CC BY 4.0";
 

@@ -7,5 +7,15 @@ export {
   writeJSONToFragment,
   writeMarkdownToFragment,
 } from './fragment';
+export type { StepMeter } from './linearText';
 export { emptyDocJSON, jsonToMarkdown, markdownToJSON } from './markdown';
+export { MARKDOWN_BOUNDS, markdownTooComplex } from './markdownComplexity';
+export {
+  fragmentDeeperThan,
+  fragmentTexts,
+  jsonDeeperThan,
+  MAX_RICH_TEXT_DEPTH,
+  markdownContainerDepth,
+  RichTextTooDeepError,
+} from './nesting';
 export { editorSchema } from './schema';

@@ -1,4 +1,6 @@
-import { flattenExtensions } from '@tiptap/core';
+import { flattenExtensions, type JSONContent } from '@tiptap/core';
+import { MarkdownManager } from '@tiptap/markdown';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { editorExtensions } from './extensions';
 import { jsonToMarkdown, markdownToJSON } from './markdown';
@@ -82,5 +84,40 @@ describe('markdown conversion', () => {
     const md = jsonToMarkdown(markdownToJSON('Hello <b>world</b>'));
     expect(md).toContain('world');
     expect(md).not.toContain('<b>');
+  });
+});
+
+describe('markdown conversion on hostile text', () => {
+  // The serializer as @tiptap/markdown ships it, to check that reshaping the document changes nothing.
+  const plainManager = new MarkdownManager({ extensions: [...editorExtensions] as never });
+  const reference = (doc: JSONContent) => plainManager.serialize(doc).trimEnd();
+
+  const whitespace = fc.constantFrom(' ', '  ', '\t', ' '.repeat(17), ' '.repeat(40), '\n', ' \u00a0 ');
+  const word = fc.constantFrom('lead', 'MQL', 'a*b', '_x_', '`q`', '[l]', 'x|y', '&amp;', '~~');
+  const mark = fc.constantFrom<JSONContent['marks']>(
+    [],
+    [{ type: 'bold' }],
+    [{ type: 'italic' }],
+    [{ type: 'code' }],
+    [{ type: 'bold' }, { type: 'italic' }],
+    [{ type: 'link', attrs: { href: 'https://example.com' } }],
+  );
+  const textNode = fc
+    .record({ parts: fc.array(fc.tuple(word, whitespace), { minLength: 1, maxLength: 6 }), marks: mark })
+    .map(({ parts, marks }) => ({ type: 'text', text: parts.flat().join(''), ...(marks && marks.length > 0 ? { marks } : {}) }));
+  const paragraph = fc.array(textNode, { minLength: 1, maxLength: 4 }).map((content) => ({ type: 'paragraph', content }));
+  const table = fc.array(paragraph, { minLength: 1, maxLength: 3 }).map((cells) => ({
+    type: 'table',
+    content: [{ type: 'tableRow', content: cells.map((p) => ({ type: 'tableCell', content: [p] })) }],
+  }));
+  const doc = fc.array(fc.oneof(paragraph, table), { minLength: 1, maxLength: 3 }).map((content) => ({ type: 'doc', content }));
+
+  it('writes exactly the Markdown @tiptap/markdown writes, whatever the whitespace and marks', () => {
+    fc.assert(
+      fc.property(doc, (d) => {
+        expect(jsonToMarkdown(d)).toBe(reference(d));
+      }),
+      { seed: 8, numRuns: 300 },
+    );
   });
 });

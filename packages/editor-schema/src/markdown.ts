@@ -1,6 +1,8 @@
 import type { JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
 import { editorExtensions } from './extensions';
+import { linearizeForMarkdown, restoreRuns, type StepMeter, trimEndLinear } from './linearText';
+import { jsonDeeperThan, MAX_RICH_TEXT_DEPTH, markdownContainerDepth, RichTextTooDeepError } from './nesting';
 
 type ManagerExtensions = ConstructorParameters<typeof MarkdownManager>[0] extends infer O
   ? O extends { extensions: infer E }
@@ -29,16 +31,29 @@ export function emptyDocJSON(): JSONContent {
   return { type: 'doc', content: [{ type: 'paragraph' }] };
 }
 
-/** Markdown → Tiptap JSON (a `doc` node) under the shared schema. */
+/**
+ * Markdown → Tiptap JSON (a `doc` node) under the shared schema. Throws RichTextTooDeepError for text
+ * nested past MAX_RICH_TEXT_DEPTH; text nested absurdly deep is refused before parsing, since the
+ * parser's work grows with depth times length.
+ */
 export function markdownToJSON(markdown: string): JSONContent {
   if (markdown.trim() === '') return emptyDocJSON();
+  if (markdownContainerDepth(markdown) > MAX_RICH_TEXT_DEPTH) throw new RichTextTooDeepError();
   const doc = markdownManager().parse(markdown);
   if (!doc.content || doc.content.length === 0) return emptyDocJSON();
+  if (jsonDeeperThan(doc, MAX_RICH_TEXT_DEPTH)) throw new RichTextTooDeepError();
   return doc;
 }
 
-/** Tiptap JSON (a `doc` node or a list of nodes) → Markdown, without trailing blank lines. */
-export function jsonToMarkdown(json: JSONContent): string {
+/**
+ * Tiptap JSON (a `doc` node or a list of nodes) → Markdown, without trailing blank lines. Throws
+ * RichTextTooDeepError for JSON nested past MAX_RICH_TEXT_DEPTH (the serializer recurses per level).
+ * Linear in the text: see linearizeForMarkdown for what the serializer is spared. The meter counts
+ * only the steps of this file's own scans; the serializer's are bounded by what they are given.
+ */
+export function jsonToMarkdown(json: JSONContent, meter?: StepMeter): string {
+  if (jsonDeeperThan(json, MAX_RICH_TEXT_DEPTH)) throw new RichTextTooDeepError();
   if (!json.content || json.content.length === 0) return '';
-  return markdownManager().serialize(json).replace(/\s+$/, '');
+  const prepared = linearizeForMarkdown(json, meter);
+  return trimEndLinear(restoreRuns(markdownManager().serialize(prepared.doc), prepared, meter), meter);
 }

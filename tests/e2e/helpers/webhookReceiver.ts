@@ -13,15 +13,21 @@ export interface WebhookReceiver {
   close(): Promise<void>;
 }
 
-/** A local endpoint on 127.0.0.1 that answers 204 to every POST and remembers it. */
-export async function startWebhookReceiver(path = '/hooks/fullcourt'): Promise<WebhookReceiver> {
+/**
+ * Receivers listen on loopback, which the server refuses to call unless it is allowed: start a
+ * server that must deliver to them with these settings.
+ */
+export const receiverSettings = { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } as const;
+
+/** A local endpoint on 127.0.0.1 that answers every POST with `status` (204 unless told) and remembers it. */
+export async function startWebhookReceiver(path = '/hooks/fullcourt', status = 204): Promise<WebhookReceiver> {
   const received: ReceivedHook[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      res.writeHead(req.method === 'POST' ? 204 : 405).end();
+      res.writeHead(req.method === 'POST' ? status : 405).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -29,6 +35,10 @@ export async function startWebhookReceiver(path = '/hooks/fullcourt'): Promise<W
   return {
     url: `http://127.0.0.1:${port}${path}`,
     received,
-    close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

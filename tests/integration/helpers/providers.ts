@@ -71,6 +71,13 @@ export async function eventually(check: () => boolean, timeoutMs = 5_000, what =
   }
 }
 
+/** Destroys one provider and its document now (a test that opens thousands should not wait for afterEach). */
+export function closeProvider(provider: WebsocketProvider): void {
+  open.delete(provider);
+  provider.destroy();
+  provider.doc.destroy();
+}
+
 /** Destroys every provider a test opened (call from afterEach). */
 export function destroyAllProviders(): void {
   for (const provider of open) {

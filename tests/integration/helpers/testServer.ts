@@ -29,6 +29,7 @@ const running = new Set<TestServer>();
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-test-')),
+  options: { webDist?: string } = {},
 ): Promise<TestServer> {
   const config = loadConfig({
     PORT: '0',
@@ -38,9 +39,10 @@ export async function startTestServer(
     ...ownerEnv,
     ...env,
   });
-  const server = await startServer(config, createLogger(config.logLevel), { webDist: '/nonexistent' });
-  // With ALLOWED_HOSTS set, fetch (which cannot set Host) cannot reach the server: such tests go unsigned.
-  const ownerCookie = config.owner && !config.allowedHosts ? await signInOwner(server.url, dataDir) : '';
+  const server = await startServer(config, createLogger(config.logLevel), { webDist: options.webDist ?? '/nonexistent' });
+  // With ALLOWED_HOSTS set, fetch (which cannot set Host) may not reach the server: such tests go unsigned.
+  const signIn = config.owner ? signInOwner(server.url, dataDir) : Promise.resolve('');
+  const ownerCookie = config.allowedHosts ? await signIn.catch(() => '') : await signIn;
   const test: TestServer = {
     ...server,
     dataDir,

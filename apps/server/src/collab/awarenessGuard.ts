@@ -44,3 +44,31 @@ export function filterAwarenessUpdate(
   }
   return encoding.toUint8Array(encoder);
 }
+
+/**
+ * One awareness update holding, for each client, the newest entry of `kept` and `newer`
+ * (by clock), at most `maxClientIdsPerPeer` clients: what a throttled connection's updates
+ * inside one interval add up to, so the others get one message instead of many.
+ */
+export function mergeAwarenessUpdates(kept: Uint8Array, newer: Uint8Array): Uint8Array {
+  const entries = new Map<number, [number, string]>();
+  for (const update of [kept, newer]) {
+    const decoder = decoding.createDecoder(update);
+    const count = decoding.readVarUint(decoder);
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      const known = entries.get(clientId);
+      if (known ? clock >= known[0] : entries.size < maxClientIdsPerPeer) entries.set(clientId, [clock, state]);
+    }
+  }
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.size);
+  for (const [clientId, [clock, state]] of entries) {
+    encoding.writeVarUint(encoder, clientId);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}

@@ -8,12 +8,20 @@ import type { CollabSocket } from './socket';
 
 export interface CollabOptions extends RegistryOptions, Omit<ConnectionLimits, 'maxQueuedBytes'> {
   pingIntervalMs: number;
+  /** Sockets open at once from one client address; more are closed with 4429. */
+  maxConnectionsPerAddress: number;
 }
+
+/** What a client refused for too many sockets is told to wait. */
+const connectionRetrySeconds = 10;
 
 /** The collaboration core: open documents and the connections to them, independent of transport. */
 export class CollabServer {
   readonly documents: DocumentRegistry;
   private readonly connections = new Set<Connection>();
+  /** Open sockets per client address, for MAX_CONNECTIONS_PER_ADDRESS. */
+  private readonly perAddress = new Map<string, number>();
+  private readonly addressOf = new WeakMap<Connection, string>();
   private readonly pingTimer: NodeJS.Timeout;
 
   constructor(
@@ -28,8 +36,28 @@ export class CollabServer {
     this.pingTimer.unref();
   }
 
-  /** Starts a connection for an accepted socket; the transport forwards frames and events to it. */
-  connect(playbookId: string, socket: CollabSocket, actor: Actor, access: { readOnly: boolean } = { readOnly: false }): Connection {
+  /**
+   * Starts a connection for an accepted socket; the transport forwards frames and events to it.
+   * A `readOnly` connection (a viewer's, a token's without `write`) has its edits refused.
+   * `clientAddress` groups sockets for the per-address cap; past it the socket is closed with 4429
+   * and nothing is returned.
+   */
+  connect(
+    playbookId: string,
+    socket: CollabSocket,
+    actor: Actor,
+    { readOnly = false, clientAddress = 'unknown' }: { readOnly?: boolean; clientAddress?: string } = {},
+  ): Connection | undefined {
+    const open = this.perAddress.get(clientAddress) ?? 0;
+    if (open >= this.options.maxConnectionsPerAddress) {
+      this.log.warn({ playbookId, clientAddress, open }, 'too many connections from one address; refusing');
+      socket.close(
+        CloseCode.rateLimited,
+        `Over ${this.options.maxConnectionsPerAddress} connections from your address (MAX_CONNECTIONS_PER_ADDRESS). Retry in ${connectionRetrySeconds} s.`,
+      );
+      return undefined;
+    }
+    this.perAddress.set(clientAddress, open + 1);
     const connection = new Connection(
       socket,
       playbookId,
@@ -40,11 +68,16 @@ export class CollabServer {
         maxDocumentBytes: this.options.maxDocumentBytes,
         maxQueuedBytes: 4 * this.options.maxMessageBytes,
         maxBufferedBytes: this.options.maxBufferedBytes,
+        messagesPerSecond: this.options.messagesPerSecond,
+        bytesPerSecond: this.options.bytesPerSecond,
+        syncReplyIntervalMs: this.options.syncReplyIntervalMs,
+        awarenessIntervalMs: this.options.awarenessIntervalMs,
       },
       this.log,
     );
-    connection.readOnly = access.readOnly;
+    connection.readOnly = readOnly;
     this.connections.add(connection);
+    this.addressOf.set(connection, clientAddress);
     void connection.open();
     return connection;
   }
@@ -52,7 +85,11 @@ export class CollabServer {
   /** The transport reports that a socket closed. */
   disconnected(connection: Connection): void {
     connection.closedByPeer();
-    this.connections.delete(connection);
+    if (!this.connections.delete(connection)) return;
+    const address = this.addressOf.get(connection) ?? 'unknown';
+    const open = (this.perAddress.get(address) ?? 1) - 1;
+    if (open > 0) this.perAddress.set(address, open);
+    else this.perAddress.delete(address);
   }
 
   /** The stored size past which a playbook takes no more edits. */
@@ -76,5 +113,6 @@ export class CollabServer {
       connection.close(new CloseReason(CloseCode.goingAway, 'The server is restarting; your edits are saved and will sync on reconnect.'));
     }
     this.connections.clear();
+    this.perAddress.clear();
   }
 }

@@ -3,12 +3,17 @@ import * as Y from 'yjs';
 import { CloseCode, CloseReason } from '../errors';
 import type { Actor } from '../identity/actor';
 import type { Logger } from '../logger';
-import { filterAwarenessUpdate } from './awarenessGuard';
+import { filterAwarenessUpdate, mergeAwarenessUpdates } from './awarenessGuard';
+import { pruneWhatUpdateDeletes } from './deepDeletions';
 import type { DocumentRegistry } from './documentRegistry';
+import { CollabError } from './errors';
 import { awarenessMessage, type IncomingMessage, parseMessage, syncStep2Message } from './messages';
 import { refuseChangeFromReader } from './readOnlyGuard';
 import type { SharedDocument } from './sharedDocument';
 import type { CollabSocket } from './socket';
+import { applyUpdateWithinTextLimits } from './textLimits';
+import { Throttle } from './throttle';
+import { TokenBucket } from './tokenBucket';
 import { checkNoGaps, checkStateVector, checkUpdateInIsolation } from './updateGuard';
 
 export interface ConnectionLimits {
@@ -18,7 +23,18 @@ export interface ConnectionLimits {
   maxQueuedBytes: number;
   /** Bytes waiting to be sent to a client that is not reading before it is dropped. */
   maxBufferedBytes: number;
+  /** Messages a second a client may send, sustained; ten seconds' worth may come at once. */
+  messagesPerSecond: number;
+  /** Bytes a second a client may send, sustained; ten seconds' worth (at least two largest messages) may come at once. */
+  bytesPerSecond: number;
+  /** Shortest time between two full-state replies to this client; asks in between get one reply when it ends. */
+  syncReplyIntervalMs: number;
+  /** Shortest time between two of this client's awareness updates reaching the others; those in between are merged. */
+  awarenessIntervalMs: number;
 }
+
+/** How many seconds of the sustained rate a client may send at once. */
+const burstSeconds = 10;
 
 /**
  * One client's WebSocket on one playbook. Messages that arrive before the document has
@@ -32,6 +48,13 @@ export class Connection {
   private answeredPing = true;
   /** A viewer's (or read-only token's) connection: edits are refused; access re-checks may lift it. */
   readOnly = false;
+  // What one client may cost: a bucket is a couple of numbers, a throttle arms a timer only while
+  // a client asks faster than its interval, so a well-behaved client costs nothing extra per message.
+  private readonly messages: TokenBucket;
+  private readonly bytes: TokenBucket;
+  private readonly syncReplies: Throttle<Uint8Array>;
+  private readonly awarenessQueries: Throttle<true>;
+  private readonly awarenessUpdates: Throttle<Uint8Array>;
 
   constructor(
     private readonly socket: CollabSocket,
@@ -41,7 +64,22 @@ export class Connection {
     private readonly registry: DocumentRegistry,
     private readonly limits: ConnectionLimits,
     private readonly log: Logger,
-  ) {}
+  ) {
+    const now = performance.now();
+    this.messages = new TokenBucket(limits.messagesPerSecond * burstSeconds, limits.messagesPerSecond, now);
+    this.bytes = new TokenBucket(Math.max(limits.bytesPerSecond * burstSeconds, 2 * limits.maxMessageBytes), limits.bytesPerSecond, now);
+    // y-websocket asks for the full state once per connection; a client that repeats itself gets
+    // one reply per interval, with the state as it is then (100 asks on a 15 MB playbook were 510 MB).
+    this.syncReplies = new Throttle(limits.syncReplyIntervalMs, (stateVector) => this.guard(() => this.answerSync(stateVector)));
+    this.awarenessQueries = new Throttle(limits.syncReplyIntervalMs, () => this.guard(() => this.answerAwarenessQuery()));
+    // Carets move on every keystroke: merge a fast sender's updates rather than refuse them, so
+    // what reaches the others is bounded by the interval, not by how fast one client sends.
+    this.awarenessUpdates = new Throttle(
+      limits.awarenessIntervalMs,
+      (update) => this.guard(() => this.applyAwareness(update)),
+      mergeAwarenessUpdates,
+    );
+  }
 
   /** Joins the document; queued messages are handled once it has loaded. */
   async open(): Promise<void> {
@@ -49,8 +87,11 @@ export class Connection {
     let document: SharedDocument;
     try {
       document = await this.registry.acquire(this.playbookId, this);
-    } catch {
-      this.close(new CloseReason(CloseCode.loadFailed, 'The playbook could not be loaded. Try again in a moment.'));
+    } catch (error) {
+      // Too many playbooks in memory is passing: 1013 tells the client to come back, as it will.
+      if (error instanceof CollabError && error.reason === 'server-busy')
+        this.close(new CloseReason(CloseCode.tryAgainLater, error.message));
+      else this.close(new CloseReason(CloseCode.loadFailed, 'The playbook could not be loaded. Try again in a moment.'));
       return;
     }
     if (this.closed) {
@@ -60,7 +101,7 @@ export class Connection {
     this.document = document;
     const queued = this.queue;
     this.queue = [];
-    for (const frame of queued) if (!this.closed) this.handle(frame);
+    for (const frame of queued) if (!this.closed) this.handle(frame, performance.now());
   }
 
   /** A frame from the client, as the transport received it. */
@@ -82,6 +123,25 @@ export class Connection {
       );
       return;
     }
+    const now = performance.now();
+    if (!this.messages.take(1, now)) {
+      this.close(
+        new CloseReason(
+          CloseCode.rateLimited,
+          `Over ${this.limits.messagesPerSecond} messages a second (WS_MESSAGES_PER_SECOND). Reconnect in ${this.messages.refillSeconds} s.`,
+        ),
+      );
+      return;
+    }
+    if (!this.bytes.take(frame.byteLength, now)) {
+      this.close(
+        new CloseReason(
+          CloseCode.rateLimited,
+          `Over ${this.limits.bytesPerSecond} bytes a second (WS_BYTES_PER_SECOND). Reconnect in ${this.bytes.refillSeconds} s.`,
+        ),
+      );
+      return;
+    }
     if (!this.document) {
       this.queuedBytes += frame.byteLength;
       if (this.queuedBytes > this.limits.maxQueuedBytes) {
@@ -91,7 +151,7 @@ export class Connection {
       this.queue.push(frame);
       return;
     }
-    this.handle(frame);
+    this.handle(frame, now);
   }
 
   send(message: Uint8Array): void {
@@ -133,6 +193,9 @@ export class Connection {
     if (this.closed) return;
     this.closed = true;
     this.queue = [];
+    this.syncReplies.dispose();
+    this.awarenessQueries.dispose();
+    this.awarenessUpdates.dispose();
     if (this.document) this.registry.release(this.document, this);
     this.log.info({ playbookId: this.playbookId, actor: this.actor.id }, 'connection closed');
   }
@@ -154,10 +217,15 @@ export class Connection {
     this.answeredPing = true;
   }
 
-  private handle(frame: Uint8Array): void {
+  private handle(frame: Uint8Array, now: number): void {
     const document = this.document as SharedDocument;
+    this.guard(() => this.apply(document, parseMessage(frame), now));
+  }
+
+  /** Runs `work`; a CloseReason it throws closes this socket with that reason, anything else with 1011. */
+  private guard(work: () => void): void {
     try {
-      this.apply(document, parseMessage(frame));
+      work();
     } catch (error) {
       if (error instanceof CloseReason) {
         this.close(error);
@@ -168,14 +236,13 @@ export class Connection {
     }
   }
 
-  private apply(document: SharedDocument, message: IncomingMessage): void {
+  private apply(document: SharedDocument, message: IncomingMessage, now: number): void {
+    // While storage is failing the document bounds what it holds: it may skip this message or close us with 1013.
+    if (!document.admit(this, message.kind)) return;
     switch (message.kind) {
       case 'syncStep1':
-        // A full-state reply is costly: none while a large backlog is still unsent to this client
-        // (a polite client sends one per connection; one that repeats without reading gets nothing).
-        if (this.socket.bufferedAmount > this.limits.maxMessageBytes) return;
         checkStateVector(message.stateVector);
-        document.sendTo(this, syncStep2Message(Y.encodeStateAsUpdate(document.doc, message.stateVector)));
+        this.syncReplies.offer(message.stateVector, now);
         return;
       case 'syncStep2':
       case 'update': {
@@ -184,29 +251,57 @@ export class Connection {
         if (projected > this.limits.maxDocumentBytes) {
           throw new CloseReason(CloseCode.documentTooLarge, 'This playbook has reached its size limit; the edit was not saved.');
         }
-        checkUpdateInIsolation(message.update);
+        const decoded = checkUpdateInIsolation(document.doc, message.update);
         checkNoGaps(document.doc, message.update);
+        pruneWhatUpdateDeletes(document.doc, decoded.ds);
+        let tooLong: CloseReason | undefined;
         try {
-          Y.applyUpdate(document.doc, message.update, this);
+          tooLong = applyUpdateWithinTextLimits(document.doc, message.update, this);
         } catch (error) {
           throw new CloseReason(CloseCode.invalidPayload, `Invalid Yjs update: ${(error as Error).message}`);
         }
+        if (tooLong) throw tooLong;
         return;
       }
-      case 'awareness':
+      case 'awareness': {
+        let allowed: Uint8Array | undefined;
         try {
-          const allowed = filterAwarenessUpdate(message.update, (id) => document.claimOf(this, id), document.ownedCount(this));
-          if (allowed) awarenessProtocol.applyAwarenessUpdate(document.awareness, allowed, this);
+          allowed = filterAwarenessUpdate(message.update, (id) => document.claimOf(this, id), document.ownedCount(this));
         } catch (error) {
           throw new CloseReason(CloseCode.invalidPayload, `Invalid awareness update: ${(error as Error).message}`);
         }
-        return;
-      case 'queryAwareness': {
-        if (this.socket.bufferedAmount > this.limits.maxMessageBytes) return;
-        const clients = [...document.awareness.getStates().keys()];
-        document.sendTo(this, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(document.awareness, clients)));
+        if (allowed) this.awarenessUpdates.offer(allowed, now);
         return;
       }
+      case 'queryAwareness':
+        this.awarenessQueries.offer(true, now);
+        return;
+    }
+  }
+
+  private answerSync(stateVector: Uint8Array): void {
+    const document = this.document;
+    if (this.closed || !document) return;
+    // A full-state reply is costly: none while a large backlog is still unsent to this client.
+    if (this.socket.bufferedAmount > this.limits.maxMessageBytes) return;
+    document.sendTo(this, syncStep2Message(Y.encodeStateAsUpdate(document.doc, stateVector)));
+  }
+
+  private answerAwarenessQuery(): void {
+    const document = this.document;
+    if (this.closed || !document) return;
+    if (this.socket.bufferedAmount > this.limits.maxMessageBytes) return;
+    const clients = [...document.awareness.getStates().keys()];
+    document.sendTo(this, awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(document.awareness, clients)));
+  }
+
+  private applyAwareness(update: Uint8Array): void {
+    const document = this.document;
+    if (this.closed || !document) return;
+    try {
+      awarenessProtocol.applyAwarenessUpdate(document.awareness, update, this);
+    } catch (error) {
+      throw new CloseReason(CloseCode.invalidPayload, `Invalid awareness update: ${(error as Error).message}`);
     }
   }
 }

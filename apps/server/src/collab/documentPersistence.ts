@@ -7,6 +7,12 @@ export interface PersistenceOptions {
 
 const maxRetryDelayMs = 5_000;
 
+/** The latest error of a run of failed writes, and when the run began. */
+export interface StorageFailure {
+  error: unknown;
+  since: Date;
+}
+
 /**
  * Writes one document's updates to storage in order, batching those that arrive in the same
  * tick into one transaction. While anything is unwritten the document is "behind" and holds
@@ -25,6 +31,7 @@ export class DocumentPersistence {
   private snapshotBytes: number;
   private updateBytes: number;
   private compactRequested = false;
+  private failing: StorageFailure | undefined;
   /** Called whenever every enqueued update has been stored. */
   onCaughtUp: () => void = () => {};
 
@@ -47,6 +54,11 @@ export class DocumentPersistence {
     return this.pending.length > 0;
   }
 
+  /** Why storing has been failing and since when; undefined once a write succeeds again. */
+  get failure(): StorageFailure | undefined {
+    return this.failing;
+  }
+
   /** Bytes this document occupies in storage, counting what is about to be written. */
   get storedBytes(): number {
     return this.snapshotBytes + this.updateBytes;
@@ -58,6 +70,14 @@ export class DocumentPersistence {
     this.schedule();
   }
 
+  /** Counts an update that storage already holds at `seq` (written with a restore's backup), without writing it again. */
+  adopt(update: Uint8Array, seq: number): void {
+    this.updateBytes += update.byteLength;
+    this.updatesSinceSnapshot++;
+    // It is in memory from now on, so a compaction up to it folds it in like any other row.
+    this.lastSeq = Math.max(this.lastSeq, seq);
+  }
+
   /** Stores everything pending (including what arrives meanwhile); with `compact`, also folds all stored updates into one snapshot. */
   async flush(options: { compact?: boolean } = {}): Promise<void> {
     if (options.compact) this.compactRequested = true;
@@ -66,11 +86,13 @@ export class DocumentPersistence {
       this.draining ??= this.drain().then(
         () => {
           this.draining = undefined;
+          this.failing = undefined;
           // An update enqueued while the last drain was resolving must not wait for the next edit.
           if (this.pending.length > 0) this.schedule();
         },
         (error: unknown) => {
           this.draining = undefined;
+          this.failing = { error, since: this.failing?.since ?? new Date() };
           throw error;
         },
       );
@@ -113,7 +135,8 @@ export class DocumentPersistence {
       while (this.pending.length > 0) {
         const batch = this.pending.slice();
         // Only drop the batch from memory once it is stored.
-        this.lastSeq = await this.store.append(this.playbookId, batch);
+        // max: an adopted row may have taken a later number while this write was in flight.
+        this.lastSeq = Math.max(this.lastSeq, await this.store.append(this.playbookId, batch));
         this.pending.splice(0, batch.length);
         this.updatesSinceSnapshot += batch.length;
       }

@@ -1,34 +1,47 @@
-import type { DocumentStore } from '../db';
+import type { DocumentStore, StoredDocument } from '../db';
 import type { Logger } from '../logger';
-import type { PersistenceOptions } from './documentPersistence';
+import type { StorageFailure } from './documentPersistence';
 import { CollabError } from './errors';
-import { type Peer, SharedDocument } from './sharedDocument';
+import { type DocumentOptions, type Peer, SharedDocument } from './sharedDocument';
 
 async function flushOrUnavailable(document: SharedDocument): Promise<void> {
   try {
     await document.persistence.flush();
-  } catch {
+  } catch (error) {
     throw new CollabError(
       'storage-unavailable',
       'The server cannot store edits right now, so it cannot read or save this playbook safely. Try again shortly.',
+      { cause: error },
     );
   }
 }
 
-export interface RegistryOptions extends PersistenceOptions {
+export interface RegistryOptions extends DocumentOptions {
   unloadDelayMs: number;
+  /** Most documents in memory at once: past it idle ones are unloaded first, then loads are refused. */
+  maxOpenDocuments?: number;
+  /** Most stored bytes of the documents in memory at once (a Y.Doc takes up to ~12× its stored size); same policy. */
+  maxLoadedBytes?: number;
   /** Called after each change to a document (for checkpoints); must not throw. */
   onChange?: (playbookId: string) => void;
 }
+
+/** What a client refused for lack of room is told to wait: about how long a document takes to go idle. */
+const busyRetrySeconds = 30;
 
 /**
  * The open documents, one per playbook. Loading is one promise per playbook that every
  * connection awaits, so two clients arriving together share one Y.Doc (y-websocket#81); a
  * failed load is forgotten so the next client retries, and nothing is ever written for it.
+ * Memory is capped in documents and bytes: past a cap the documents idle longest (no peers,
+ * nothing unstored) are unloaded first; when none can go, the load is refused ('server-busy').
  */
 export class DocumentRegistry {
   private readonly loading = new Map<string, Promise<SharedDocument>>();
-  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  /** Loaded documents, for the byte cap. */
+  private readonly loaded = new Map<string, SharedDocument>();
+  /** Documents nobody uses, waiting to unload, in the order they went idle (longest idle first). */
+  private readonly unloadTimers = new Map<string, { timer: NodeJS.Timeout; document: SharedDocument }>();
   private closing = false;
 
   constructor(
@@ -91,14 +104,34 @@ export class DocumentRegistry {
     return promise;
   }
 
+  /** The loaded document of a playbook, without loading or flushing it (for health, diagnostics and tests). */
+  peek(playbookId: string): SharedDocument | undefined {
+    return this.loaded.get(playbookId);
+  }
+
   get openCount(): number {
     return this.loading.size;
   }
 
-  /** Refuses new work, lets running REST commands finish, flushes and compacts every open document, then forgets them (SIGTERM). */
-  async closeAll(): Promise<void> {
+  /** The oldest ongoing failure to store some open document's edits, or undefined when every write is going through. */
+  get storageFailure(): (StorageFailure & { playbookId: string }) | undefined {
+    let oldest: (StorageFailure & { playbookId: string }) | undefined;
+    for (const document of this.loaded.values()) {
+      const failure = document.persistence.failure;
+      if (failure && (!oldest || failure.since < oldest.since)) oldest = { ...failure, playbookId: document.playbookId };
+    }
+    return oldest;
+  }
+
+  /**
+   * Refuses new work, lets running REST commands finish, flushes and compacts every open document,
+   * then forgets them (SIGTERM). Resolves to the ids of playbooks whose final flush failed: their
+   * unstored edits are lost, which the process must report (main.ts exits non-zero).
+   */
+  async closeAll(): Promise<string[]> {
+    const failed: string[] = [];
     this.closing = true;
-    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    for (const { timer } of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();
     const open = await Promise.allSettled(this.loading.values());
     await Promise.all(
@@ -110,18 +143,38 @@ export class DocumentRegistry {
           await document.persistence.flush({ compact: true });
         } catch (error) {
           this.log.error({ err: error, playbookId: document.playbookId }, 'final flush failed; unstored edits are lost');
+          // Compaction alone failing loses nothing: every update is stored as its own row.
+          if (document.persistence.isBehind) failed.push(document.playbookId);
         }
         document.destroy();
       }),
     );
     this.loading.clear();
+    this.loaded.clear();
+    return failed;
   }
 
   private async load(playbookId: string): Promise<SharedDocument> {
     const started = performance.now();
+    const maxDocuments = this.options.maxOpenDocuments ?? Number.POSITIVE_INFINITY;
+    const maxBytes = this.options.maxLoadedBytes ?? Number.POSITIVE_INFINITY;
+    // Counting this one, which open() adds to `loading` only once this function first awaits.
+    const documents = () => this.loading.size + (this.loading.has(playbookId) ? 0 : 1);
+    if (!(await this.makeRoom(() => documents() <= maxDocuments && this.loadedBytes() <= maxBytes))) {
+      throw documents() > maxDocuments
+        ? this.busy(`Too many playbooks open on the server (MAX_OPEN_DOCUMENTS is ${maxDocuments})`)
+        : this.busy(`Too much playbook data in the server's memory (MAX_LOADED_BYTES is ${maxBytes})`);
+    }
     try {
       const stored = await this.store.load(playbookId);
-      const document = new SharedDocument(playbookId, stored, this.store, this.options, this.log);
+      const document = this.replay(playbookId, stored);
+      this.loaded.set(playbookId, document);
+      // Its size is known only now: make room for it too, or give it up (nothing was written for it).
+      if (!(await this.makeRoom(() => this.loadedBytes() <= maxBytes))) {
+        this.loaded.delete(playbookId);
+        document.destroy();
+        throw this.busy(`Too much playbook data in the server's memory (MAX_LOADED_BYTES is ${maxBytes})`);
+      }
       const { onChange } = this.options;
       if (onChange) document.doc.on('update', () => onChange(playbookId));
       this.log.info(
@@ -130,8 +183,46 @@ export class DocumentRegistry {
       );
       return document;
     } catch (error) {
+      if (error instanceof CollabError) throw error;
       this.log.error({ err: error, playbookId }, 'document load failed');
       throw error;
+    }
+  }
+
+  private loadedBytes(): number {
+    let total = 0;
+    for (const document of this.loaded.values()) total += document.persistence.storedBytes;
+    return total;
+  }
+
+  /** Unloads idle documents, longest idle first, until `fits()`; false if it still does not fit. */
+  private async makeRoom(fits: () => boolean): Promise<boolean> {
+    if (fits()) return true;
+    for (const { document } of [...this.unloadTimers.values()]) {
+      // Someone may have come back to it while an earlier one was unloading.
+      if (!this.unloadTimers.has(document.playbookId)) continue;
+      this.cancelUnload(document.playbookId);
+      await this.unload(document);
+      if (fits()) return true;
+    }
+    return fits();
+  }
+
+  /** A refusal to load: `what` names the cap; the sentence stays under a WebSocket close reason's 123 bytes. */
+  private busy(what: string): CollabError {
+    this.log.warn({ open: this.loading.size, loadedBytes: this.loadedBytes() }, `${what}; refusing to load a playbook`);
+    return new CollabError('server-busy', `${what}, all in use. Try again in ${busyRetrySeconds} s.`, {
+      retryAfterSeconds: busyRetrySeconds,
+    });
+  }
+
+  private replay(playbookId: string, stored: StoredDocument): SharedDocument {
+    try {
+      return new SharedDocument(playbookId, stored, this.store, this.options, this.log);
+    } catch (error) {
+      // Stored before nesting was limited, it may delete content too deep for Yjs to apply at once.
+      this.log.warn({ err: error, playbookId }, 'replaying the stored document failed; replaying it again, deep deletions in steps');
+      return new SharedDocument(playbookId, stored, this.store, this.options, this.log, { carefully: true });
     }
   }
 
@@ -139,11 +230,11 @@ export class DocumentRegistry {
     this.cancelUnload(document.playbookId);
     const timer = setTimeout(() => void this.unload(document), this.options.unloadDelayMs);
     timer.unref();
-    this.unloadTimers.set(document.playbookId, timer);
+    this.unloadTimers.set(document.playbookId, { timer, document });
   }
 
   private cancelUnload(playbookId: string): void {
-    clearTimeout(this.unloadTimers.get(playbookId));
+    clearTimeout(this.unloadTimers.get(playbookId)?.timer);
     this.unloadTimers.delete(playbookId);
   }
 
@@ -161,6 +252,7 @@ export class DocumentRegistry {
     if (document.peerCount > 0 || document.borrowers > 0 || document.persistence.isBehind || this.unloadTimers.has(document.playbookId))
       return;
     this.loading.delete(document.playbookId);
+    this.loaded.delete(document.playbookId);
     document.destroy();
     this.log.info({ playbookId: document.playbookId }, 'document unloaded');
   }

@@ -72,6 +72,18 @@ export function awarenessMessage(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
+/** An awareness message saying these clients left (state null at the given clock), in y-protocols' update format. */
+export function awarenessRemovalMessage(removed: [clientId: number, clock: number][]): Uint8Array {
+  const update = encoding.createEncoder();
+  encoding.writeVarUint(update, removed.length);
+  for (const [clientId, clock] of removed) {
+    encoding.writeVarUint(update, clientId);
+    encoding.writeVarUint(update, clock);
+    encoding.writeVarString(update, 'null');
+  }
+  return awarenessMessage(encoding.toUint8Array(update));
+}
+
 function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.sync);

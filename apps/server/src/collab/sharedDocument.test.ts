@@ -41,7 +41,7 @@ describe('shared document persistence', () => {
   it('holds every outgoing message until the update is stored, retrying failed writes', async () => {
     const store = new FlakyStore();
     store.failuresLeft = 2;
-    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000 }, silent);
+    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000, maxHeldBytes: 1_000_000 }, silent);
     const writer = new RecordingPeer();
     const reader = new RecordingPeer();
     document.addPeer(writer);
@@ -71,11 +71,64 @@ describe('shared document persistence', () => {
       writes++;
       return append(id, updates);
     };
-    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000 }, silent);
+    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000, maxHeldBytes: 1_000_000 }, silent);
     for (let i = 0; i < 50; i++) document.doc.getArray('items').push([i]);
     await document.persistence.flush();
     expect(store.rows).toHaveLength(50);
     expect(writes).toBe(1);
+    document.destroy();
+  });
+});
+
+describe('shared document while storage is failing', () => {
+  const options = { compactAfterUpdates: 1_000, maxHeldBytes: 10_000 };
+  const syncReply = (bytes: number) => Uint8Array.from([0, 1, ...new Uint8Array(bytes)]);
+
+  async function failingDocument() {
+    const store = new FlakyStore();
+    store.failuresLeft = Number.POSITIVE_INFINITY;
+    const document = new SharedDocument('p1', await store.load(), store, options, silent);
+    document.doc.getText('notes').insert(0, 'unstored');
+    await new Promise((r) => setTimeout(r, 10));
+    expect(document.isHolding).toBe(true);
+    return { store, document };
+  }
+
+  it('holds one full-state reply per peer and skips its repeated requests', async () => {
+    const { document } = await failingDocument();
+    const peer = new RecordingPeer();
+    document.addPeer(peer);
+    expect(document.admit(peer, 'syncStep1')).toBe(true);
+    document.sendTo(peer, syncReply(3_000));
+    const held = document.heldBytes;
+    expect(document.admit(peer, 'syncStep1')).toBe(false);
+    document.sendTo(peer, syncReply(3_000));
+    expect(document.heldBytes).toBe(held);
+    document.destroy();
+  });
+
+  it('closes writers and full syncs with 1013 once the held bytes reach the cap, but still takes awareness', async () => {
+    const { document } = await failingDocument();
+    const peers = [new RecordingPeer(), new RecordingPeer(), new RecordingPeer(), new RecordingPeer()];
+    for (const peer of peers) document.addPeer(peer);
+    for (const peer of peers.slice(0, 3)) document.sendTo(peer, syncReply(4_000));
+    expect(document.heldBytes).toBeGreaterThanOrEqual(options.maxHeldBytes);
+    const late = peers[3] as RecordingPeer;
+    expect(() => document.admit(late, 'update')).toThrow(expect.objectContaining({ code: 1013 }));
+    expect(() => document.admit(late, 'syncStep1')).toThrow(expect.objectContaining({ code: 1013 }));
+    expect(document.admit(late, 'awareness')).toBe(true);
+    document.destroy();
+  });
+
+  it('frees what it held for a peer that leaves', async () => {
+    const { document } = await failingDocument();
+    const peer = new RecordingPeer();
+    document.addPeer(peer);
+    const before = document.heldBytes;
+    document.sendTo(peer, syncReply(5_000));
+    expect(document.heldBytes).toBeGreaterThan(before + 5_000);
+    document.removePeer(peer);
+    expect(document.heldBytes).toBeLessThan(before);
     document.destroy();
   });
 });

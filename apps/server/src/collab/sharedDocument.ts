@@ -1,21 +1,46 @@
+import { boundGarbageCollection } from '@fullcourt/playbook';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, StoredDocument } from '../db';
+import { CloseCode, CloseReason } from '../errors';
 import type { Logger } from '../logger';
 import { DocumentPersistence, type PersistenceOptions } from './documentPersistence';
-import { awarenessMessage, syncStep1Message, updateMessage } from './messages';
+import {
+  awarenessMessage,
+  awarenessRemovalMessage,
+  type IncomingMessage,
+  MessageType,
+  SyncType,
+  syncStep1Message,
+  updateMessage,
+} from './messages';
+import { replayStored } from './storedReplay';
 
 /** Whatever receives a document's messages: a WebSocket connection today. */
 export interface Peer {
   send(message: Uint8Array): void;
 }
 
+export interface DocumentOptions extends PersistenceOptions {
+  /** Bytes of messages held for peers while storage is behind; past it, new edits and full syncs are refused (1013). */
+  maxHeldBytes: number;
+}
+
 type Outgoing = { to: Peer | undefined; except: Peer | undefined; message: Uint8Array };
+
+// The origin of an update that storage already holds (see applyStored).
+const alreadyStored = Symbol('already stored');
 
 /**
  * One open playbook: its Y.Doc and awareness, shared by every connection to it.
  * Persist before broadcast: every message leaving this document waits until each update
  * applied so far is stored, so a peer that saw an edit finds it again after a crash.
+ *
+ * While storage is failing that wait can last, so what waits is bounded: each peer gets at
+ * most one full-state reply held for it (it and the updates queued behind it bring the peer
+ * up to date), awareness is not held but sent afresh once storage catches up, and past
+ * `maxHeldBytes` new edits and new full syncs close their socket with 1013; the client keeps
+ * its edits and sends them again when it reconnects, so nothing is lost.
  */
 export class SharedDocument {
   readonly doc = new Y.Doc({ gc: true });
@@ -24,6 +49,13 @@ export class SharedDocument {
   /** Each peer with the awareness client ids it controls, removed for the others when it leaves. */
   private readonly peers = new Map<Peer, Set<number>>();
   private outbox: Outgoing[] = [];
+  private outboxBytes = 0;
+  /** Peers with a full-state reply in the outbox. */
+  private readonly syncRepliesHeld = new Set<Peer>();
+  /** Awareness changes were dropped while holding: resend every state (and these removals, id → clock) on catch-up. */
+  private awarenessDropped = false;
+  private readonly awarenessRemovedWhileHeld = new Map<number, number>();
+  private adoptingSeq = 0;
   destroyed = false;
   /** REST commands currently using this document; it is not unloaded while any are. */
   borrowers = 0;
@@ -32,14 +64,15 @@ export class SharedDocument {
     readonly playbookId: string,
     stored: StoredDocument,
     store: DocumentStore,
-    options: PersistenceOptions,
+    private readonly options: DocumentOptions,
     log: Logger,
+    /** `carefully` after a plain replay failed (see replayStored). */
+    replay: { carefully?: boolean } = {},
   ) {
-    // Replay storage before any listener exists, so loading writes nothing back.
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    });
+    // Replay storage before any listener exists, so loading writes nothing back. A deletion of deep
+    // content stored before nesting was limited would overflow the stack in Yjs' collection.
+    boundGarbageCollection(this.doc);
+    replayStored(this.doc, stored, replay.carefully);
     this.persistence = new DocumentPersistence(playbookId, store, stored, () => Y.encodeStateAsUpdate(this.doc), options, log);
     this.persistence.onCaughtUp = () => this.drainOutbox();
 
@@ -47,7 +80,8 @@ export class SharedDocument {
     this.awareness.setLocalState(null);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      this.persistence.enqueue(update);
+      if (origin === alreadyStored) this.persistence.adopt(update, this.adoptingSeq);
+      else this.persistence.enqueue(update);
       this.post({ to: undefined, except: this.peers.has(origin as Peer) ? (origin as Peer) : undefined, message: updateMessage(update) });
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
@@ -55,6 +89,12 @@ export class SharedDocument {
       if (owned) {
         for (const id of added) owned.add(id);
         for (const id of removed) owned.delete(id);
+      }
+      if (this.isHolding) {
+        // Not held: awareness is replaced by the next state anyway, and on catch-up everyone gets the current one.
+        this.awarenessDropped = true;
+        for (const id of removed) this.awarenessRemovedWhileHeld.set(id, this.awareness.meta.get(id)?.clock ?? 0);
+        return;
       }
       const changed = [...added, ...updated, ...removed];
       this.post({
@@ -67,6 +107,41 @@ export class SharedDocument {
 
   get peerCount(): number {
     return this.peers.size;
+  }
+
+  /** Bytes of messages waiting for storage to catch up before they may leave. */
+  get heldBytes(): number {
+    return this.outboxBytes;
+  }
+
+  /** Whether outgoing messages are waiting (storage is behind, or the outbox is still draining). */
+  get isHolding(): boolean {
+    return this.persistence.isBehind || this.outbox.length > 0;
+  }
+
+  /**
+   * Decides, before a peer's message is handled, whether handling it may add to what is held:
+   * false means skip it (a second full sync while the first reply still waits, an awareness query);
+   * a CloseReason (1013) means the outbox is full and this edit or full sync must wait for a reconnect.
+   */
+  admit(peer: Peer, kind: IncomingMessage['kind']): boolean {
+    if (!this.isHolding) return true;
+    if (kind === 'awareness') return true;
+    if (kind === 'queryAwareness') return false;
+    if (kind === 'syncStep1' && this.syncRepliesHeld.has(peer)) return false;
+    if (this.outboxBytes >= this.options.maxHeldBytes) {
+      throw new CloseReason(
+        CloseCode.tryAgainLater,
+        'The server cannot store edits right now and holds all it can. Reconnect in a moment; your edits are kept.',
+      );
+    }
+    return true;
+  }
+
+  /** Applies an update that storage already holds at `seq` (a restore, stored with its backup): broadcast, not written again. */
+  applyStored(update: Uint8Array, seq: number): void {
+    this.adoptingSeq = seq;
+    Y.applyUpdate(this.doc, update, alreadyStored);
   }
 
   /** Adds a peer and starts the sync handshake: our state vector, then everyone's awareness. */
@@ -82,6 +157,7 @@ export class SharedDocument {
     const owned = this.peers.get(peer);
     if (!owned) return;
     this.peers.delete(peer);
+    this.forgetHeldFor(peer);
     if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
     // y-protocols keeps a clock per client forever; forget those of clients that left.
     for (const id of owned) this.awareness.meta.delete(id);
@@ -135,17 +211,52 @@ export class SharedDocument {
   }
 
   private post(item: Outgoing): void {
-    if (this.persistence.isBehind || this.outbox.length > 0) {
-      this.outbox.push(item);
+    if (!this.isHolding) {
+      this.deliver(item);
       return;
     }
-    this.deliver(item);
+    const [type, syncType] = item.message;
+    if (type === MessageType.awareness) {
+      this.awarenessDropped = true;
+      return;
+    }
+    if (item.to && type === MessageType.sync && syncType === SyncType.step2) {
+      // One full-state reply per peer is enough: every later update is queued behind it.
+      if (this.syncRepliesHeld.has(item.to)) return;
+      this.syncRepliesHeld.add(item.to);
+    }
+    this.outbox.push(item);
+    this.outboxBytes += item.message.byteLength;
   }
 
   private drainOutbox(): void {
     const items = this.outbox;
     this.outbox = [];
+    this.outboxBytes = 0;
+    this.syncRepliesHeld.clear();
     for (const item of items) this.deliver(item);
+    if (this.awarenessDropped) this.resendAwareness();
+  }
+
+  /** After holding, brings every peer's view of who is here and where up to date in one or two messages. */
+  private resendAwareness(): void {
+    this.awarenessDropped = false;
+    const removed = [...this.awarenessRemovedWhileHeld].filter(([id]) => !this.awareness.getStates().has(id));
+    this.awarenessRemovedWhileHeld.clear();
+    const present = [...this.awareness.getStates().keys()];
+    if (present.length > 0)
+      this.deliver({
+        to: undefined,
+        except: undefined,
+        message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
+      });
+    if (removed.length > 0) this.deliver({ to: undefined, except: undefined, message: awarenessRemovalMessage(removed) });
+  }
+
+  private forgetHeldFor(peer: Peer): void {
+    if (!this.syncRepliesHeld.delete(peer) && !this.outbox.some((item) => item.to === peer)) return;
+    this.outbox = this.outbox.filter((item) => item.to !== peer);
+    this.outboxBytes = this.outbox.reduce((n, item) => n + item.message.byteLength, 0);
   }
 
   private deliver({ to, except, message }: Outgoing): void {

@@ -1,12 +1,25 @@
 import * as Y from 'yjs';
 import { CloseCode, CloseReason } from '../errors';
+import { checkNesting } from './nestingGuard';
+
+/** A client's update, decoded: its structs and the ranges it deletes. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 /**
- * Decodes and integrates a client's update into a throw-away document first, so that bytes
- * which do not parse or integrate never reach the shared document. The cost is proportional
- * to the update, not to the document; frame size (MAX_MESSAGE_BYTES) bounds it.
+ * Decodes a client's update, checks how deep what it adds would sit in `doc` (see checkNesting),
+ * then integrates it into a throw-away document, so that bytes which do not parse or integrate
+ * never reach the shared document. The cost is proportional to the update, not to the document;
+ * frame size (MAX_MESSAGE_BYTES) bounds it. Returns the decoded update for the steps that follow.
  */
-export function checkUpdateInIsolation(update: Uint8Array): void {
+export function checkUpdateInIsolation(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
+  let decoded: DecodedUpdate;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch (error) {
+    throw new CloseReason(CloseCode.invalidPayload, `Invalid Yjs update: ${(error as Error).message}`);
+  }
+  // Before integrating anything, even into the scratch document: the bytes of a deep tree are few.
+  checkNesting(doc, decoded.structs);
   // A fixed guid: generating a random one per update cost more than the check itself.
   const scratch = new Y.Doc({ gc: true, guid: 'update-check' });
   try {
@@ -16,6 +29,7 @@ export function checkUpdateInIsolation(update: Uint8Array): void {
   } finally {
     scratch.destroy();
   }
+  return decoded;
 }
 
 /** Checks a client's state vector the same way before it is used to compute a reply. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkpointsToThin } from './checkpointThinning';
+import { backupsToThin, checkpointsToThin } from './checkpointThinning';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const ago = (hours: number, id = `h${hours}`) => ({ id, createdAt: new Date(now.getTime() - hours * 3_600_000) });
@@ -21,5 +21,16 @@ describe('checkpoint thinning', () => {
     const evening = { id: 'evening', createdAt: new Date('2026-11-01T20:00:00Z') };
     const nextDay = { id: 'next', createdAt: new Date('2026-11-02T08:00:00Z') };
     expect(checkpointsToThin([morning, evening, nextDay], now)).toEqual(['morning']);
+  });
+});
+
+describe('restore backup thinning', () => {
+  it('keeps the newest backups by version number and deletes the rest', () => {
+    const backups = [4, 9, 2, 7, 5].map((number) => ({ id: `v${number}`, number }));
+    expect(backupsToThin(backups, 3).sort()).toEqual(['v2', 'v4']);
+  });
+
+  it('deletes nothing while there are no more backups than kept', () => {
+    expect(backupsToThin([{ id: 'v1', number: 1 }], 1)).toEqual([]);
   });
 });

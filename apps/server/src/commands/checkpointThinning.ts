@@ -22,3 +22,14 @@ export function checkpointsToThin(checkpoints: { id: string; createdAt: Date }[]
   for (const { id } of newestPerBucket.values()) keep.add(id);
   return checkpoints.filter((c) => !keep.has(c.id)).map((c) => c.id);
 }
+
+/**
+ * Which "Before restoring" backups to delete so repeated restores cannot grow history without
+ * end: the newest `keep` stay (by version number, so the one just saved is never among those deleted).
+ */
+export function backupsToThin(backups: { id: string; number: number }[], keep: number): string[] {
+  return [...backups]
+    .sort((a, b) => b.number - a.number)
+    .slice(keep)
+    .map((b) => b.id);
+}

@@ -4,7 +4,8 @@ import { checkpointsToThin } from './checkpointThinning';
 import type { Services } from './services';
 import { saveVersion } from './versionCreator';
 
-const checkpointActor = { ...systemActor, name: 'Automatic checkpoint' };
+/** The author of automatic checkpoints; thinning by age applies to its checkpoints only. */
+export const checkpointActor = { ...systemActor, name: 'Automatic checkpoint' };
 
 /**
  * Takes an automatic checkpoint of a playbook unless nothing changed since its latest version,
@@ -16,6 +17,6 @@ export async function takeCheckpoint(services: Services, playbookId: string): Pr
   if (latest?.json === live) return;
   await saveVersion(services, checkpointActor, playbookId, { label: 'Automatic checkpoint', kind: 'checkpoint' });
   // Only the system's own checkpoints are thinned; one saved before a restore is kept.
-  const thin = checkpointsToThin(await services.storage.versions.checkpoints(playbookId, checkpointActor.id), new Date());
+  const thin = checkpointsToThin(await services.storage.versions.checkpoints(playbookId, { is: checkpointActor.id }), new Date());
   if (thin.length > 0) await services.storage.versions.deleteCheckpoints(playbookId, thin);
 }

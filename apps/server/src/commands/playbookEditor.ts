@@ -1,4 +1,5 @@
 import { type CollectionName, type Playbook, PlaybookDoc, type Position, toJSON } from '@fullcourt/playbook';
+import { StorageError } from '../db';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
 import { authorizePlaybook } from './playbookAccess';
@@ -26,10 +27,11 @@ async function editLive<T>(services: Services, actor: Actor, playbookId: string,
     }, actor);
     try {
       await document.persistence.flush();
-    } catch {
+    } catch (error) {
+      const advice = error instanceof StorageError ? ` ${error.advice}` : '';
       throw new AppError(
         'storage-unavailable',
-        'The change was applied but storage is failing; it will be stored when storage recovers. Check before retrying.',
+        `The change was applied but storage is failing; it will be stored when storage recovers. Check before retrying.${advice}`,
       );
     }
     services.log.info({ playbookId, actor: actor.id }, 'playbook edited through the API');

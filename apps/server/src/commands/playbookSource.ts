@@ -1,4 +1,4 @@
-import { type Playbook, toJSON } from '@fullcourt/playbook';
+import { clipTexts, type Playbook, PlaybookSchema, textLimitsOf, toJSON } from '@fullcourt/playbook';
 import type { VersionRecord } from '../db';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../identity/actor';
@@ -30,8 +30,11 @@ export async function readPlaybook(
     return { json, version: undefined };
   }
   const version = await savedVersion(services, playbookId, which);
-  return { json: JSON.parse(version.json) as Playbook, version };
+  // A version saved before the text limits existed may hold longer texts: read them clipped, as live reads are.
+  return { json: clipTexts(JSON.parse(version.json) as Playbook, playbookLimits).json, version };
 }
+
+const playbookLimits = textLimitsOf(PlaybookSchema);
 
 /**
  * The canonical JSON as text, for responses: a saved version's stored text is sent as it is,

@@ -21,7 +21,7 @@ export async function deletePlaybook(services: Services, actor: Actor, playbookI
 /** What is in the trash, most recently deleted first, with when each will be purged (owners and admins). */
 export async function listTrash(services: Services, actor: Actor): Promise<(PlaybookRecord & { purgeAt: Date })[]> {
   authorize(actor, 'trash.manage', workspace);
-  const deleted = await services.storage.playbooks.list({ deleted: true });
+  const deleted = await services.storage.playbooks.listDeleted();
   return deleted.map((p) => ({ ...p, purgeAt: new Date((p.deletedAt as Date).getTime() + trashMs) }));
 }
 

@@ -21,4 +21,11 @@ export interface Services {
   publicUrl: string | undefined;
   /** Re-checks open sockets after access changed (debounced to one pass at a time). */
   accessChanged(): void;
+  versionLimits: VersionLimits;
+}
+
+/** How much history one playbook may keep (see config.ts). */
+export interface VersionLimits {
+  maxNamedVersions: number;
+  maxRestoreBackups: number;
 }

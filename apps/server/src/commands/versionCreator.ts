@@ -2,7 +2,7 @@ import { toJSON } from '@fullcourt/playbook';
 import { nanoid } from 'nanoid';
 import * as Y from 'yjs';
 import type { SharedDocument } from '../collab/sharedDocument';
-import type { VersionKind, VersionRecord } from '../db';
+import type { NewVersion, VersionKind, VersionRecord } from '../db';
 import { AppError, invalidInput } from '../errors';
 import type { Actor } from '../identity/actor';
 import { authorizePlaybook } from './playbookAccess';
@@ -77,22 +77,40 @@ export async function saveVersion(
       }
       return snapshotOf(document);
     }));
+  const kind = input.kind ?? 'named';
+  // Checkpoints and restore backups are thinned; named versions are kept, so they have a quota.
+  if (kind === 'named') await checkNamedVersionQuota(services, playbookId);
   const previous = await services.storage.versions.latest(playbookId);
-  const version = await services.storage.versions.create({
-    id: nanoid(),
-    playbookId,
-    kind: input.kind ?? 'named',
-    label: input.label,
-    note: input.note ?? '',
-    state,
-    json,
-    authorId: actor.id,
-    authorName: actor.name,
-  });
+  const version = await services.storage.versions.create(newVersion(actor, playbookId, { ...input, kind }, { state, json }));
   services.log.info(
     { playbookId, version: version.number, kind: version.kind, actor: actor.id, stateBytes: version.stateBytes },
     'version saved',
   );
   if (version.kind === 'named') await emitVersionEvent(services, 'version.created', version, previous);
   return version;
+}
+
+/** The row to save for a version of `snapshot`. */
+export function newVersion(actor: Actor, playbookId: string, input: CreateVersionInput, snapshot: LiveSnapshot): NewVersion {
+  return {
+    id: nanoid(),
+    playbookId,
+    kind: input.kind ?? 'named',
+    label: input.label,
+    note: input.note ?? '',
+    state: snapshot.state,
+    json: snapshot.json,
+    authorId: actor.id,
+    authorName: actor.name,
+  };
+}
+
+async function checkNamedVersionQuota(services: Services, playbookId: string): Promise<void> {
+  const limit = services.versionLimits.maxNamedVersions;
+  if ((await services.storage.versions.count(playbookId, 'named')) < limit) return;
+  throw new AppError(
+    'version-limit-reached',
+    `This playbook already has ${limit} named versions, the most MAX_NAMED_VERSIONS allows. Ask an administrator to raise it.`,
+    { limit },
+  );
 }

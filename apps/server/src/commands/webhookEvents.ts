@@ -10,7 +10,9 @@ export type WebhookEvent = (typeof webhookEvents)[number];
 /**
  * Queues an event about a version for every subscribed webhook, with the business diff
  * against `previous` (the version before it, or the previously published one).
- * Queuing is a local write; sending happens in the background dispatcher.
+ * The payload (and its diff, the costly part) is built once, only if someone listens, and
+ * stored once: every webhook receives the same bytes; which webhook and which delivery travel
+ * in headers. Queuing is a local write; sending happens in the background dispatcher.
  */
 export async function emitVersionEvent(
   services: Services,
@@ -18,24 +20,25 @@ export async function emitVersionEvent(
   version: VersionRecord,
   previous?: VersionRecord,
 ): Promise<void> {
+  if (!(await services.storage.webhooks.subscribed(version.playbookId, event))) return;
+  const id = nanoid();
+  const createdAt = new Date();
+  const payload = JSON.stringify(versionEventPayload(id, event, createdAt, version, previous));
+  const queued = await services.storage.webhooks.enqueue({ id, playbookId: version.playbookId, event, payload, createdAt }, () => nanoid());
+  if (queued > 0) services.webhooks.kick();
+}
+
+/** The body of a version event: the same for every webhook and every retry (`id` names the event). */
+function versionEventPayload(id: string, event: WebhookEvent, occurredAt: Date, version: VersionRecord, previous?: VersionRecord) {
   const before = previous ? (JSON.parse(previous.json) as Playbook) : PlaybookSchema.parse(emptyPlaybook());
   const after = JSON.parse(version.json) as Playbook;
-  const occurredAt = new Date().toISOString();
-  const queued = await services.storage.webhooks.enqueue(
-    version.playbookId,
+  return {
+    id,
     event,
-    (webhookId, deliveryId) =>
-      JSON.stringify({
-        id: deliveryId,
-        event,
-        occurredAt,
-        webhookId,
-        playbook: { id: version.playbookId, title: after.title },
-        version: presentVersion(version, event === 'version.published' ? version.id : undefined),
-        previous: previous ? presentVersion(previous, undefined) : null,
-        changes: diff(before, after),
-      }),
-    () => nanoid(),
-  );
-  if (queued > 0) services.webhooks.kick();
+    occurredAt: occurredAt.toISOString(),
+    playbook: { id: version.playbookId, title: after.title },
+    version: presentVersion(version, event === 'version.published' ? version.id : undefined),
+    previous: previous ? presentVersion(previous, undefined) : null,
+    changes: diff(before, after),
+  };
 }

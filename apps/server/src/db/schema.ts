@@ -2,21 +2,26 @@ import { sql } from 'drizzle-orm';
 import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A playbook's record; its content lives in the Yjs state below. */
-export const playbooks = sqliteTable('playbooks', {
-  id: text('id').primaryKey(),
-  title: text('title').notNull(),
-  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
-  /** What workspace members who hold no grant may do: edit, view, or nothing (restricted). */
-  defaultAccess: text('default_access', { enum: ['edit', 'view', 'none'] })
-    .notNull()
-    .default('edit'),
-  /** The account that created it (its first manager); null for playbooks from before accounts. */
-  createdBy: text('created_by'),
-  /** Set when a manager deletes it: it sits in the trash, restorable by admins for 30 days, then is purged. */
-  deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
-  deletedBy: text('deleted_by'),
-});
+export const playbooks = sqliteTable(
+  'playbooks',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+    /** What workspace members who hold no grant may do: edit, view, or nothing (restricted). */
+    defaultAccess: text('default_access', { enum: ['edit', 'view', 'none'] })
+      .notNull()
+      .default('edit'),
+    /** The account that created it (its first manager); null for playbooks from before accounts. */
+    createdBy: text('created_by'),
+    /** Set when a manager deletes it: it sits in the trash, restorable by admins for 30 days, then is purged. */
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    deletedBy: text('deleted_by'),
+  },
+  // The list's order (most recently edited first, id to break ties): a page is read from here, not sorted.
+  (t) => [index('playbooks_updated_at_id').on(t.updatedAt, t.id)],
+);
 
 /** Yjs updates appended one per edit, in order, until a compaction folds them into the snapshot. */
 export const documentUpdates = sqliteTable(
@@ -97,7 +102,27 @@ export const webhooks = sqliteTable('webhooks', {
   events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  /** Deliveries that failed in a row (after all their attempts); a success resets it. */
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  /** When and why the server turned the webhook off after too many failures (null when a person paused it). */
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  disabledReason: text('disabled_reason'),
 });
+
+/** One event's payload, stored once however many webhooks it goes to (the diff in it can be large). */
+export const webhookEvents = sqliteTable(
+  'webhook_events',
+  {
+    id: text('id').primaryKey(),
+    playbookId: text('playbook_id')
+      .notNull()
+      .references(() => playbooks.id, { onDelete: 'cascade' }),
+    event: text('event').notNull(),
+    payload: text('payload').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('webhook_events_playbook').on(t.playbookId, t.createdAt)],
+);
 
 /** One event for one webhook, with its attempts; the delivery log people see. */
 export const webhookDeliveries = sqliteTable(
@@ -107,9 +132,12 @@ export const webhookDeliveries = sqliteTable(
     webhookId: text('webhook_id')
       .notNull()
       .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: text('event_id')
+      .notNull()
+      .references(() => webhookEvents.id, { onDelete: 'cascade' }),
     event: text('event').notNull(),
-    payload: text('payload').notNull(),
-    status: text('status', { enum: ['pending', 'delivered', 'failed'] }).notNull(),
+    /** `refused`: the destination may not be called (DestinationPolicy); not retried. */
+    status: text('status', { enum: ['pending', 'delivered', 'failed', 'refused'] }).notNull(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }),
     lastStatusCode: integer('last_status_code'),
@@ -117,7 +145,11 @@ export const webhookDeliveries = sqliteTable(
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
   },
-  (t) => [index('webhook_deliveries_due').on(t.status, t.nextAttemptAt), index('webhook_deliveries_webhook').on(t.webhookId, t.createdAt)],
+  (t) => [
+    index('webhook_deliveries_due').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_webhook').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_event').on(t.eventId),
+  ],
 );
 
 // ---------------------------------------------------------------------------------------------

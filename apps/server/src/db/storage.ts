@@ -21,10 +21,29 @@ export interface PlaybookRecord {
   deletedBy: string | null;
 }
 
+/** Where a page of the playbook list ended: its last playbook's edit time and id (the list's order). */
+export interface PlaybookCursor {
+  updatedAt: Date;
+  id: string;
+}
+
+export interface PlaybookPage {
+  items: PlaybookRecord[];
+  /** How many playbooks there are in all. */
+  total: number;
+  /** Whether more follow the last item. */
+  hasMore: boolean;
+}
+
 export interface PlaybookStore {
   create(input: { id: string; title: string; createdBy?: string | null; defaultAccess?: DefaultAccess }): Promise<PlaybookRecord>;
-  /** Playbooks in use, most recently edited first; or those in the trash, most recently deleted first. */
-  list(filter?: { deleted?: boolean }): Promise<PlaybookRecord[]>;
+  /**
+   * One page of the playbooks in use, most recently edited first: `limit` items after `after` (or
+   * after skipping `offset`); with `ids`, only those (the ones the caller may read).
+   */
+  list(page: { limit: number; offset?: number; after?: PlaybookCursor; ids?: readonly string[] }): Promise<PlaybookPage>;
+  /** Those in the trash, most recently deleted first. */
+  listDeleted(): Promise<PlaybookRecord[]>;
   /** A playbook's record, in the trash or not. */
   get(id: string): Promise<PlaybookRecord | undefined>;
   /** Records that a playbook was edited, with its current title (called once edits go quiet, not per edit). */
@@ -85,11 +104,19 @@ export interface Publication {
   publishedBy: string;
 }
 
+/** What saving a version needs; the store gives it the next number. */
+export type NewVersion = Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date };
+
 export interface VersionStore {
   /** Saves a version with the next number for its playbook. */
-  create(
-    input: Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date },
-  ): Promise<VersionRecord>;
+  create(input: NewVersion): Promise<VersionRecord>;
+  /**
+   * Saves a version and appends a document update in one transaction: a restore and the backup
+   * of what it replaces are stored together or not at all. Resolves to the update's sequence number.
+   */
+  createWithUpdate(input: NewVersion, update: Uint8Array): Promise<{ version: VersionRecord; seq: number }>;
+  /** How many versions of a kind a playbook has (for its quota). */
+  count(playbookId: string, kind: VersionKind): Promise<number>;
   /** Newest first; `before` is a version number to page from. */
   list(playbookId: string, page: { limit: number; before?: number; kind?: VersionKind }): Promise<VersionListing[]>;
   get(playbookId: string, number: number): Promise<VersionRecord | undefined>;
@@ -97,8 +124,8 @@ export interface VersionStore {
   published(playbookId: string): Promise<Publication | undefined>;
   latest(playbookId: string): Promise<VersionRecord | undefined>;
   state(versionId: string): Promise<Uint8Array | undefined>;
-  /** A playbook's checkpoints by one author, id and time only (for thinning). */
-  checkpoints(playbookId: string, authorId: string): Promise<{ id: string; createdAt: Date }[]>;
+  /** A playbook's checkpoints by one author (`is`) or by everyone but one (`isNot`), id and time only (for thinning). */
+  checkpoints(playbookId: string, author: { is: string } | { isNot: string }): Promise<{ id: string; number: number; createdAt: Date }[]>;
   /** Deletes checkpoints (never named or published versions) by id. */
   deleteCheckpoints(playbookId: string, ids: string[]): Promise<number>;
   publish(playbookId: string, versionId: string, by: string): Promise<void>;
@@ -113,13 +140,21 @@ export interface WebhookRecord {
   events: string[];
   active: boolean;
   createdAt: Date;
+  /** Deliveries that failed in a row (after all their attempts). */
+  consecutiveFailures: number;
+  /** Set when the server turned the webhook off after failures in a row; null when it is on or a person paused it. */
+  disabledAt: Date | null;
+  disabledReason: string | null;
 }
+
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'refused';
 
 export interface DeliveryRecord {
   id: string;
   webhookId: string;
+  eventId: string;
   event: string;
-  status: 'pending' | 'delivered' | 'failed';
+  status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: Date | null;
   lastStatusCode: number | null;
@@ -135,25 +170,60 @@ export interface DueDelivery extends DeliveryRecord {
   payload: string;
 }
 
+/** An event about a playbook, with the one payload every subscribed webhook receives. */
+export interface WebhookEventRecord {
+  id: string;
+  playbookId: string;
+  event: string;
+  payload: string;
+  createdAt: Date;
+}
+
+export type AttemptOutcome = Pick<DeliveryRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'lastStatusCode' | 'lastError' | 'deliveredAt'>;
+
+/** What happens to a webhook when one of its deliveries ends. */
+export interface DeliveryRules {
+  /** Failed (or refused) deliveries in a row that turn the webhook off. */
+  disableAfterFailures: number;
+  /** Why it was turned off, as shown to people, if this delivery turns it off. */
+  disabledReason: string;
+  /** Finished deliveries kept in the webhook's log (the newest). */
+  keepPerWebhook: number;
+}
+
 export interface WebhookStore {
-  create(input: { id: string; playbookId: string; url: string; secret: string; events: string[] }): Promise<WebhookRecord>;
+  /** Adds a webhook unless the playbook already has `maxPerPlaybook` (then undefined), in one transaction. */
+  create(
+    input: { id: string; playbookId: string; url: string; secret: string; events: string[] },
+    maxPerPlaybook: number,
+  ): Promise<WebhookRecord | undefined>;
   list(playbookId: string): Promise<WebhookRecord[]>;
   get(playbookId: string, id: string): Promise<WebhookRecord | undefined>;
+  /** Changes a webhook; setting `active` (pausing, resuming, turning back on) also starts a new run of failures. */
   update(playbookId: string, id: string, patch: { active?: boolean; url?: string; events?: string[] }): Promise<WebhookRecord | undefined>;
   delete(playbookId: string, id: string): Promise<boolean>;
-  /** Queues one delivery per active webhook of the playbook that subscribes to `event`. */
-  enqueue(
-    playbookId: string,
-    event: string,
-    payload: (webhookId: string, deliveryId: string) => string,
-    newId: () => string,
-  ): Promise<number>;
-  due(now: Date, limit: number): Promise<DueDelivery[]>;
-  recordAttempt(
-    id: string,
-    outcome: Pick<DeliveryRecord, 'status' | 'attempts' | 'nextAttemptAt' | 'lastStatusCode' | 'lastError' | 'deliveredAt'>,
-  ): Promise<void>;
+  /** Whether any active webhook of the playbook subscribes to `event`: the payload is built only when someone listens. */
+  subscribed(playbookId: string, event: string): Promise<boolean>;
+  /**
+   * Stores the event (its payload once) and queues one delivery of it for every active webhook of
+   * the playbook that subscribes to it, in one transaction; returns how many were queued.
+   */
+  enqueue(event: WebhookEventRecord, newDeliveryId: () => string): Promise<number>;
+  /**
+   * Claims up to `limit` deliveries due at `now` for active webhooks: each is leased until
+   * `leaseUntil`, so no other poll or process sends it meanwhile, and one whose sender died is
+   * sent again once the lease ends. (On a server database: SELECT … FOR UPDATE SKIP LOCKED.)
+   */
+  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<DueDelivery[]>;
+  /**
+   * Records an attempt. When the delivery ends (anything but `pending`) the webhook's run of
+   * failures is updated (a success ends it; reaching `disableAfterFailures` turns the webhook off)
+   * and its log is trimmed to the newest `keepPerWebhook` finished deliveries.
+   */
+  recordAttempt(id: string, outcome: AttemptOutcome, rules: DeliveryRules): Promise<{ turnedOff: boolean }>;
   deliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>;
+  /** Deletes deliveries created before `before` and the events no delivery needs any more; returns how many deliveries went. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface Storage {
@@ -169,5 +239,8 @@ export interface Storage {
   audit: AuditStore;
   /** better-auth's database adapter over the same database (its users, sessions, accounts tables). */
   authAdapter: AuthAdapter;
+  /** Resolves when a small write transaction succeeds now; rejects with a StorageError saying why not (for health). */
+  checkWritable(): Promise<void>;
+  /** Stops background work, closes the database and releases the data folder's lock. */
   close(): void;
 }

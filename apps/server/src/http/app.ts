@@ -7,14 +7,18 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
 import type { VersionSelector } from '../commands/playbookSource';
 import type { Services } from '../commands/services';
 import { AppError, notFound } from '../errors';
 import type { AppEnv } from './env';
 import { accessLog } from './middleware/accessLog';
 import { authenticate, noActor } from './middleware/authenticate';
+import { clientAddress } from './middleware/clientAddress';
+import { isWrite, rateLimit } from './middleware/rateLimit';
 import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
+import { createRateLimiter } from './rateLimiter';
 import { accessRoutes } from './routes/access';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
@@ -45,9 +49,40 @@ export interface AppOptions {
   webDist: string | undefined;
   /** Largest request body the API reads. */
   maxBodyBytes: number;
-  /** Host names requests may be addressed to; undefined allows any. */
-  allowedHosts: ReadonlySet<string> | undefined;
+  /** Host names requests may be addressed to. */
+  allowedHosts: ReadonlySet<string>;
+  /** PUBLIC_URL's origin, when the server is reached through a proxy. */
+  publicOrigin: string | undefined;
+  /** Whether the web app's *.map files are served. */
+  serveSourceMaps: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
+  trustedProxies: ReadonlySet<string>;
+  /** REST writes one client address may make per minute (HTTP_WRITES_PER_MINUTE). */
+  httpWritesPerMinute: number;
 }
+
+/**
+ * Headers for every response: the app runs only its own scripts and is never framed (clickjacking
+ * a publish button), and no URL (which may name a playbook) leaks to other sites as a referrer.
+ */
+const strictHeaders = {
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Tiptap and the charts set style attributes; styles cannot run code.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:', 'blob:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
+  xContentTypeOptions: 'nosniff',
+  referrerPolicy: 'no-referrer',
+  xFrameOptions: 'DENY',
+  crossOriginResourcePolicy: 'same-origin',
+} satisfies Parameters<typeof secureHeaders>[0];
 
 const openApiInfo = {
   openapi: '3.1.0',
@@ -70,8 +105,21 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   // Every problem and log line names the request, so a person can quote it and an operator find it.
   app.use('*', requestId({ generator: () => randomUUID() }));
   app.use('*', accessLog(services.log));
-  app.use('*', requestGuard({ allowedHosts: options.allowedHosts }));
+  app.use('*', clientAddress({ trustedProxies: options.trustedProxies }));
+  app.use('*', requestGuard({ allowedHosts: options.allowedHosts, publicOrigin: options.publicOrigin }));
+  // Routes that set their own (stricter) policy, such as the HTML export, keep it.
+  app.use('*', secureHeaders({ ...strictHeaders, overwrite: false }));
+  const writes = options.httpWritesPerMinute;
+  app.use(
+    '/api/*',
+    rateLimit({
+      limiter: createRateLimiter({ name: 'http-writes', points: writes, windowSeconds: 60 }),
+      limit: `writes from this address (HTTP_WRITES_PER_MINUTE is ${writes})`,
+      appliesTo: isWrite,
+    }),
+  );
   // Who is asking (session cookie or API token); what they may do is decided in the commands.
+  // After the write limit, so a flood of writes is refused before any session lookup.
   const identify = authenticate(services.identity);
   app.use('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/collab/') ? identify(c, next) : noActor(c, next)));
   // Node's synchronous hash: WebCrypto's async digest (the default) cost more than the whole request.
@@ -87,7 +135,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
 
   const api = (defaultVersion: VersionSelector) =>
     new OpenAPIHono<AppEnv>()
-      .route('/', healthRoutes)
+      .route('/', healthRoutes(services))
       .route('/', playbookRoutes(services, defaultVersion))
       .route('/', sectionRoutes(services, defaultVersion))
       .route('/', exportRoutes(services, defaultVersion))
@@ -118,6 +166,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
 
   const webDist = options.webDist;
   if (webDist && existsSync(join(webDist, 'index.html'))) {
+    if (!options.serveSourceMaps) app.get('/assets/*.map', (c) => c.notFound());
     app.use('/*', serveStatic({ root: webDist }));
     app.get('/*', serveStatic({ root: webDist, path: 'index.html' }));
   }

@@ -30,6 +30,7 @@ const descriptions: Record<number, string> = {
   404: 'No such resource (or one the caller may not see)',
   409: 'Conflict with the current state',
   410: 'The link was already used, revoked, or has expired',
+  503: 'Storage cannot take writes right now (full disk, read-only, I/O error); nothing was changed, and the detail says what to do',
 };
 
 /** An OpenAPI response entry with a JSON body. */

@@ -1,8 +1,16 @@
-import { DuplicateIdError, InvalidPlaybookError, InvalidRecordError, ItemNotFoundError, PlaybookError } from '@fullcourt/playbook';
+import {
+  DuplicateIdError,
+  InvalidPlaybookError,
+  InvalidRecordError,
+  ItemNotFoundError,
+  PlaybookError,
+  RichTextTooDeepError,
+} from '@fullcourt/playbook';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { CollabError } from '../collab/errors';
+import { StorageError } from '../db';
 import { AppError, invalidInput, invalidJson, problemTypeUri, storageUnavailable } from '../errors';
 import type { Logger } from '../logger';
 
@@ -11,18 +19,28 @@ export function problemResponse(error: unknown, c: Context, log: Logger): Respon
   const requestId = c.get('requestId') as string | undefined;
   const known = toAppError(error);
   if (!known) {
-    log.error({ err: error, requestId, method: c.req.method, path: c.req.path }, 'unhandled error');
+    log.error({ err: error, method: c.req.method, path: c.req.path }, 'unhandled error');
     return send(c, new AppError('internal-error', 'Something went wrong on the server. It has been logged; try again.'), requestId);
   }
-  if (known.status >= 500) log.error({ err: error, requestId, path: c.req.path }, known.detail);
+  if (known.status >= 500) log.error({ err: error, path: c.req.path }, known.detail);
   return send(c, known, requestId);
 }
 
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof PlaybookError) return fromPlaybookError(error);
+  if (error instanceof StorageError) {
+    return storageUnavailable(`Storage refused this request, so nothing was changed. ${error.advice} Then try again.`);
+  }
+  // Writes check rich text beforehand (an invalid-input naming the field); this is the backstop.
+  if (error instanceof RichTextTooDeepError) return invalidInput([{ field: '', message: error.message }]);
   if (error instanceof CollabError) {
-    return error.reason === 'shutting-down' ? new AppError('shutting-down', error.message) : storageUnavailable(error.message);
+    if (error.reason === 'server-busy') {
+      const retryAfter = String(error.retryAfterSeconds ?? 30);
+      return new AppError('server-busy', error.message, { retryAfter: Number(retryAfter) }, { 'Retry-After': retryAfter });
+    }
+    if (error.reason === 'shutting-down') return new AppError('shutting-down', error.message);
+    return storageUnavailable(error.cause instanceof StorageError ? `${error.message} ${error.cause.advice}` : error.message);
   }
   if (error instanceof HTTPException) {
     // Hono's validator reports an unparsable body this way.

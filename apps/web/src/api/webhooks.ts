@@ -10,13 +10,21 @@ export interface Webhook {
   /** Paused webhooks keep their settings and log but receive nothing. */
   active: boolean;
   createdAt: string;
+  /** Deliveries in a row that failed after all their attempts. */
+  consecutiveFailures: number;
+  /** Set when the server turned the webhook off after too many failures in a row (null when a person paused it). */
+  disabledAt: string | null;
+  disabledReason: string | null;
 }
 
 /** One attempt series to deliver one event to one webhook. */
 export interface Delivery {
   id: string;
+  /** The event sent, the same for every webhook it went to. */
+  eventId: string;
   event: WebhookEvent;
-  status: 'pending' | 'delivered' | 'failed';
+  /** `refused`: the server will not call this address (itself, or inside its network). */
+  status: 'pending' | 'delivered' | 'failed' | 'refused';
   attempts: number;
   nextAttemptAt: string | null;
   lastStatusCode: number | null;
@@ -30,7 +38,7 @@ const base = (playbookId: string) => `/api/v1/playbooks/${encodeURIComponent(pla
 export const listWebhooks = (playbookId: string) =>
   request<{ items: Webhook[] }>(base(playbookId), { cache: 'no-cache' }).then((r) => r.items);
 
-/** Registers a webhook; the answer holds the signing secret, which the server never shows again. */
+/** Registers a webhook; the server refuses URLs inside its network (`webhook-url-refused`) and past its limit (`webhook-limit`). The answer holds the signing secret, which the server never shows again. */
 export function addWebhook(playbookId: string, input: { url: string; events: WebhookEvent[] }): Promise<Webhook & { secret: string }> {
   return request(base(playbookId), { method: 'POST', body: JSON.stringify(input) });
 }

@@ -8,13 +8,15 @@ interface Props {
   items: readonly string[];
   onChange: (items: string[]) => void;
   readOnly?: boolean;
+  /** The longest a line may be (the server's limit: see fieldTextLimit). */
+  maxLength?: number;
 }
 
 /**
  * A list of short lines: Enter adds a line below, Backspace on an empty line removes it. Each line
  * is written as one edit of the shared list, so a peer editing another line is untouched.
  */
-export function EditableList({ label, itemLabel, items, onChange, readOnly }: Props) {
+export function EditableList({ label, itemLabel, items, onChange, readOnly, maxLength }: Props) {
   const headingId = useId();
   const listRef = useRef<HTMLUListElement>(null);
   const focusIndex = useRef<number | null>(null);
@@ -51,6 +53,7 @@ export function EditableList({ label, itemLabel, items, onChange, readOnly }: Pr
                 <input
                   type="text"
                   value={item}
+                  maxLength={maxLength}
                   aria-label={`${itemLabel} ${index + 1}`}
                   onChange={(e) => replace(index, e.target.value)}
                   onKeyDown={(e) => {

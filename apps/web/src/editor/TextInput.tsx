@@ -1,3 +1,4 @@
+import { fieldTextLimit } from '@fullcourt/playbook';
 import { useId } from 'react';
 import { useReadOnly } from './useCollaboration';
 import { type TextSource, useLiveText } from './useLiveText';
@@ -25,6 +26,8 @@ export function TextInput({ source, label, hideLabel, multiline, placeholder, cl
     value: input.value,
     placeholder,
     autoFocus,
+    // The limit the server enforces (the record schemas'): typing or pasting stops at it.
+    maxLength: 'playbook' in source ? fieldTextLimit('playbook', source.playbook) : fieldTextLimit(source.collection, source.path),
     onChange: (e: { target: { value: string } }) => input.onChange(e.target.value),
     ...(hideLabel ? { 'aria-label': label } : {}),
   };

@@ -37,4 +37,12 @@ describe('connection state', () => {
     expect(state.status).toBe('connecting');
     expect(state.detail).toMatch(/could not load/);
   });
+
+  it('keeps retrying after a rate limit (4429) or a busy server (1013), and says the edits are kept', () => {
+    for (const code of [4429, 1013]) {
+      const state = run([{ type: 'synced' }, { type: 'closed-by-server', code, reason: 'Over 100 messages a second' }]);
+      expect(state.status).toBe('reconnecting');
+      expect(state.detail).toMatch(/edits are kept/);
+    }
+  });
 });

@@ -45,6 +45,10 @@ export function closeReason(code: number): string | null {
       return 'Your access to this playbook changed. Changes you made since were kept on this device but not saved.';
     case 4413:
       return 'This playbook has reached the size limit of the server, which accepts no more edits. Recent edits stay on this device only. Ask an administrator to raise MAX_DOCUMENT_BYTES.';
+    case 1013:
+      return 'The server is busy right now. Your edits are kept on this device; trying again…';
+    case 4429:
+      return 'This device sent more than the server takes at once. Your edits are kept on this device; reconnecting in a moment…';
     case 4500:
       return 'The server could not load this playbook. Trying again…';
     default:
@@ -54,10 +58,11 @@ export function closeReason(code: number): string | null {
 
 /**
  * Closes after which reconnecting would only send the same refused change again, forever
- * (y-websocket#189): a message over the size limit, and the server's 44xx refusals.
+ * (y-websocket#189): a message over the size limit, and the server's 44xx refusals, except
+ * 4429 (too much at once), which a reconnect after the provider's backoff gets past.
  */
 export function isPermanentClose(code: number): boolean {
-  return code === 1009 || (code >= 4400 && code < 4500);
+  return code === 1009 || (code >= 4400 && code < 4500 && code !== 4429);
 }
 
 /** The next connection state; the single place that decides what the badge says. */

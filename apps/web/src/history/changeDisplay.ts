@@ -1,4 +1,4 @@
-import type { Change, ChangeKind } from '@fullcourt/playbook';
+import type { Change, ChangeKind, StepMeter } from '@fullcourt/playbook';
 import { sectionLabels, sectionOfFinding } from '../editor/sections';
 
 /** Changes of one part of the playbook, headed the way the editor's navigation names it. */
@@ -37,10 +37,22 @@ export function groupChanges(changes: readonly Change[]): ChangeGroup[] {
  * sentence ends with a shortened list of the added and removed snippets ("Page 'Glossary': added
  * “…”; removed “…”"); with the words shown in place, the subject ("Page 'Glossary'") says enough.
  */
-export function changeHeadline(change: Pick<Change, 'text' | 'textChanges'>): string {
+export function changeHeadline(change: Pick<Change, 'text' | 'textChanges'>, meter?: StepMeter): string {
   if (!change.textChanges) return change.text;
-  const subject = change.text.replace(/:?\s*(?:(?:added|removed) “[\s\S]*|formatting changed)$/, '');
-  return subject === '' ? change.text : subject;
+  const text = change.text;
+  // Where the list of snippets (or the one-word summary) starts: found with indexOf, in one pass.
+  const snippets = [text.indexOf('added “'), text.indexOf('removed “')].filter((at) => at >= 0);
+  const summary = ['formatting changed', 'rewritten'].find((word) => text.endsWith(word));
+  const at = snippets.length > 0 ? Math.min(...snippets) : summary ? text.length - summary.length : -1;
+  if (meter) meter.steps += text.length * 4; // the four indexOf/endsWith scans
+  if (at < 0) return text;
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1] as string)) {
+    if (meter) meter.steps++;
+    end--;
+  }
+  if (text[end - 1] === ':') end--;
+  return end === 0 ? text : text.slice(0, end);
 }
 
 /** The before and after texts of a change that has them as strings (rich text arrives as Markdown). */

@@ -3,7 +3,7 @@ import { errorMessage } from '../api/request';
 import { deleteWebhook, updateWebhook, type Webhook } from '../api/webhooks';
 import { ConfirmDialog } from '../history/ConfirmDialog';
 import { DeliveryLog } from './DeliveryLog';
-import { eventLabels } from './webhookDisplay';
+import { eventLabels, webhookState, webhookStateLabels } from './webhookDisplay';
 
 interface Props {
   playbookId: string;
@@ -12,7 +12,7 @@ interface Props {
   onDeleted: (webhookId: string) => void;
 }
 
-/** One endpoint: where it points, what it hears, pause or resume, delete, and its delivery log. */
+/** One endpoint: where it points, what it hears, pause or resume (or turn back on after failures), delete, and its delivery log. */
 export function WebhookItem({ playbookId, webhook, onChanged, onDeleted }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -20,6 +20,9 @@ export function WebhookItem({ playbookId, webhook, onChanged, onDeleted }: Props
   const [confirmDelete, setConfirmDelete] = useState(false);
   const urlId = useId();
   const logId = useId();
+  const reasonId = useId();
+  const state = webhookState(webhook);
+  const labels = webhookStateLabels[state];
 
   async function run(action: () => Promise<void>) {
     setBusy(true);
@@ -42,23 +45,29 @@ export function WebhookItem({ playbookId, webhook, onChanged, onDeleted }: Props
     });
 
   return (
-    <li className={`webhook${webhook.active ? '' : ' webhook-paused'}`} aria-labelledby={urlId}>
+    <li className={`webhook webhook-${state}`} aria-labelledby={urlId}>
       <div className="webhook-head">
         <code id={urlId} className="webhook-url">
           {webhook.url}
         </code>
-        <span className={`badge ${webhook.active ? 'badge-active' : 'badge-paused'}`}>{webhook.active ? 'Active' : 'Paused'}</span>
+        <span className={`badge badge-${state}`}>{labels.badge}</span>
       </div>
       <p className="meta">{webhook.events.map((e) => eventLabels[e] ?? e).join(' · ')}</p>
+      {state === 'turned-off' && (
+        <p id={reasonId} className="webhook-off-reason">
+          {webhook.disabledReason ?? 'The server turned it off because its deliveries kept failing.'}
+        </p>
+      )}
       <div className="webhook-actions">
         <button
           type="button"
-          className="secondary"
+          className={state === 'turned-off' ? undefined : 'secondary'}
           disabled={busy}
           onClick={toggleActive}
-          aria-label={`${webhook.active ? 'Pause' : 'Resume'} ${webhook.url}`}
+          aria-label={`${labels.action} ${webhook.url}`}
+          aria-describedby={state === 'turned-off' ? reasonId : undefined}
         >
-          {webhook.active ? 'Pause' : 'Resume'}
+          {labels.action}
         </button>
         <button
           type="button"

@@ -4,10 +4,15 @@ import { listWebhooks, type Webhook } from '../api/webhooks';
 import { AddWebhookForm } from './AddWebhookForm';
 import { SecretOnce } from './SecretOnce';
 import { WebhookItem } from './WebhookItem';
+import { mergeWebhookLists } from './webhookDisplay';
+
+/** The server turns a webhook off after failures in a row; reading the list again now and then shows it without a reload. */
+const REFRESH_MS = 10_000;
 
 /**
  * The endpoints told about this playbook's versions. Deliveries run in the server's background,
- * so a paused or failing endpoint never gets in the way of editing; the log shows how each went.
+ * so a paused or failing endpoint never gets in the way of editing; the log shows how each went,
+ * and an endpoint the server turned off after failures in a row says so, with a way to turn it back on.
  */
 export function WebhooksTab({ playbookId }: { playbookId: string }) {
   const [webhooks, setWebhooks] = useState<Webhook[] | null>(null);
@@ -16,12 +21,22 @@ export function WebhooksTab({ playbookId }: { playbookId: string }) {
 
   useEffect(() => {
     let current = true;
-    listWebhooks(playbookId).then(
-      (items) => current && setWebhooks(items),
-      (e: unknown) => current && setError(errorMessage(e)),
-    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    async function refresh() {
+      try {
+        const items = await listWebhooks(playbookId);
+        if (!current) return;
+        setWebhooks((shown) => mergeWebhookLists(shown, items));
+        setError(null);
+      } catch (e) {
+        if (current) setError(errorMessage(e));
+      }
+      if (current) timer = setTimeout(refresh, REFRESH_MS);
+    }
+    void refresh();
     return () => {
       current = false;
+      clearTimeout(timer);
     };
   }, [playbookId]);
 

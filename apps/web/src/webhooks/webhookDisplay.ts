@@ -1,4 +1,4 @@
-import type { Delivery, WebhookEvent } from '../api/webhooks';
+import type { Delivery, Webhook, WebhookEvent } from '../api/webhooks';
 
 /** Events as a person reads them in the form and the list. */
 export const eventLabels: Record<WebhookEvent, string> = {
@@ -10,6 +10,22 @@ export const deliveryStatusLabels: Record<Delivery['status'], string> = {
   pending: 'Pending',
   delivered: 'Delivered',
   failed: 'Failed',
+  refused: 'Refused',
+};
+
+/** Whether a webhook receives events, was paused by a person, or was turned off by the server after failures in a row. */
+export type WebhookState = 'active' | 'paused' | 'turned-off';
+
+export function webhookState(webhook: Pick<Webhook, 'active' | 'disabledAt'>): WebhookState {
+  if (webhook.active) return 'active';
+  return webhook.disabledAt ? 'turned-off' : 'paused';
+}
+
+/** The badge and the button that changes the state, for each state. */
+export const webhookStateLabels: Record<WebhookState, { badge: string; action: string }> = {
+  active: { badge: 'Active', action: 'Pause' },
+  paused: { badge: 'Paused', action: 'Resume' },
+  'turned-off': { badge: 'Turned off', action: 'Turn back on' },
 };
 
 /**
@@ -35,4 +51,16 @@ export function lastAnswer(delivery: Pick<Delivery, 'lastStatusCode' | 'lastErro
   const code = delivery.lastStatusCode === null ? null : `HTTP ${delivery.lastStatusCode}`;
   if (code && delivery.lastError && !delivery.lastError.includes(String(delivery.lastStatusCode))) return `${code} — ${delivery.lastError}`;
   return code ?? delivery.lastError ?? 'No answer';
+}
+
+/**
+ * The list after a fresh read: each webhook shown takes the server's state (it may have been
+ * turned off meanwhile) and new ones are added. One that is gone stays until acted on, so it does
+ * not vanish under the pointer; its next action says it was deleted.
+ */
+export function mergeWebhookLists(shown: Webhook[] | null, fresh: Webhook[]): Webhook[] {
+  if (!shown) return fresh;
+  const byId = new Map(fresh.map((w) => [w.id, w]));
+  const known = new Set(shown.map((w) => w.id));
+  return [...shown.map((w) => byId.get(w.id) ?? w), ...fresh.filter((w) => !known.has(w.id))];
 }

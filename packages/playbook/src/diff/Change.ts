@@ -16,8 +16,15 @@ export const SectionNameSchema = z.enum([
 ]);
 export type SectionName = z.infer<typeof SectionNameSchema>;
 
-/** Text added and removed in a rich-text or long-text field, as plain-text snippets. */
-export const TextChangesSchema = z.object({ added: z.array(z.string()), removed: z.array(z.string()) });
+/**
+ * Text added and removed in a rich-text or long-text field, as plain-text snippets. `rewritten`
+ * (with no snippets) when the texts differ too much to compare word by word: read it as replaced.
+ */
+export const TextChangesSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  rewritten: z.literal(true).optional(),
+});
 export type TextChanges = z.infer<typeof TextChangesSchema>;
 
 /**

@@ -38,7 +38,8 @@ export function richChange(make: ChangeMaker, label: string, path: string[], bef
 }
 
 /** "added “A”; removed “B”", at most two snippets of each, shortened; "formatting changed" when no words moved. */
-export function describeText(changes: { added: string[]; removed: string[] }): string {
+export function describeText(changes: { added: string[]; removed: string[]; rewritten?: true }): string {
+  if (changes.rewritten) return 'rewritten';
   const list = (snippets: string[]) => {
     const shown = snippets.slice(0, 2).map((s) => `“${s.length > 60 ? `${s.slice(0, 59).trimEnd()}…` : s}”`);
     const more = snippets.length - shown.length;

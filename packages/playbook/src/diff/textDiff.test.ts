@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { plainText, textChanges } from './textDiff';
+import { plainText } from './plainText';
+import { textChanges } from './textDiff';
 
 describe('rich-text changes', () => {
   it('reports added and removed words as snippets', () => {

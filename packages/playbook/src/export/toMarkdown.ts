@@ -1,3 +1,4 @@
+import { MAX_RICH_TEXT_DEPTH, markdownContainerDepth } from '@fullcourt/editor-schema';
 import { formatDuration } from '../format/duration';
 import { assetFormatLabels, bantLabels, buyingRoleLabels, formatAmount, teamLabels } from '../format/labels';
 import { slaSentence, slaTitle } from '../format/slaSentence';
@@ -15,7 +16,7 @@ export function toMarkdown(playbook: Playbook): string {
   const personaName = new Map(playbook.personas.map((p) => [p.id as string, p.name]));
 
   for (const page of playbook.pages) {
-    out.push(`## ${page.title}`, demoteHeadings(page.body.markdown));
+    out.push(`## ${page.title}`, richBlock(page.body.markdown));
   }
 
   out.push('## Buyer stages');
@@ -26,7 +27,7 @@ export function toMarkdown(playbook: Playbook): string {
     list(out, 'Exit signals', stage.exitSignals);
     list(out, 'Marketing plays', stage.plays.marketing);
     list(out, 'Sales plays', stage.plays.sales);
-    if (stage.notes.markdown) out.push(demoteHeadings(stage.notes.markdown, 3));
+    if (stage.notes.markdown) out.push(richBlock(stage.notes.markdown, 3));
   });
 
   out.push('## Lead lifecycle');
@@ -104,7 +105,7 @@ export function toMarkdown(playbook: Playbook): string {
       ].join('\n'),
     );
   }
-  if (playbook.attribution.markdown) out.push('### Attribution', demoteHeadings(playbook.attribution.markdown, 3));
+  if (playbook.attribution.markdown) out.push('### Attribution', richBlock(playbook.attribution.markdown, 3));
 
   return `${out.filter((block) => block.trim() !== '').join('\n\n')}\n`;
 }
@@ -120,7 +121,22 @@ function row(cells: string[]): string {
 const num = (n: number | null | undefined) => (n === null || n === undefined ? '—' : String(n));
 const money = (n: number | null | undefined, currency: string) => (n === null || n === undefined ? '—' : formatAmount(n, currency));
 
-/** Rich text nested under a section keeps its structure but must not outrank the section's heading. */
-function demoteHeadings(markdown: string, under = 2): string {
+/**
+ * Rich text nested under a section keeps its structure but must not outrank the section's heading.
+ * Text nested past the limit (in a version saved before there was one) is shown literally, in a
+ * code block: Markdown renderers recurse once per level.
+ */
+function richBlock(markdown: string, under = 2): string {
+  if (markdownContainerDepth(markdown) <= MAX_RICH_TEXT_DEPTH) return demoteHeadings(markdown, under);
+  let longest = 0;
+  for (let i = 0, run = 0; i < markdown.length; i++) {
+    run = markdown[i] === '`' ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  const fence = '`'.repeat(Math.max(3, longest + 1));
+  return `${fence}text\n${markdown}\n${fence}`;
+}
+
+function demoteHeadings(markdown: string, under: number): string {
   return markdown.replace(/^(#{1,6}) /gm, (_m, hashes: string) => `${'#'.repeat(Math.min(6, hashes.length + under))} `);
 }

@@ -19,6 +19,9 @@ export function applyJSON(target: Y.Doc | PlaybookDoc, json: PlaybookInput, orig
   if (!parsed.success) throw new InvalidPlaybookError(parsed.error.issues);
   const playbook = parsed.data;
   const doc = target instanceof PlaybookDoc ? target : new PlaybookDoc(target);
+  // Checked before the transaction, so a playbook that cannot be written leaves the document untouched.
+  const problems = doc.writeProblems(playbook);
+  if (problems.length > 0) throw new InvalidPlaybookError(problems);
   doc.transact(() => {
     doc.stampLayoutVersion();
     // The id names the document, not its content: importing another playbook's JSON (a template,

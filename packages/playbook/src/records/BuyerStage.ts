@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { idSchema } from './id';
 import { RichTextSchema } from './RichText';
 import { TeamSchema } from './Team';
+import { limitedText, TEXT_LIMITS } from './textLimits';
+
+/** One short line of a list: a play, an entry criterion, an exit signal. */
+const line = limitedText(TEXT_LIMITS.line);
 
 export const StageIdSchema = idSchema('StageId');
 export type StageId = z.infer<typeof StageIdSchema>;
@@ -9,8 +13,8 @@ export type StageId = z.infer<typeof StageIdSchema>;
 /** The plays each team runs while the buyer is in the stage, one short line each. */
 export const StagePlaysSchema = z
   .object({
-    marketing: z.array(z.string()).default([]),
-    sales: z.array(z.string()).default([]),
+    marketing: z.array(line).default([]),
+    sales: z.array(line).default([]),
   })
   .default({ marketing: [], sales: [] });
 export type StagePlays = z.infer<typeof StagePlaysSchema>;
@@ -21,12 +25,12 @@ export type StagePlays = z.infer<typeof StagePlaysSchema>;
  */
 export const BuyerStageSchema = z.object({
   id: StageIdSchema,
-  name: z.string().default(''),
+  name: limitedText(TEXT_LIMITS.name).default(''),
   /** The buyer's goal in this stage, in the buyer's words. */
-  goal: z.string().default(''),
-  entryCriteria: z.array(z.string()).default([]),
+  goal: limitedText(TEXT_LIMITS.text).default(''),
+  entryCriteria: z.array(line).default([]),
   /** Buyer behaviour that shows the stage is done. */
-  exitSignals: z.array(z.string()).default([]),
+  exitSignals: z.array(line).default([]),
   owner: TeamSchema.default('shared'),
   plays: StagePlaysSchema,
   notes: RichTextSchema,

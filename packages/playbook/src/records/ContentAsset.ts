@@ -3,6 +3,7 @@ import { StageIdSchema } from './BuyerStage';
 import { IsoDateSchema } from './Duration';
 import { idSchema } from './id';
 import { PersonaIdSchema } from './Persona';
+import { limitedText, TEXT_LIMITS } from './textLimits';
 
 export const AssetIdSchema = idSchema('AssetId');
 export type AssetId = z.infer<typeof AssetIdSchema>;
@@ -27,17 +28,30 @@ export const AssetFormatSchema = z.enum([
 ]);
 export type AssetFormat = z.infer<typeof AssetFormatSchema>;
 
+/** Whether a string is an absolute http or https URL: the only links readers, exports and webhooks pass on. */
+export function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol, hostname } = new URL(value);
+  return (protocol === 'http:' || protocol === 'https:') && hostname !== '';
+}
+
+/** Where the asset lives: an http(s) URL, or empty while nobody has filled it in. */
+export const AssetUrlSchema = limitedText(TEXT_LIMITS.url).refine(
+  (url) => url === '' || isHttpUrl(url),
+  'an http or https URL such as https://example.com/guide',
+);
+
 /**
  * A piece of content mapped to the stages and personas it serves, so the content map reads as a
  * stage × persona matrix. The mappings are sets: two people linking at once both count.
  */
 export const ContentAssetSchema = z.object({
   id: AssetIdSchema,
-  title: z.string().default(''),
-  url: z.string().default(''),
+  title: limitedText(TEXT_LIMITS.name).default(''),
+  url: AssetUrlSchema.default(''),
   format: AssetFormatSchema.default('other'),
   /** Who keeps it current: a person or a team, in words. */
-  owner: z.string().default(''),
+  owner: limitedText(TEXT_LIMITS.name).default(''),
   lastReviewed: IsoDateSchema.nullable().default(null),
   reviewBy: IsoDateSchema.nullable().default(null),
   stageIds: z.array(StageIdSchema).default([]),

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { idSchema } from './id';
 import { TeamSchema } from './Team';
+import { limitedText, TEXT_LIMITS } from './textLimits';
+
+const criterion = limitedText(TEXT_LIMITS.criterion).default('');
 
 export const LeadStateIdSchema = idSchema('LeadStateId');
 export type LeadStateId = z.infer<typeof LeadStateIdSchema>;
@@ -8,10 +11,10 @@ export type LeadStateId = z.infer<typeof LeadStateIdSchema>;
 /** BANT qualification: for each letter, what counts as met at this state (empty when it does not apply). */
 export const BantSchema = z
   .object({
-    budget: z.string().default(''),
-    authority: z.string().default(''),
-    need: z.string().default(''),
-    timeline: z.string().default(''),
+    budget: criterion,
+    authority: criterion,
+    need: criterion,
+    timeline: criterion,
   })
   .default({ budget: '', authority: '', need: '', timeline: '' });
 export type Bant = z.infer<typeof BantSchema>;
@@ -22,8 +25,8 @@ export const BANT_KEYS = ['budget', 'authority', 'need', 'timeline'] as const sa
 /** One state of the lead lifecycle (Lead, MQL, SAL, SQL, Opportunity, Customer by default). */
 export const LeadStateSchema = z.object({
   id: LeadStateIdSchema,
-  name: z.string().default(''),
-  definition: z.string().default(''),
+  name: limitedText(TEXT_LIMITS.name).default(''),
+  definition: limitedText(TEXT_LIMITS.text).default(''),
   bant: BantSchema,
   /** The lead score at which a lead enters this state, when scoring decides it. */
   scoreThreshold: z.number().int().nonnegative().nullable().default(null),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id';
+import { limitedText, TEXT_LIMITS } from './textLimits';
 
 export const MetricPeriodIdSchema = idSchema('MetricPeriodId');
 export type MetricPeriodId = z.infer<typeof MetricPeriodIdSchema>;
@@ -11,7 +12,7 @@ const count = z.number().int().nonnegative().nullable().default(null);
 export const MetricPeriodSchema = z.object({
   id: MetricPeriodIdSchema,
   /** The period label: `2026-Q3`, `2026-07` or `2026`; the validator checks the form. */
-  period: z.string().default(''),
+  period: limitedText(TEXT_LIMITS.name).default(''),
   /** Marketing's prediction of leads against the actual count. */
   leads: z.object({ predicted: count, actual: count }).default({ predicted: null, actual: null }),
   /** Sales' forecast revenue against actual revenue, in the playbook's currency. */

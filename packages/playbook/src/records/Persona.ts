@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema } from './id';
+import { limitedText, TEXT_LIMITS } from './textLimits';
 
 export const PersonaIdSchema = idSchema('PersonaId');
 export type PersonaId = z.infer<typeof PersonaIdSchema>;
@@ -11,9 +12,9 @@ export type BuyingRole = z.infer<typeof BuyingRoleSchema>;
 /** A member of the buying team: who they are, their role in the decision, and what they care about. */
 export const PersonaSchema = z.object({
   id: PersonaIdSchema,
-  name: z.string().default(''),
+  name: limitedText(TEXT_LIMITS.name).default(''),
   buyingRole: BuyingRoleSchema.default('influencer'),
-  caresAbout: z.array(z.string()).default([]),
+  caresAbout: z.array(limitedText(TEXT_LIMITS.line)).default([]),
 });
 export type Persona = z.infer<typeof PersonaSchema>;
 export type PersonaInput = z.input<typeof PersonaSchema>;

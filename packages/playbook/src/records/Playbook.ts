@@ -10,6 +10,7 @@ import { ResponsibilitySchema } from './Responsibility';
 import { RichTextSchema } from './RichText';
 import { RoleSchema } from './Role';
 import { SlaSchema } from './Sla';
+import { limitedText, TEXT_LIMITS } from './textLimits';
 
 export const PlaybookIdSchema = idSchema('PlaybookId');
 export type PlaybookId = z.infer<typeof PlaybookIdSchema>;
@@ -31,8 +32,8 @@ export type CollectionName = keyof typeof COLLECTION_PATHS;
 const PlaybookShape = z.object({
   /** Null until the server has filed the playbook. */
   id: PlaybookIdSchema.nullable().default(null),
-  title: z.string().default('Untitled playbook'),
-  description: z.string().default(''),
+  title: limitedText(TEXT_LIMITS.name).default('Untitled playbook'),
+  description: limitedText(TEXT_LIMITS.text).default(''),
   stages: z.array(BuyerStageSchema).default([]),
   lifecycle: z.array(LeadStateSchema).default([]),
   slas: z.array(SlaSchema).default([]),

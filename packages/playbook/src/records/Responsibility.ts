@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './id';
 import { RoleIdSchema } from './Role';
+import { limitedText, TEXT_LIMITS } from './textLimits';
 
 export const ResponsibilityIdSchema = idSchema('ResponsibilityId');
 export type ResponsibilityId = z.infer<typeof ResponsibilityIdSchema>;
@@ -16,7 +17,7 @@ export type RaciLetter = z.infer<typeof RaciLetterSchema>;
  */
 export const ResponsibilitySchema = z.object({
   id: ResponsibilityIdSchema,
-  activity: z.string().default(''),
+  activity: limitedText(TEXT_LIMITS.line).default(''),
   raci: z.record(RoleIdSchema, RaciLetterSchema).default({}),
 });
 export type Responsibility = z.infer<typeof ResponsibilitySchema>;

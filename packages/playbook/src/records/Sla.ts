@@ -3,6 +3,7 @@ import { ClockSchema, IsoDurationSchema, PeriodUnitSchema } from './Duration';
 import { idSchema } from './id';
 import { LeadStateIdSchema } from './LeadState';
 import { TeamSchema } from './Team';
+import { limitedText, TEXT_LIMITS } from './textLimits';
 
 export const SlaIdSchema = idSchema('SlaId');
 export type SlaId = z.infer<typeof SlaIdSchema>;
@@ -21,7 +22,7 @@ export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 /** The feedback duty: a lead the owner will not work is rejected, with one of these reasons, within this time. */
 export const FeedbackSchema = z
-  .object({ rejectWithin: IsoDurationSchema.default('P2D'), reasons: z.array(z.string()).default([]) })
+  .object({ rejectWithin: IsoDurationSchema.default('P2D'), reasons: z.array(limitedText(TEXT_LIMITS.line)).default([]) })
   .default({ rejectWithin: 'P2D', reasons: [] });
 export type Feedback = z.infer<typeof FeedbackSchema>;
 

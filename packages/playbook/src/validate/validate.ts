@@ -6,9 +6,19 @@ import { lifecycleRules } from './rules/lifecycle';
 import { metricRules } from './rules/metrics';
 import { allNameRules } from './rules/names';
 import { responsibilityRules } from './rules/responsibilities';
+import { richTextRules } from './rules/richText';
 import { slaRules } from './rules/slas';
+import { repairStoredTexts } from './rules/storedTexts';
 
-const RULES: ((ctx: RuleContext) => Finding[])[] = [allNameRules, lifecycleRules, slaRules, contentRules, responsibilityRules, metricRules];
+const RULES: ((ctx: RuleContext) => Finding[])[] = [
+  allNameRules,
+  lifecycleRules,
+  slaRules,
+  contentRules,
+  responsibilityRules,
+  metricRules,
+  richTextRules,
+];
 
 const SEVERITY_RANK = { error: 0, warning: 1, info: 2 } as const;
 
@@ -23,9 +33,10 @@ export interface ValidateOptions {
  * a finding of its own rather than hiding the others.
  */
 export function validate(json: Playbook | unknown, options: ValidateOptions = {}): Finding[] {
-  const parsed = PlaybookSchema.safeParse(json);
+  const repaired = repairStoredTexts(json);
+  const parsed = PlaybookSchema.safeParse(repaired.json);
   if (!parsed.success) {
-    return parsed.error.issues.map((issue) =>
+    const schemaFindings = parsed.error.issues.map((issue) =>
       finding(
         'error',
         'schema',
@@ -33,9 +44,10 @@ export function validate(json: Playbook | unknown, options: ValidateOptions = {}
         issue.message,
       ),
     );
+    return [...schemaFindings, ...repaired.findings];
   }
   const ctx = ruleContext(parsed.data, options.today ?? new Date().toISOString().slice(0, 10));
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...repaired.findings];
   for (const rule of RULES) {
     try {
       findings.push(...rule(ctx));

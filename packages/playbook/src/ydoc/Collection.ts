@@ -3,12 +3,14 @@ import type { z } from 'zod';
 import { DuplicateIdError, InvalidRecordError, ItemNotFoundError, NotALiveFieldError } from '../errors';
 import { isId } from '../records/id';
 import type { CollectionName } from '../records/Playbook';
+import { clipText, type TextLimits, textLimitsOf } from '../records/textLimits';
+import { pruneTooDeep } from './deepContent';
 import { type FieldCodec, type Layout, markdownOnly, type ReadContext } from './field';
 import { mapAt } from './listFields';
 import { liveField } from './liveField';
 import { isOrderKey } from './orderKey';
 import { compareEntries, type OrderedEntry, type Position, placementKeys, reorderKeys } from './placement';
-import { checkNewRecord, checkPatch, issue } from './recordInput';
+import { checkNewRecord, checkPatch, issue, writeProblems } from './recordInput';
 
 /** A record schema whose records carry an `id`. */
 export type RecordSchema = z.ZodObject<{ id: z.ZodType<string> } & z.ZodRawShape>;
@@ -46,13 +48,18 @@ const ORDER = 'order';
  * an `order` key. The only code that knows how records sit in the Y.Doc, with PlaybookDoc.
  */
 export class Collection<S extends RecordSchema> {
+  /** The plain-text limits of the record, read from its schema once. */
+  private readonly limits: TextLimits;
+
   constructor(
     private readonly map: Y.Map<unknown>,
     readonly name: CollectionName,
     private readonly schema: S,
     private readonly layout: Layout<RecordOf<S>>,
     private readonly afterDelete: (id: string) => void = () => {},
-  ) {}
+  ) {
+    this.limits = textLimitsOf(schema);
+  }
 
   /** Every record, in order. */
   list(context: ReadContext = markdownOnly): RecordOf<S>[] {
@@ -118,7 +125,10 @@ export class Collection<S extends RecordSchema> {
 
   /** Deletes a record and the references to it that the playbook can drop safely (see PlaybookDoc). */
   delete(id: string): void {
-    this.itemOrThrow(id);
+    const item = this.itemOrThrow(id);
+    // Rich text nested past the limit (stored before it existed) goes first, deepest first and in
+    // bounded steps: deleting it in one go would recurse once per level, here and on every peer.
+    pruneTooDeep(item);
     this.transact(() => {
       this.map.delete(id);
       this.afterDelete(id);
@@ -172,7 +182,11 @@ export class Collection<S extends RecordSchema> {
     const records = wantedRecords as (Record<string, unknown> & { id: string })[];
     this.transact(() => {
       const wanted = new Set(records.map((record) => record.id));
-      for (const entry of this.entries()) if (!wanted.has(entry.id)) this.map.delete(entry.id);
+      for (const entry of this.entries()) {
+        if (wanted.has(entry.id)) continue;
+        pruneTooDeep(entry.item);
+        this.map.delete(entry.id);
+      }
       const items = records.map((record) => {
         let item = this.map.get(record.id);
         if (!(item instanceof Y.Map)) {
@@ -190,6 +204,11 @@ export class Collection<S extends RecordSchema> {
         if (current[i] !== key) (items[i] as Y.Map<unknown>).set(ORDER, key);
       });
     });
+  }
+
+  /** What would stop replaceAll writing these records (rich text nested too deep), with paths from `prefix`. */
+  writeProblems(records: RecordOf<S>[], prefix: readonly PropertyKey[] = [this.name]): z.core.$ZodIssue[] {
+    return records.flatMap((record, i) => writeProblems(this.fields(), record as Record<string, unknown>, [...prefix, i]));
   }
 
   /** Calls `listener` after every change to the collection, local or remote; returns the unsubscribe. */
@@ -212,6 +231,8 @@ export class Collection<S extends RecordSchema> {
   private read(id: string, item: Y.Map<unknown>, context: ReadContext): RecordOf<S> {
     const record: Record<string, unknown> = { id };
     for (const [field, codec] of this.codecs()) record[field] = codec.read(item, field, context);
+    // A text stored before the limits existed reads clipped, so every read still fits the schema.
+    clipInPlace(record, this.limits);
     return record as RecordOf<S>;
   }
 
@@ -266,5 +287,18 @@ export class Collection<S extends RecordSchema> {
     const doc = this.map.doc;
     if (doc) doc.transact(fn);
     else fn();
+  }
+}
+
+/** Clips the limited texts of a freshly read record in place (no copy: nobody else holds it yet). */
+function clipInPlace(record: Record<string, unknown>, limits: TextLimits): void {
+  for (const [field, limit] of Object.entries(limits)) {
+    const value = record[field];
+    if (typeof limit === 'number') {
+      if (typeof value === 'string') record[field] = clipText(value, limit);
+      else if (Array.isArray(value)) record[field] = value.map((line) => (typeof line === 'string' ? clipText(line, limit) : line));
+    } else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      clipInPlace(value as Record<string, unknown>, limit);
+    }
   }
 }

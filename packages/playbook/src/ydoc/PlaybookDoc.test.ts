@@ -65,6 +65,19 @@ describe('playbook collections', () => {
     expect(() => pb.slas.update(id, { id: 'other' } as never)).toThrow(/cannot change/);
   });
 
+  it('refuses fields named after Object.prototype members (constructor, __proto__, toString) as unknown, in patches and new records', () => {
+    const pb = new PlaybookDoc();
+    const id = pb.slas.add({ from: null, to: null });
+    const before = pb.slas.get(id);
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const fields = JSON.parse(`{"${key}": {"polluted": true}}`) as never;
+      expect(() => pb.slas.update(id, fields), key).toThrow(new RegExp(`${key.replaceAll('_', '\\_')}: unknown field`));
+      expect(() => pb.roles.add({ name: 'x', ...(fields as object) }), key).toThrow(/unknown field/);
+    }
+    expect(pb.slas.get(id)).toEqual(before);
+    expect(pb.roles.size).toBe(0);
+  });
+
   it('reports unknown and duplicate ids as typed errors', () => {
     const pb = new PlaybookDoc();
     pb.roles.add({ id: 'marketing', name: 'Marketing' });

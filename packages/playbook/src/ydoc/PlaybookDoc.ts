@@ -1,19 +1,22 @@
 import * as Y from 'yjs';
-import { InvalidRecordError } from '../errors';
+import type { z } from 'zod';
+import { InvalidPlaybookError, InvalidRecordError } from '../errors';
 import { BuyerStageSchema } from '../records/BuyerStage';
 import { ContentAssetSchema } from '../records/ContentAsset';
 import { LeadStateSchema } from '../records/LeadState';
 import { MetricPeriodSchema } from '../records/MetricPeriod';
 import { PageSchema } from '../records/Page';
 import { PersonaSchema } from '../records/Persona';
-import type { CollectionName } from '../records/Playbook';
-import { type PlaybookId, PlaybookIdSchema } from '../records/Playbook';
+import type { CollectionName, Playbook } from '../records/Playbook';
+import { COLLECTION_PATHS, type PlaybookId, PlaybookIdSchema, PlaybookSchema } from '../records/Playbook';
 import { type RaciLetter, RaciLetterSchema, ResponsibilitySchema } from '../records/Responsibility';
 import type { RichText, RichTextInput } from '../records/RichText';
 import { RichTextSchema } from '../records/RichText';
 import { RoleSchema } from '../records/Role';
 import { SlaSchema } from '../records/Sla';
+import { clipText, textLimitsOf } from '../records/textLimits';
 import { Collection, type RecordSchema } from './Collection';
+import { boundGarbageCollection } from './deepContent';
 import { markdownOnly, type ReadContext } from './field';
 import {
   assetLayout,
@@ -26,8 +29,13 @@ import {
   slaLayout,
   stageLayout,
 } from './layouts';
-import { readFragment, writeFragment } from './richField';
+import { issue } from './recordInput';
+import { readFragment, richTextProblem, writeFragment } from './richField';
 import { setText } from './textEdit';
+
+const playbookLimits = textLimitsOf(PlaybookSchema);
+const TITLE_LIMIT = playbookLimits.title as number;
+const DESCRIPTION_LIMIT = playbookLimits.description as number;
 
 /** Bumped when the Y layout changes shape, so a migration can recognise older documents. */
 export const LAYOUT_VERSION = 1;
@@ -53,6 +61,14 @@ export const ROOT = {
   pages: 'pages',
 } as const;
 
+function checkLength(field: string, value: string, limit: number): void {
+  if (value.length > limit) {
+    throw new InvalidPlaybookError([
+      { code: 'too_big', origin: 'string', maximum: limit, path: [field], message: `at most ${limit} characters`, input: value },
+    ]);
+  }
+}
+
 /** A change notification: `local` is false when the change came from a peer or the server. */
 export interface PlaybookChange {
   local: boolean;
@@ -76,6 +92,8 @@ export class PlaybookDoc {
   readonly pages: Collection<typeof PageSchema>;
 
   constructor(readonly ydoc: Y.Doc = new Y.Doc()) {
+    // A document stored before nesting was limited may delete content deep enough to overflow Yjs' own collection.
+    boundGarbageCollection(ydoc);
     const map = (name: string) => ydoc.getMap<unknown>(name);
     // Deleting a stage, persona or role drops the links to it: they would only dangle. Lifecycle
     // states are not cascaded: an SLA without its state needs a person to decide what it becomes,
@@ -112,19 +130,22 @@ export class PlaybookDoc {
     this.meta.set('id', PlaybookIdSchema.parse(id));
   }
 
+  /** The title, clipped to its limit (only a title stored before the limits existed is longer). */
   get title(): string {
-    return this.titleText().toString();
+    return clipText(this.titleText().toString(), TITLE_LIMIT);
   }
 
   setTitle(title: string): void {
+    checkLength('title', title, TITLE_LIMIT);
     this.transact(() => setText(this.titleText(), title));
   }
 
   get description(): string {
-    return this.descriptionText().toString();
+    return clipText(this.descriptionText().toString(), DESCRIPTION_LIMIT);
   }
 
   setDescription(description: string): void {
+    checkLength('description', description, DESCRIPTION_LIMIT);
     this.transact(() => setText(this.descriptionText(), description));
   }
 
@@ -152,6 +173,16 @@ export class PlaybookDoc {
   setAttribution(text: string | RichTextInput): void {
     const value = RichTextSchema.parse(typeof text === 'string' ? { markdown: text } : text);
     this.transact(() => writeFragment(this.attributionFragment(), value));
+  }
+
+  /** What would stop applyJSON writing this playbook (rich text nested too deep), as zod issues with their paths. */
+  writeProblems(playbook: Playbook): z.core.$ZodIssue[] {
+    const attribution = richTextProblem(playbook.attribution);
+    const collections = (Object.entries(COLLECTION_PATHS) as [CollectionName, readonly string[]][]).flatMap(([name, path]) => {
+      const records = path.reduce<unknown>((value, key) => (value as Record<string, unknown>)[key], playbook);
+      return this.collection(name).writeProblems(records as never, path);
+    });
+    return [...(attribution ? [issue(['attribution', ...attribution.path], attribution.message)] : []), ...collections];
   }
 
   /** The live Y.Text of the title, for an input bound per character. */

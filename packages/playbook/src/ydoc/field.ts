@@ -22,19 +22,25 @@ export interface FieldCodec<T> {
   read(item: Y.Map<unknown>, key: string, context: ReadContext): T;
   /** Writes `value`, touching only what differs, so concurrent edits to other parts survive. */
   write(item: Y.Map<unknown>, key: string, value: T): void;
+  /** Why a value that fits the schema still cannot be written (path relative to the field), checked before any write. */
+  check?(value: T): { path: string[]; message: string } | undefined;
 }
 
 /** The storage of every field of a record except its id (which is the item's key). */
 export type Layout<T> = { [K in Exclude<keyof T, 'id'> & string]-?: FieldCodec<T[K]> };
 
-/** A short string stored as Y.Text, so two people typing in it merge per character. */
-export function textField(): FieldCodec<string> {
+/**
+ * A short string stored as Y.Text, so two people typing in it merge per character. `readAs`
+ * turns what is stored into what a read returns when some texts are not acceptable (a half-typed
+ * URL reads as none).
+ */
+export function textField(readAs: (stored: string) => string = (stored) => stored): FieldCodec<string> {
   return {
     kind: 'text',
     read(item, key) {
       const stored = item.get(key);
-      if (stored instanceof Y.Text) return stored.toString();
-      return typeof stored === 'string' ? stored : '';
+      if (stored instanceof Y.Text) return readAs(stored.toString());
+      return readAs(typeof stored === 'string' ? stored : '');
     },
     write(item, key, value) {
       const stored = item.get(key);

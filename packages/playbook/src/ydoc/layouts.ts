@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { BuyerStage } from '../records/BuyerStage';
 import { StageIdSchema } from '../records/BuyerStage';
 import type { ContentAsset } from '../records/ContentAsset';
-import { AssetFormatSchema } from '../records/ContentAsset';
+import { AssetFormatSchema, isHttpUrl } from '../records/ContentAsset';
 import { ClockSchema, IsoDateSchema, IsoDurationSchema } from '../records/Duration';
 import type { LeadState } from '../records/LeadState';
 import { LeadStateIdSchema } from '../records/LeadState';
@@ -58,7 +58,9 @@ export const slaLayout: Layout<Sla> = {
 
 export const assetLayout: Layout<ContentAsset> = {
   title: textField(),
-  url: textField(),
+  // Editors type the URL character by character; until it is an http(s) URL it reads as none,
+  // so no reader, export or webhook ever passes on a javascript: or half-typed link.
+  url: textField((url) => (isHttpUrl(url) ? url : '')),
   format: valueField(AssetFormatSchema, 'other'),
   owner: textField(),
   lastReviewed: valueField(IsoDateSchema.nullable(), null),

@@ -20,7 +20,8 @@ export function checkNewRecord(
   fields: Fields,
   input: Record<string, unknown>,
 ): Record<string, unknown> & { id: string } {
-  const unknown = Object.keys(input).filter((field) => field !== 'id' && !(field in fields));
+  // Own keys only: `in` would take 'constructor' or 'toString' for fields, inherited from Object.prototype.
+  const unknown = Object.keys(input).filter((field) => field !== 'id' && !Object.hasOwn(fields, field));
   if (unknown.length > 0) {
     throw new InvalidRecordError(
       collection,
@@ -29,7 +30,21 @@ export function checkNewRecord(
   }
   const parsed = schema.safeParse({ ...input, id: input.id ?? newId() });
   if (!parsed.success) throw new InvalidRecordError(collection, parsed.error.issues);
-  return parsed.data as Record<string, unknown> & { id: string };
+  const record = parsed.data as Record<string, unknown> & { id: string };
+  const problems = writeProblems(fields, record);
+  if (problems.length > 0) throw new InvalidRecordError(collection, problems);
+  return record;
+}
+
+/** What the fields' own checks find in parsed values (e.g. rich text nested too deep), as zod issues. */
+export function writeProblems(fields: Fields, values: Record<string, unknown>, prefix: PropertyKey[] = []): z.core.$ZodIssue[] {
+  const issues: z.core.$ZodIssue[] = [];
+  for (const [field, codec] of Object.entries(fields)) {
+    if (!codec.check || !(field in values)) continue;
+    const problem = codec.check(values[field]);
+    if (problem) issues.push(issue([...prefix, field, ...problem.path], problem.message));
+  }
+  return issues;
 }
 
 /**
@@ -45,7 +60,7 @@ export function checkPatch(
   const checked: Record<string, unknown> = {};
   const issues: z.core.$ZodIssue[] = [];
   for (const [field, value] of Object.entries(patch)) {
-    const fieldSchema = field in fields ? shape[field] : undefined;
+    const fieldSchema = Object.hasOwn(fields, field) && Object.hasOwn(shape, field) ? shape[field] : undefined;
     if (!fieldSchema) {
       issues.push(issue([field], field === 'id' ? 'the id cannot change' : 'unknown field'));
       continue;
@@ -54,6 +69,7 @@ export function checkPatch(
     if (parsed.success) checked[field] = parsed.data;
     else issues.push(...parsed.error.issues.map((i) => ({ ...i, path: [field, ...i.path] })));
   }
+  issues.push(...writeProblems(fields, checked));
   if (issues.length > 0) throw new InvalidRecordError(collection, issues);
   return checked;
 }

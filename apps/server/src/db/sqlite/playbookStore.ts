@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, sql } from 'drizzle-orm';
+import { and, count, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { playbooks } from '../schema';
 import type { PlaybookStore } from '../storage';
 import type { Db } from './database';
@@ -28,12 +28,30 @@ export function sqlitePlaybookStore(db: Db): PlaybookStore {
         .returning(recordColumns)
         .get();
     },
-    async list(filter = {}) {
+    async list({ limit, offset = 0, after, ids }) {
+      // Only those in use (and, given ids, only those): the ids travel as one JSON parameter, so
+      // a long list never meets SQLite's limit on bound variables.
+      const visible: SQL[] = [isNull(playbooks.deletedAt)];
+      if (ids) visible.push(sql`${playbooks.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+      const where = and(...visible);
+      // One more row than asked says whether another page follows; the index gives rows in order.
+      const rows = db
+        .select(recordColumns)
+        .from(playbooks)
+        .where(after ? and(where, sql`(${playbooks.updatedAt}, ${playbooks.id}) < (${after.updatedAt.getTime()}, ${after.id})`) : where)
+        .orderBy(desc(playbooks.updatedAt), desc(playbooks.id))
+        .limit(limit + 1)
+        .offset(after ? 0 : offset)
+        .all();
+      const total = db.select({ total: count() }).from(playbooks).where(where).get()?.total ?? 0;
+      return { items: rows.slice(0, limit), total, hasMore: rows.length > limit };
+    },
+    async listDeleted() {
       return db
         .select(recordColumns)
         .from(playbooks)
-        .where(filter.deleted ? isNotNull(playbooks.deletedAt) : isNull(playbooks.deletedAt))
-        .orderBy(desc(filter.deleted ? playbooks.deletedAt : playbooks.updatedAt))
+        .where(isNotNull(playbooks.deletedAt))
+        .orderBy(desc(playbooks.deletedAt))
         .all();
     },
     async get(id) {

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
-import { playbookVersions, publications } from '../schema';
-import type { VersionListing, VersionRecord, VersionStore } from '../storage';
+import { documentUpdates, playbookVersions, publications } from '../schema';
+import type { NewVersion, VersionRecord, VersionStore } from '../storage';
 import type { Db } from './database';
 import { decodeJson, decodeState, encodeVersion, type VersionEncoding } from './versionCodec';
 
@@ -57,23 +57,47 @@ export function sqliteVersionStore(db: Db): VersionStore {
     return record;
   };
 
+  // Runs inside the caller's transaction.
+  const insertVersion = (tx: Pick<Db, 'select' | 'insert'>, input: NewVersion): VersionRecord => {
+    const last = tx
+      .select({ n: max(playbookVersions.number) })
+      .from(playbookVersions)
+      .where(eq(playbookVersions.playbookId, input.playbookId))
+      .get();
+    const number = (last?.n ?? 0) + 1;
+    const createdAt = input.createdAt ?? new Date();
+    const stored = encodeVersion(input.state, input.json);
+    tx.insert(playbookVersions)
+      .values({ ...input, ...stored, number, createdAt })
+      .run();
+    const { state: _state, ...rest } = input;
+    return { ...rest, number, createdAt, stateBytes: stored.state.byteLength } satisfies VersionRecord;
+  };
+
   return {
     async create(input) {
+      return db.transaction((tx) => insertVersion(tx, input));
+    },
+
+    async createWithUpdate(input, update) {
       return db.transaction((tx) => {
-        const last = tx
-          .select({ n: max(playbookVersions.number) })
-          .from(playbookVersions)
-          .where(eq(playbookVersions.playbookId, input.playbookId))
+        const version = insertVersion(tx, input);
+        const row = tx
+          .insert(documentUpdates)
+          .values({ playbookId: input.playbookId, update: Buffer.from(update.buffer, update.byteOffset, update.byteLength) })
+          .returning({ seq: documentUpdates.seq })
           .get();
-        const number = (last?.n ?? 0) + 1;
-        const createdAt = input.createdAt ?? new Date();
-        const stored = encodeVersion(input.state, input.json);
-        tx.insert(playbookVersions)
-          .values({ ...input, ...stored, number, createdAt })
-          .run();
-        const { state: _state, ...rest } = input;
-        return { ...rest, number, createdAt, stateBytes: stored.state.byteLength } satisfies VersionRecord;
+        return { version, seq: row.seq };
       });
+    },
+
+    async count(playbookId, kind) {
+      const row = db
+        .select({ n: count() })
+        .from(playbookVersions)
+        .where(and(eq(playbookVersions.playbookId, playbookId), eq(playbookVersions.kind, kind)))
+        .get();
+      return row?.n ?? 0;
     },
 
     async list(playbookId, { limit, before, kind }) {
@@ -114,15 +138,15 @@ export function sqliteVersionStore(db: Db): VersionStore {
       return row && decodeState(row.state, row.encoding);
     },
 
-    async checkpoints(playbookId, authorId) {
+    async checkpoints(playbookId, author) {
       return db
-        .select({ id: playbookVersions.id, createdAt: playbookVersions.createdAt })
+        .select({ id: playbookVersions.id, number: playbookVersions.number, createdAt: playbookVersions.createdAt })
         .from(playbookVersions)
         .where(
           and(
             eq(playbookVersions.playbookId, playbookId),
             eq(playbookVersions.kind, 'checkpoint'),
-            eq(playbookVersions.authorId, authorId),
+            'is' in author ? eq(playbookVersions.authorId, author.is) : ne(playbookVersions.authorId, author.isNot),
           ),
         )
         .all();

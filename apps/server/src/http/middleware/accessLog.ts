@@ -1,15 +1,20 @@
 import type { MiddlewareHandler } from 'hono';
 import type { Logger } from '../../logger';
+import { requestContext } from '../../requestContext';
 
-/** One structured line per request, with its id, status and duration; never its body, query or headers. */
+/**
+ * Runs the request in a context that names it (every log line it causes carries `requestId`) and
+ * logs one line per request with its status and duration; never its body, query or headers.
+ */
 export function accessLog(log: Logger): MiddlewareHandler {
-  return async (c, next) => {
+  return (c, next) => requestContext.run(c.get('requestId') as string, () => handle(c, next));
+
+  async function handle(c: Parameters<MiddlewareHandler>[0], next: () => Promise<void>): Promise<void> {
     const started = performance.now();
     await next();
     if (!log.isLevelEnabled('info')) return;
     log.info(
       {
-        requestId: c.get('requestId'),
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
@@ -17,5 +22,5 @@ export function accessLog(log: Logger): MiddlewareHandler {
       },
       'request',
     );
-  };
+  }
 }

@@ -1,16 +1,14 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { MiddlewareHandler } from 'hono';
 import { anonymousActor } from '../../identity/actor';
 import type { Identity } from '../../identity/identity';
 import type { AppEnv } from '../env';
 
-/** The peer address of a request, for sign-in limits and the audit log. */
+/**
+ * The client address of a request, for sign-in limits and the audit log: the one the per-client
+ * limits count by (middleware/clientAddress.ts, which believes X-Forwarded-For only from TRUSTED_PROXIES).
+ */
 export function peerAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return c.var.clientAddress ?? 'unknown';
 }
 
 /**

@@ -34,7 +34,10 @@ export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocket;
-          connection = services.collab.connect(playbookId, adaptSocket(raw), c.var.actor, { readOnly: c.var.readOnly === true });
+          connection = services.collab.connect(playbookId, adaptSocket(raw), c.var.actor, {
+            readOnly: c.var.readOnly === true,
+            clientAddress: c.var.clientAddress,
+          });
           raw.on('pong', () => connection?.receivedPong());
           raw.on('error', (error) => services.log.warn({ err: error, playbookId }, 'websocket error'));
         },

@@ -6,13 +6,18 @@ import type { AppEnv } from '../env';
 
 // Served from the installed swagger-ui-dist, so the reference works on a network without internet.
 const assetsDir = dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
-const assets: Record<string, string> = {
-  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
-  'swagger-ui.css': 'text/css; charset=utf-8',
-  'favicon-32x32.png': 'image/png',
-};
+// A Map, not an object: `constructor` or `__proto__` as a file name must find nothing.
+const assets = new Map<string, string>([
+  ['swagger-ui-bundle.js', 'text/javascript; charset=utf-8'],
+  ['swagger-ui.css', 'text/css; charset=utf-8'],
+  ['favicon-32x32.png', 'image/png'],
+]);
 
-const page = (specUrl: string) => `<!doctype html>
+// The page's own script is served as a file, so the strict CSP (script-src 'self') holds here too.
+const initScript = (specUrl: string) =>
+  `window.ui = SwaggerUIBundle({ url: ${JSON.stringify(specUrl)}, dom_id: '#reference', deepLinking: true, tryItOutEnabled: true });\n`;
+
+const page = `<!doctype html>
 <html lang="en">
 <head>
   <meta charset="utf-8" />
@@ -24,9 +29,7 @@ const page = (specUrl: string) => `<!doctype html>
 <body>
   <div id="reference"></div>
   <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-  <script>
-    window.ui = SwaggerUIBundle({ url: ${JSON.stringify(specUrl)}, dom_id: '#reference', deepLinking: true, tryItOutEnabled: true });
-  </script>
+  <script src="/api/docs/init.js"></script>
 </body>
 </html>`;
 
@@ -34,10 +37,11 @@ const page = (specUrl: string) => `<!doctype html>
 export function docsRoutes() {
   const cache = new Map<string, Buffer>();
   return new Hono<AppEnv>()
-    .get('/docs', (c) => c.html(page('/api/openapi.json')))
+    .get('/docs', (c) => c.html(page))
+    .get('/docs/init.js', (c) => c.body(initScript('/api/openapi.json'), 200, { 'Content-Type': 'text/javascript; charset=utf-8' }))
     .get('/docs/assets/:file', (c) => {
       const file = c.req.param('file');
-      const type = assets[file];
+      const type = assets.get(file);
       if (!type) return c.notFound();
       let body = cache.get(file);
       if (!body) {

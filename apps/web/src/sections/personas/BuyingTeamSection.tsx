@@ -1,4 +1,4 @@
-import { BuyingRoleSchema, buyingRoleLabels } from '@fullcourt/playbook';
+import { BuyingRoleSchema, buyingRoleLabels, fieldTextLimit } from '@fullcourt/playbook';
 import { EditableList } from '../../editor/EditableList';
 import { FindingList, findingsFor } from '../../editor/FindingList';
 import { TextInput } from '../../editor/TextInput';
@@ -63,6 +63,7 @@ export function BuyingTeamSection() {
                 label="Cares about"
                 itemLabel="Concern"
                 items={persona.caresAbout}
+                maxLength={fieldTextLimit('personas', 'caresAbout')}
                 onChange={(caresAbout) => session.edit(() => personasCollection.update(persona.id, { caresAbout }))}
               />
             </li>

@@ -1,5 +1,6 @@
 import {
   type Finding,
+  fieldTextLimit,
   type LeadState,
   PeriodUnitSchema,
   periodUnitLabels,
@@ -125,6 +126,7 @@ export function SlaCard({ sla, states, findings }: Props) {
         label="Reasons to reject"
         itemLabel="Rejection reason"
         items={sla.feedback.reasons}
+        maxLength={fieldTextLimit('slas', 'feedback.reasons')}
         onChange={(reasons) => update({ feedback: { ...sla.feedback, reasons } })}
       />
       <button

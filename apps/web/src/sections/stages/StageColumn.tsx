@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { type BuyerStage, type Finding, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { type BuyerStage, type Finding, fieldTextLimit, TeamSchema, teamLabels } from '@fullcourt/playbook';
 import { EditableList } from '../../editor/EditableList';
 import { FindingList, findingsFor } from '../../editor/FindingList';
 import { LazyRichTextField } from '../../editor/LazyRichTextField';
@@ -80,24 +80,28 @@ export function StageColumn({ stage, index, findings, autoFocus }: Props) {
         label="Entry criteria"
         itemLabel="Entry criterion"
         items={stage.entryCriteria}
+        maxLength={fieldTextLimit('stages', 'entryCriteria')}
         onChange={(entryCriteria) => update({ entryCriteria })}
       />
       <EditableList
         label="Exit signals"
         itemLabel="Exit signal"
         items={stage.exitSignals}
+        maxLength={fieldTextLimit('stages', 'exitSignals')}
         onChange={(exitSignals) => update({ exitSignals })}
       />
       <EditableList
         label="Marketing plays"
         itemLabel="Marketing play"
         items={stage.plays.marketing}
+        maxLength={fieldTextLimit('stages', 'plays.marketing')}
         onChange={(marketing) => update({ plays: { ...stage.plays, marketing } })}
       />
       <EditableList
         label="Sales plays"
         itemLabel="Sales play"
         items={stage.plays.sales}
+        maxLength={fieldTextLimit('stages', 'plays.sales')}
         onChange={(sales) => update({ plays: { ...stage.plays, sales } })}
       />
       <div className="notes">

@@ -1,7 +1,7 @@
 import { type Finding, finding } from '../Finding';
 import { quoted, type RuleContext } from './context';
 
-/** Assets link to live stages and personas, have a usable URL, and are reviewed on time. */
+/** Assets link to live stages and personas and are reviewed on time (URLs: see storedTexts). */
 export function contentRules(ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
   ctx.playbook.content.forEach((asset, index) => {
@@ -16,8 +16,6 @@ export function contentRules(ctx: RuleContext): Finding[] {
       if (!ctx.personaNames.has(id)) add('warning', 'asset-dangling-persona', ['personaIds', i], `${name} is mapped to a deleted persona.`);
     });
     if (asset.stageIds.length === 0) add('info', 'asset-unmapped', ['stageIds'], `${name} is not mapped to any stage.`);
-    if (asset.url.trim() !== '' && !isHttpUrl(asset.url))
-      add('warning', 'asset-url', ['url'], `${name} has a URL that is not a web address.`);
     if (asset.lastReviewed && asset.reviewBy && asset.reviewBy < asset.lastReviewed) {
       add(
         'warning',
@@ -33,13 +31,4 @@ export function contentRules(ctx: RuleContext): Finding[] {
     }
   });
   return findings;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -2,6 +2,7 @@ import { toMarkdown } from '@fullcourt/playbook';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { readPlaybook, type VersionSelector } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
+import { exportFileName } from '../../../exports/fileName';
 import { htmlPage } from '../../../exports/htmlPage';
 import type { AppEnv } from '../../env';
 import { problemResponses } from '../../openapiResponses';
@@ -46,8 +47,7 @@ export function exportRoutes(services: Services, defaultVersion: VersionSelector
     const { format, version } = c.req.valid('query');
     const { json, version: saved } = await readPlaybook(services, c.var.actor, id, toSelector(version, defaultVersion));
     const which = saved ? `version ${saved.number} (${saved.label})` : 'the live playbook';
-    const filename = `${json.title.replace(/[^\w-]+/g, '-').replace(/^-|-$/g, '') || 'playbook'}.${format}`;
-    const disposition = { 'Content-Disposition': `inline; filename="${filename}"` };
+    const disposition = { 'Content-Disposition': `inline; filename="${exportFileName(json.title, format)}"` };
     if (format === 'json') return c.json(json, 200, disposition);
     const markdown = toMarkdown(json);
     if (format === 'md') return c.body(markdown, 200, { ...disposition, 'Content-Type': 'text/markdown; charset=utf-8' });

@@ -5,10 +5,12 @@ import { updatePlaybookFields } from '../../../commands/playbookEditor';
 import { getPlaybook, listPlaybooks } from '../../../commands/playbookReader';
 import { readPlaybook, readPlaybookText, type VersionSelector } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
+import type { PlaybookCursor } from '../../../db';
+import { invalidInput } from '../../../errors';
 import type { AppEnv } from '../../env';
 import { named } from '../../namedSchema';
 import { jsonResponse as json, problemResponses } from '../../openapiResponses';
-import { pageOf, pageQuery, paginate } from '../../pagination';
+import { cursorParam, decodeCursor, encodeCursor, pageOf, pageQuery } from '../../pagination';
 import { open, requires } from '../../security';
 import { validationHook } from '../../validation';
 import { toSelector } from '../../versionQuery';
@@ -38,8 +40,16 @@ const listRouteDef = createRoute({
   tags: ['Playbooks'],
   summary: 'List playbooks, most recently edited first',
   ...requires('playbook.list'),
-  request: { query: z.object(pageQuery) },
-  responses: { 200: json(pageOf(playbookSummary), 'A page of playbooks'), ...problemResponses(400, 401, 403) },
+  request: { query: z.object({ ...pageQuery, cursor: cursorParam }) },
+  responses: {
+    200: json(
+      pageOf(playbookSummary).extend({
+        nextCursor: z.string().nullable().openapi({ description: 'Pass as ?cursor= for the next page; null on the last page' }),
+      }),
+      'A page of playbooks',
+    ),
+    ...problemResponses(400, 401, 403),
+  },
 });
 
 const getRouteDef = createRoute({
@@ -91,6 +101,14 @@ const findingsRouteDef = createRoute({
 
 const present = presentPlaybook;
 
+function playbookCursor(token: string): PlaybookCursor {
+  const [updatedAt, id] = decodeCursor(token) ?? [];
+  if (typeof updatedAt !== 'number' || !Number.isFinite(updatedAt) || typeof id !== 'string') {
+    throw invalidInput([{ field: 'cursor', message: 'Not a cursor from this list; pass the nextCursor of the previous page' }]);
+  }
+  return { updatedAt: new Date(updatedAt), id };
+}
+
 /** Playbook records and their canonical JSON. `defaultVersion` is what a read returns without ?version. */
 export function playbookRoutes(services: Services, defaultVersion: VersionSelector) {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
@@ -99,9 +117,20 @@ export function playbookRoutes(services: Services, defaultVersion: VersionSelect
       return c.json(present(record), 201, { Location: `${c.req.path}/${record.id}` });
     })
     .openapi(listRouteDef, async (c) => {
-      const records = await listPlaybooks(services, c.var.actor);
-      const page = paginate(records, c.req.valid('query'));
-      return c.json({ ...page, items: page.items.map(present) }, 200);
+      const { limit, offset, cursor } = c.req.valid('query');
+      const after = cursor === undefined ? undefined : playbookCursor(cursor);
+      const page = await listPlaybooks(services, c.var.actor, { limit, offset, after });
+      const last = page.items.at(-1);
+      return c.json(
+        {
+          items: page.items.map(present),
+          total: page.total,
+          limit,
+          offset: after ? 0 : offset,
+          nextCursor: page.hasMore && last ? encodeCursor([last.updatedAt.getTime(), last.id]) : null,
+        },
+        200,
+      );
     })
     .openapi(getRouteDef, async (c) => {
       const { id } = c.req.valid('param');

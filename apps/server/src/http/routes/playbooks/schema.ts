@@ -1,4 +1,4 @@
-import { PlaybookSchema } from '@fullcourt/playbook';
+import { clipText, PlaybookSchema, TEXT_LIMITS } from '@fullcourt/playbook';
 import { z } from '@hono/zod-openapi';
 import { templates } from '../../../commands/playbookCreator';
 import type { PlaybookRecord } from '../../../db';
@@ -7,7 +7,7 @@ import { versionParam } from '../../versionQuery';
 
 export const createPlaybookBody = z
   .object({
-    title: z.string().trim().min(1, 'Give the playbook a title').max(200, 'Keep the title under 200 characters'),
+    title: z.string().trim().min(1, 'Give the playbook a title').max(TEXT_LIMITS.name, `at most ${TEXT_LIMITS.name} characters`),
     template: z
       .enum(Object.keys(templates) as [keyof typeof templates, ...(keyof typeof templates)[]])
       .default('empty')
@@ -27,7 +27,8 @@ export const playbookSummary = z
 /** A playbook's record as the API shows it. */
 export const presentPlaybook = (p: PlaybookRecord) => ({
   id: p.id,
-  title: p.title,
+  // A title indexed before the limits existed may be longer; lists show it clipped like every reader.
+  title: clipText(p.title, TEXT_LIMITS.name),
   createdAt: p.createdAt.toISOString(),
   updatedAt: p.updatedAt.toISOString(),
 });
@@ -46,7 +47,7 @@ export const readQuery = z.object({ version: versionParam });
 
 export const updatePlaybookBody = z
   .object({
-    title: z.string().trim().min(1).max(200).optional(),
-    description: z.string().max(5_000).optional(),
+    title: z.string().trim().min(1).max(TEXT_LIMITS.name, `at most ${TEXT_LIMITS.name} characters`).optional(),
+    description: z.string().max(TEXT_LIMITS.text, `at most ${TEXT_LIMITS.text} characters`).optional(),
   })
   .openapi('UpdatePlaybook');

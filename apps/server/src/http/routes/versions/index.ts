@@ -68,7 +68,7 @@ export function versionRoutes(services: Services) {
         summary: 'Save the live playbook as a named version',
         ...requires('version.create'),
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: createVersionBody } } } },
-        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 401, 403, 404, 409) },
+        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 401, 403, 404, 409, 503) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -126,11 +126,11 @@ export function versionRoutes(services: Services) {
         summary: 'Restore a version into the live playbook',
         ...requires('version.restore'),
         description:
-          'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint (never thinned), so a restore can be undone by restoring that.',
+          'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint in the same transaction (the newest MAX_RESTORE_BACKUPS are kept), so a restore can be undone by restoring that. When storage refuses it (503), nothing changed.',
         request: { params: versionParams },
         responses: {
           200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'),
-          ...problemResponses(400, 401, 403, 404),
+          ...problemResponses(400, 401, 403, 404, 503),
         },
       }),
       async (c) => {

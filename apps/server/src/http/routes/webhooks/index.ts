@@ -30,11 +30,11 @@ export function webhookRoutes(services: Services) {
         summary: 'Register a webhook',
         ...requires('webhook.manage'),
         description:
-          'Deliveries are POSTed as JSON with the header `Fullcourt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the secret>`. The secret is returned only in this response.',
+          'Deliveries are POSTed as JSON with the header `Fullcourt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the secret>`, and `Fullcourt-Event`, `Fullcourt-Delivery` (the same on every retry) and `Fullcourt-Webhook`. The body is the same for every webhook; its `id` names the event. The secret is returned only in this response. URLs that point at this server or inside its network are refused (`webhook-url-refused`, unless listed in WEBHOOK_ALLOWED_HOSTS), and so is a webhook past WEBHOOK_MAX_PER_PLAYBOOK (`webhook-limit`).',
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: createWebhookBody } } } },
         responses: {
           201: json(webhookSchema.extend({ secret: z.string() }), 'The webhook and its signing secret'),
-          ...problemResponses(400, 401, 403, 404),
+          ...problemResponses(400, 401, 403, 404, 409),
         },
       }),
       async (c) => {
@@ -61,6 +61,8 @@ export function webhookRoutes(services: Services) {
         tags,
         summary: 'Change, pause or resume a webhook',
         ...requires('webhook.manage'),
+        description:
+          'Setting `active: true` also turns back on a webhook the server turned off after failures in a row, and starts its count afresh.',
         request: { params: webhookParams, body: { required: true, content: { 'application/json': { schema: updateWebhookBody } } } },
         responses: { 200: json(webhookSchema, 'The webhook'), ...problemResponses(400, 401, 403, 404) },
       }),

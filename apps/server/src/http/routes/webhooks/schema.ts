@@ -16,14 +16,30 @@ export const updateWebhookBody = z
   .openapi('UpdateWebhook');
 
 export const webhookSchema = z
-  .object({ id: z.string(), url: z.string(), events: z.array(z.string()), active: z.boolean(), createdAt: z.string().datetime() })
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    /** False when paused by a person or turned off by the server (then `disabledAt` says when). */
+    active: z.boolean(),
+    createdAt: z.string().datetime(),
+    consecutiveFailures: z.number().int().openapi({ description: 'Deliveries in a row that failed after all their attempts.' }),
+    disabledAt: z.string().datetime().nullable().openapi({
+      description:
+        'When the server turned the webhook off after WEBHOOK_DISABLE_AFTER_FAILURES failures in a row; PATCH `active: true` turns it back on.',
+    }),
+    disabledReason: z.string().nullable().openapi({ description: 'Why the server turned it off, for people.' }),
+  })
   .openapi('Webhook');
 
 export const deliverySchema = z
   .object({
     id: z.string(),
+    eventId: z.string().openapi({ description: 'The event delivered: the `id` in the body, shared by every webhook it went to.' }),
     event: z.string(),
-    status: z.enum(['pending', 'delivered', 'failed']),
+    status: z
+      .enum(['pending', 'delivered', 'failed', 'refused'])
+      .openapi({ description: '`refused`: the destination is this server or inside its network (see `lastError`); not retried.' }),
     attempts: z.number().int(),
     nextAttemptAt: z.string().datetime().nullable(),
     lastStatusCode: z.number().int().nullable(),
@@ -52,10 +68,14 @@ export const presentWebhook = (w: WebhookRecord) => ({
   events: w.events,
   active: w.active,
   createdAt: w.createdAt.toISOString(),
+  consecutiveFailures: w.consecutiveFailures,
+  disabledAt: w.disabledAt?.toISOString() ?? null,
+  disabledReason: w.disabledReason,
 });
 
 export const presentDelivery = (d: DeliveryRecord) => ({
   id: d.id,
+  eventId: d.eventId,
   event: d.event,
   status: d.status,
   attempts: d.attempts,

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+import { StorageError, type StorageFailureKind } from '../storageError';
+
+/** SQLite result codes (and extended codes, by prefix) that mean storage itself is failing. */
+const kinds: [prefix: string, kind: StorageFailureKind][] = [
+  ['SQLITE_FULL', 'full'],
+  ['SQLITE_READONLY', 'read-only'],
+  ['SQLITE_CANTOPEN', 'read-only'],
+  ['SQLITE_PERM', 'read-only'],
+  ['SQLITE_IOERR', 'io'],
+  ['SQLITE_BUSY', 'busy'],
+  ['SQLITE_LOCKED', 'busy'],
+  ['SQLITE_CORRUPT', 'corrupt'],
+  ['SQLITE_NOTADB', 'corrupt'],
+];
+
+/** The StorageError for a failing database, or the error unchanged when it is not one (a constraint, a bug). */
+export function translateSqliteError(error: unknown): unknown {
+  if (!(error instanceof Database.SqliteError)) return error;
+  const match = kinds.find(([prefix]) => error.code.startsWith(prefix));
+  return match ? new StorageError(match[1], error.code, `${error.code}: ${error.message}`, { cause: error }) : error;
+}
+
+/**
+ * Wraps every method of a store so SQLite's errors leave db/ as StorageErrors: nothing above
+ * db/ needs to know better-sqlite3's error codes. Store methods are all async.
+ */
+export function translatingErrors<T extends object>(store: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(store)) {
+    wrapped[name] =
+      typeof value === 'function'
+        ? async (...args: unknown[]) => {
+            try {
+              return await (value as (...a: unknown[]) => unknown).apply(store, args);
+            } catch (error) {
+              throw translateSqliteError(error);
+            }
+          }
+        : value;
+  }
+  return wrapped as T;
+}

@@ -1,0 +1,33 @@
+/**
+ * Storage failures the rest of the server can act on, without knowing which database raised
+ * them: db/ translates its driver's errors into these, and http/problem.ts maps them to a 503
+ * problem that says what to do. Anything else a store throws is a bug and stays a 500.
+ */
+export type StorageFailureKind = 'full' | 'read-only' | 'io' | 'busy' | 'corrupt';
+
+/** What an operator should do about each kind of failure, for problems, health and boot messages. */
+const advice: Record<StorageFailureKind, string> = {
+  full: 'The disk holding the data folder (DATA_DIR) is full. Free some space; the server stores what it holds on its own once it can.',
+  'read-only': 'The data folder (DATA_DIR) or its database is read-only for the server. Make it writable for the user the server runs as.',
+  io: 'The disk holding the data folder (DATA_DIR) reported an I/O error. Check the disk and the system log.',
+  busy: 'The database is locked by another process. Make sure only one Fullcourt server uses this DATA_DIR.',
+  corrupt: 'The database file in DATA_DIR is damaged. Stop the server and restore the folder from a backup.',
+};
+
+export class StorageError extends Error {
+  override name = 'StorageError';
+  constructor(
+    readonly kind: StorageFailureKind,
+    /** The driver's own code (e.g. SQLITE_FULL), for logs. */
+    readonly code: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+
+  /** One sentence an administrator can act on; never names files or internals beyond DATA_DIR. */
+  get advice(): string {
+    return advice[this.kind];
+  }
+}

@@ -1,0 +1,1 @@
+CREATE INDEX `playbooks_updated_at_id` ON `playbooks` (`updated_at`,`id`);
