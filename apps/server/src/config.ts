@@ -241,7 +241,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: c.PORT,
     host: c.HOST,
     allowedHosts: c.ALLOWED_HOSTS,
-    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    publicUrl: c.PUBLIC_URL && withoutTrailingSlashes(c.PUBLIC_URL),
     serveSourceMaps: c.SERVE_SOURCE_MAPS,
     dataDir: resolve(c.DATA_DIR),
     logLevel: c.LOG_LEVEL,
@@ -294,4 +294,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/** `https://x.example/` → `https://x.example`, so links can be joined with a path (a loop, not /\/+$/, which is quadratic). */
+function withoutTrailingSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }

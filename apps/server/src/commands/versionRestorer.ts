@@ -5,9 +5,9 @@ import type { VersionRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
 import { recordAudit } from './auditLog';
-import { authorizePlaybook } from './playbookAccess';
 import { checkpointActor } from './checkpointer';
 import { backupsToThin } from './checkpointThinning';
+import { authorizePlaybook } from './playbookAccess';
 import type { Services } from './services';
 import { newVersion, snapshotOf } from './versionCreator';
 

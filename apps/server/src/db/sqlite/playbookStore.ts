@@ -47,12 +47,7 @@ export function sqlitePlaybookStore(db: Db): PlaybookStore {
       return { items: rows.slice(0, limit), total, hasMore: rows.length > limit };
     },
     async listDeleted() {
-      return db
-        .select(recordColumns)
-        .from(playbooks)
-        .where(isNotNull(playbooks.deletedAt))
-        .orderBy(desc(playbooks.deletedAt))
-        .all();
+      return db.select(recordColumns).from(playbooks).where(isNotNull(playbooks.deletedAt)).orderBy(desc(playbooks.deletedAt)).all();
     },
     async get(id) {
       return byId.get({ id });
