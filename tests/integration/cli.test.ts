@@ -36,6 +36,7 @@ describe('the fullcourt command line', () => {
   it('prints labels without the terminal escape sequences someone typed into them', async () => {
     const server = await startTestServer();
     const id = await createPlaybook(server.url);
+    env = { FULLCOURT_TOKEN: (await createToken(server.url, { name: 'CLI', scopes: ['read:live', 'write'] })).token };
     const label = 'Q3\u001b]0;pwned\u0007 kickoff\u001b[2J\rforged';
     expect((await cli(server.url, 'version', 'create', id, '--label', label)).stdout).toBe(
       'Saved version 1: Q3]0;pwned kickoff[2Jforged\n',

@@ -1,7 +1,7 @@
 import { type Finding, type Playbook, PlaybookDoc, ROOT } from '@fullcourt/playbook';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, createPlaybook } from './helpers/api';
+import { api, authedFetch, createPlaybook } from './helpers/api';
 import { deepPageUpdate, deletedDeepPageState, deletePageUpdate, updateFrame } from './helpers/deepRichText';
 import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
 import { openRawSocket } from './helpers/rawSocket';
@@ -72,7 +72,7 @@ describe('deeply nested rich text', () => {
     const levels = 3_000;
     const deepTiptap = `{"markdown":"","tiptap":{"type":"doc","content":[${'{"type":"blockquote","content":['.repeat(levels)}{"type":"paragraph"}${']}'.repeat(levels)}]}}`;
     const send = async (method: string, path: string, body: string) => {
-      const res = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
+      const res = await authedFetch(`${server.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body });
       return { status: res.status, json: (await res.json()) as { type: string; errors: { field: string }[] } };
     };
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../apps/server/src/config';
 import { createLogger } from '../../apps/server/src/logger';
 import { startServer } from '../../apps/server/src/server';
-import { api, createPlaybook } from './helpers/api';
+import { api, authedFetch, createPlaybook } from './helpers/api';
 import { startChildServer } from './helpers/childServer';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
 
@@ -22,7 +22,7 @@ describe('headers and addresses', () => {
   it('sends a strict content security policy, nosniff and no referrer with every response', async () => {
     const server = await startTestServer();
     for (const path of ['/api/health', '/api/v1/playbooks', '/api/docs', '/no-such-page']) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await authedFetch(`${server.url}${path}`);
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp, path).toContain("script-src 'self'");
       expect(csp, path).toContain("frame-ancestors 'none'");
@@ -36,15 +36,15 @@ describe('headers and addresses', () => {
   it('keeps the stricter policy of the HTML export', async () => {
     const server = await startTestServer();
     const id = await createPlaybook(server.url);
-    const res = await fetch(`${server.url}/api/v1/playbooks/${id}/export?format=html&version=live`);
+    const res = await authedFetch(`${server.url}/api/v1/playbooks/${id}/export?format=html&version=live`);
     expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'none'/);
   });
 
   it('serves the API reference with no inline script', async () => {
     const server = await startTestServer();
-    const html = await (await fetch(`${server.url}/api/docs`)).text();
+    const html = await (await authedFetch(`${server.url}/api/docs`)).text();
     expect(html).not.toMatch(/<script>/);
-    const init = await fetch(`${server.url}/api/docs/init.js`);
+    const init = await authedFetch(`${server.url}/api/docs/init.js`);
     expect(init.status).toBe(200);
     expect(await init.text()).toContain('/api/openapi.json');
   });
@@ -52,7 +52,7 @@ describe('headers and addresses', () => {
   it('answers 404, not 500, for prototype keys as reference asset names', async () => {
     const server = await startTestServer();
     for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
-      const res = await fetch(`${server.url}/api/docs/assets/${name}`);
+      const res = await authedFetch(`${server.url}/api/docs/assets/${name}`);
       expect(res.status, name).toBe(404);
       expect(((await res.json()) as { type: string }).type).toBe('/problems/not-found');
     }
@@ -64,10 +64,10 @@ describe('headers and addresses', () => {
     writeFileSync(join(webDist, 'assets', 'index.js'), 'console.log(1)');
     writeFileSync(join(webDist, 'assets', 'index.js.map'), '{"version":3}');
     const hidden = await startTestServer({}, undefined, { webDist });
-    expect((await fetch(`${hidden.url}/assets/index.js`)).status).toBe(200);
-    expect((await fetch(`${hidden.url}/assets/index.js.map`)).status).toBe(404);
+    expect((await authedFetch(`${hidden.url}/assets/index.js`)).status).toBe(200);
+    expect((await authedFetch(`${hidden.url}/assets/index.js.map`)).status).toBe(404);
     const shown = await startTestServer({ SERVE_SOURCE_MAPS: 'true' }, undefined, { webDist });
-    expect((await fetch(`${shown.url}/assets/index.js.map`)).status).toBe(200);
+    expect((await authedFetch(`${shown.url}/assets/index.js.map`)).status).toBe(200);
   });
 
   it('refuses to start on a network address without ALLOWED_HOSTS, saying what to set', async () => {
@@ -88,7 +88,7 @@ describe('headers and addresses', () => {
 
   it('gives every problem a stable type and the request id that its log lines carry', async () => {
     const server = await startTestServer();
-    const res = await fetch(`${server.url}/api/v1/playbooks/nope`);
+    const res = await authedFetch(`${server.url}/api/v1/playbooks/nope`);
     const problem = (await res.json()) as { type: string; requestId: string };
     expect(problem.type).toBe('/problems/not-found');
     expect(problem.requestId).toBe(res.headers.get('x-request-id'));
@@ -104,7 +104,7 @@ describe('logs of a request', () => {
       const id = await createPlaybook(child.url);
       const live = await api<{ slas: { id: string }[] }>(child.url, 'GET', `/api/playbooks/${id}`);
       const slaId = live.json.slas[0]?.id as string;
-      const res = await fetch(`${child.url}/api/v1/playbooks/${id}/slas/${slaId}`, {
+      const res = await authedFetch(`${child.url}/api/v1/playbooks/${id}/slas/${slaId}`, {
         method: 'PATCH',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ responseTime: { duration: 'PT2H' } }),

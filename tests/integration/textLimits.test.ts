@@ -5,7 +5,8 @@ import { promisify } from 'node:util';
 import { type Finding, keyBetween, type Playbook, PlaybookDoc, TEXT_LIMITS } from '@fullcourt/playbook';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api } from './helpers/api';
+import { api, authedFetch } from './helpers/api';
+import { createToken } from './helpers/people';
 import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
 import { closeAllTestServers, startTestServer, type TestServer } from './helpers/testServer';
 
@@ -134,14 +135,17 @@ describe('texts stored over-long before the limits existed', () => {
     const findings = await api<{ items: Finding[] }>(server.url, 'GET', `/api/v1/playbooks/${id}/findings?version=live`);
     expect(findings.json.items).toContainEqual(expect.objectContaining({ code: 'text-too-long', path: ['title'] }));
 
-    const exported = await fetch(`${server.url}/api/v1/playbooks/${id}/export?format=md&version=live`);
+    const exported = await authedFetch(`${server.url}/api/v1/playbooks/${id}/export?format=md&version=live`);
     expect(exported.status).toBe(200);
     const disposition = exported.headers.get('content-disposition') ?? '';
     expect(disposition.length).toBeLessThan(200);
     expect(disposition).toMatch(/^inline; filename="Old-very-long-title-[\w-]*\.md"$/);
     expect((await exported.text()).split('\n')[0]).toHaveLength(2 + TEXT_LIMITS.name);
 
-    const { stdout } = await run(process.execPath, [bin, 'export', id, '--format', 'md', '--version', 'live', '--server', server.url]);
+    const { token } = await createToken(server.url, { name: 'CLI', scopes: ['read:live'] });
+    const { stdout } = await run(process.execPath, [bin, 'export', id, '--format', 'md', '--version', 'live', '--server', server.url], {
+      env: { ...process.env, FULLCOURT_TOKEN: token },
+    });
     expect(stdout.startsWith('# Old very long title')).toBe(true);
   });
 });
