@@ -6,6 +6,8 @@
  * requests, then checks what must always hold: no 500 (a 503 that reports failing storage aside),
  * the server process alive, the playbook readable over REST and through a fresh y-websocket sync,
  * and /api/health answering. The server runs in a child process with outbound connections off.
+ * Every request is the owner's (signed in by the helpers, and again after a case that ended the
+ * owner's session): the fuzz reaches each operation's validation and work, not only its 401.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeEach, describe, it } from 'vitest';
 import { api, createPlaybook } from '../integration/helpers/api';
+import { signInOwner } from '../integration/helpers/auth';
 import { type ChildServer, errorsLogged, startChildServer } from '../integration/helpers/childServer';
 import { requestOnFreshConnection } from '../integration/helpers/freshConnection';
 import { fuzzSettings } from '../integration/helpers/fuzzSettings';
@@ -34,6 +37,7 @@ const dataDirs: string[] = [];
 async function startFuzzServer(): Promise<ChildServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-fuzz-api-'));
   dataDirs.push(dataDir);
+  serverDataDir = dataDir;
   return startChildServer(
     dataDir,
     // Retries far apart: a refused delivery is retried long after the suite ends. The fixture's webhook
@@ -45,12 +49,16 @@ async function startFuzzServer(): Promise<ChildServer> {
       WEBHOOK_RETRY_BASE_MS: '3600000',
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       HTTP_WRITES_PER_MINUTE: '1000000',
+      // Wrong current passwords sent to POST /me/password must not lock the owner out of signing in again.
+      SIGN_IN_ATTEMPTS_PER_ACCOUNT: '1000000',
+      SIGN_IN_ATTEMPTS_PER_ADDRESS: '1000000',
     },
     undefined,
     { imports: [noOutbound], startTimeoutMs: 90_000 },
   );
 }
 
+let serverDataDir = '';
 // The operations are read from the running server's document before the tests are declared, one test each.
 let server = await startFuzzServer();
 const document = (await api<OpenApiDocument>(server.url, 'GET', '/api/openapi.json')).json;
@@ -107,10 +115,12 @@ describe('every documented operation, given random and mutated requests', () => 
 interface Fixture {
   playbookId: string;
   webhookId: string;
+  /** Ids of people-admin resources, made only for the operations whose path names them. */
+  accounts: Partial<Record<'userId' | 'teamId' | 'tokenId' | 'invitationId' | 'sessionId', string>>;
 }
 
 /** A starter playbook with version 1 published and one webhook: something for every operation to act on. */
-async function freshFixture(): Promise<Fixture> {
+async function freshFixture(operation: Operation): Promise<Fixture> {
   const playbookId = await createPlaybook(server.url, 'Fuzz target', 'starter');
   const version = await api(server.url, 'POST', `/api/v1/playbooks/${playbookId}/versions`, { label: 'Baseline' });
   const published = await api(server.url, 'POST', `/api/v1/playbooks/${playbookId}/versions/1/publish`);
@@ -121,7 +131,42 @@ async function freshFixture(): Promise<Fixture> {
   if (version.status !== 201 || published.status !== 200 || hook.status !== 201) {
     throw new Error(`setting up the fixture failed: ${version.status} ${published.status} ${hook.status} ${hook.text}`);
   }
-  return { playbookId, webhookId: hook.json.id };
+  return { playbookId, webhookId: hook.json.id, accounts: await accountFixture(operation) };
+}
+
+let fixtureCount = 0;
+
+/** A member, a team, a token, an invitation or one of the owner's sessions, for the operation that acts on it. */
+async function accountFixture(operation: Operation): Promise<Fixture['accounts']> {
+  const needs = (name: string) => operation.pathParams.includes(name);
+  const accounts: Fixture['accounts'] = {};
+  fixtureCount += 1;
+  const created = async (path: string, body: unknown) => {
+    const res = await api<{ id: string }>(server.url, 'POST', path, body);
+    if (res.status !== 201) throw new Error(`setting up the fixture: POST ${path} answered ${res.status}: ${res.text}`);
+    return res.json.id;
+  };
+  if (needs('userId'))
+    accounts.userId = await created('/api/v1/users', {
+      email: `fuzz-${fixtureCount}-${Date.now()}@fullcourt.test`,
+      name: 'Fuzz member',
+      password: 'fuzz-member-password',
+      role: 'member',
+      teams: [],
+    });
+  if (needs('teamId')) accounts.teamId = await created('/api/v1/teams', { name: `Fuzz team ${fixtureCount}-${Date.now()}` });
+  if (needs('tokenId')) accounts.tokenId = await created('/api/v1/tokens', { name: 'Fuzz token', scopes: ['read'] });
+  if (needs('invitationId'))
+    accounts.invitationId = await created('/api/v1/invitations', {
+      email: `invited-${fixtureCount}-${Date.now()}@fullcourt.test`,
+      role: 'viewer',
+      teams: [],
+    });
+  if (needs('sessionId')) {
+    const sessions = await api<{ items: { id: string }[] }>(server.url, 'GET', '/api/v1/me/sessions');
+    accounts.sessionId = sessions.json.items[0]?.id;
+  }
+  return accounts;
 }
 
 /** Reads leave the fixture as they found it, so the cases of a GET share one; every other case gets its own. */
@@ -129,8 +174,10 @@ let readFixture: Fixture | undefined;
 
 async function runCase(operation: Operation, requests: FuzzRequest[]): Promise<void> {
   const started = performance.now();
-  if (operation.method === 'GET') readFixture ??= await freshFixture();
-  const fixture = operation.method === 'GET' && readFixture ? readFixture : await freshFixture();
+  // A case before may have ended the owner's session (sign out everywhere, a password change): sign in again.
+  await signInOwner(server.url, serverDataDir);
+  if (operation.method === 'GET') readFixture ??= await freshFixture(operation);
+  const fixture = operation.method === 'GET' && readFixture ? readFixture : await freshFixture(operation);
   const firstLog = server.logs.length;
   const broken: string[] = [];
   for (const request of requests) {
@@ -140,6 +187,10 @@ async function runCase(operation: Operation, requests: FuzzRequest[]): Promise<v
     else if (!isAcceptableResponse(answer.status, answer.body))
       broken.push(`${operation.method} ${shorten(target)} [${request.body.label}] answered ${answer.status}: ${answer.body.slice(0, 300)}`);
   }
+  await signInOwner(server.url, serverDataDir);
+  // A deleted playbook waits in the trash: restored, it must load and read like any other.
+  if (operation.method === 'DELETE' && operation.path === '/playbooks/{id}')
+    await api(server.url, 'POST', `/api/v1/trash/${fixture.playbookId}/restore`);
   broken.push(...(await brokenInvariants(server, fixture.playbookId)));
   timings.push({
     ms: performance.now() - started,
@@ -152,6 +203,10 @@ function validValues(name: string, operation: Operation, fixture: Fixture): read
   if (name === 'id') return [fixture.playbookId];
   if (name === 'webhookId') return [fixture.webhookId];
   if (name === 'number') return ['1', '2'];
+  if (name in fixture.accounts) {
+    const id = fixture.accounts[name as keyof Fixture['accounts']];
+    return id ? [id] : [];
+  }
   const section = operation.path.match(/^\/playbooks\/\{id\}\/(\w+)\/\{itemId\}$/)?.[1] ?? '';
   return itemIds[section] ?? [];
 }

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { withCredentials } from './auth';
 
 export interface FreshConnectionRequest {
   method?: string;
@@ -10,8 +11,9 @@ export interface FreshConnectionRequest {
 /**
  * One HTTP request on a connection of its own, closed after the answer. Fuzz cases use it so that
  * what one request leaves on a connection cannot surface as the failure of the next one: each case
- * then fails or passes on its own, the same way on every run. Resolves with the answer, or with a
- * sentence saying why there was none.
+ * then fails or passes on its own, the same way on every run. Like api(), it carries the server's
+ * remembered credentials (the owner's session) unless `headers` bring their own. Resolves with the
+ * answer, or with a sentence saying why there was none.
  */
 export function requestOnFreshConnection(
   url: string,
@@ -19,7 +21,7 @@ export function requestOnFreshConnection(
 ): Promise<{ status: number; body: string } | string> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false, timeout: timeoutMs }, (res) => {
+    const req = request(url, { method: options.method ?? 'GET', headers: withCredentials(url, options.headers), agent: false, timeout: timeoutMs }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {

@@ -1,4 +1,6 @@
+import { APIError } from 'better-auth/api';
 import type { Storage, UserRecord, WorkspaceRole } from '../db';
+import { invalidInput } from '../errors';
 import type { Logger } from '../logger';
 import { type Actor, anonymousActor, userActor } from './actor';
 import { type Auth, createAuth } from './auth';
@@ -95,12 +97,21 @@ export class Identity {
 
   /** Changes the caller's password, ending their other sessions; returns the new session's Set-Cookie headers. */
   async changePassword(requestHeaders: Headers, currentPassword: string, newPassword: string): Promise<Headers> {
-    const { headers } = await this.auth.api.changePassword({
-      body: { currentPassword, newPassword, revokeOtherSessions: true },
-      headers: requestHeaders,
-      returnHeaders: true,
-    });
-    return headers;
+    try {
+      const { headers } = await this.auth.api.changePassword({
+        body: { currentPassword, newPassword, revokeOtherSessions: true },
+        headers: requestHeaders,
+        returnHeaders: true,
+      });
+      return headers;
+    } catch (error) {
+      // better-auth refuses a wrong current password (or a new one it will not take) with its own
+      // error type, which would otherwise reach the client as a 500.
+      if (!(error instanceof APIError) || Number(error.statusCode) >= 500) throw error;
+      const code = (error.body as { code?: string } | undefined)?.code;
+      if (code === 'INVALID_PASSWORD') throw invalidInput([{ field: 'currentPassword', message: 'This is not your current password' }]);
+      throw invalidInput([{ field: 'newPassword', message: error.message || 'This password cannot be used' }]);
+    }
   }
 
   private async activeUser(id: string): Promise<UserRecord | undefined> {
