@@ -21,15 +21,19 @@ export function requestOnFreshConnection(
 ): Promise<{ status: number; body: string } | string> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   return new Promise((resolve) => {
-    const req = request(url, { method: options.method ?? 'GET', headers: withCredentials(url, options.headers), agent: false, timeout: timeoutMs }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        body += chunk;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      res.on('error', (error) => resolve(error.message));
-    });
+    const req = request(
+      url,
+      { method: options.method ?? 'GET', headers: withCredentials(url, options.headers), agent: false, timeout: timeoutMs },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', (error) => resolve(error.message));
+      },
+    );
     req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     // The server may answer before reading a body it refuses, then close: the answer still counts.
     req.on('error', (error) => resolve(error.message));
