@@ -122,7 +122,12 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     signIns: new SignInLimiter(config.signInLimits),
     firstRun: new FirstRun(),
     publicUrl: config.publicUrl,
-    accessChanged: () => rechecks.request(),
+    accessCache: new Map(),
+    accessChanged: () => {
+      services.accessCache.clear();
+      identity.forget();
+      rechecks.request();
+    },
     versionLimits: { maxNamedVersions: config.maxNamedVersions, maxRestoreBackups: config.maxRestoreBackups },
   };
   const { setupToken } = await prepareFirstRun(services, config.owner);
