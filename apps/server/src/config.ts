@@ -58,6 +58,21 @@ const configSchema = z.object({
   WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().positive().default(10_000),
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  // Accounts (issue 9).
+  /** The address people reach the server at (https://fullcourt.example.com); makes cookies Secure when https. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Signs session cookies; by default a random secret is made once and kept in DATA_DIR/auth-secret. */
+  AUTH_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  /** With FULLCOURT_OWNER_PASSWORD: creates this owner at boot when there are no accounts yet (automation, tests). */
+  FULLCOURT_OWNER_EMAIL: z.email().optional(),
+  FULLCOURT_OWNER_PASSWORD: z.string().min(10, 'use at least 10 characters').optional(),
+  FULLCOURT_OWNER_NAME: z.string().trim().min(1).max(80).optional(),
+  /** Failed sign-ins allowed per account, and per address, in SIGN_IN_WINDOW_S before 429. */
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(50),
+  SIGN_IN_WINDOW_S: z.coerce.number().int().positive().default(15 * 60),
+  /** How often open collaboration sockets re-check that their session or token is still valid. */
+  SESSION_RECHECK_MS: z.coerce.number().int().positive().default(60_000),
 });
 
 export type Config = {
@@ -77,6 +92,11 @@ export type Config = {
   webhookRetryBaseMs: number;
   webhookMaxAttempts: number;
   webhookTimeoutMs: number;
+  publicUrl: string | undefined;
+  authSecret: string | undefined;
+  owner: { email: string; password: string; name: string | undefined } | undefined;
+  signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
+  sessionRecheckMs: number;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -87,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid settings: ${problems}`);
   }
   const c = parsed.data;
+  if (Boolean(c.FULLCOURT_OWNER_EMAIL) !== Boolean(c.FULLCOURT_OWNER_PASSWORD)) {
+    throw new ConfigError('Invalid settings: FULLCOURT_OWNER_EMAIL and FULLCOURT_OWNER_PASSWORD go together; set both or neither.');
+  }
   return {
     port: c.PORT,
     host: c.HOST,
@@ -104,6 +127,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webhookRetryBaseMs: c.WEBHOOK_RETRY_BASE_MS,
     webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
     webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    publicUrl: c.PUBLIC_URL?.replace(/\/+$/, ''),
+    authSecret: c.AUTH_SECRET,
+    owner:
+      c.FULLCOURT_OWNER_EMAIL && c.FULLCOURT_OWNER_PASSWORD
+        ? { email: c.FULLCOURT_OWNER_EMAIL, password: c.FULLCOURT_OWNER_PASSWORD, name: c.FULLCOURT_OWNER_NAME }
+        : undefined,
+    signInLimits: { perAccount: c.SIGN_IN_ATTEMPTS_PER_ACCOUNT, perAddress: c.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowSeconds: c.SIGN_IN_WINDOW_S },
+    sessionRecheckMs: c.SESSION_RECHECK_MS,
   };
 }
 

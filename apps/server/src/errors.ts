@@ -54,6 +54,24 @@ export const problemTypes = {
     description: 'The database cannot take writes right now (full disk, read-only, I/O error); nothing was lost.',
   },
   'shutting-down': { status: 503, title: 'Shutting down', description: 'The server is restarting; retry in a moment.' },
+  // Accounts and access (issue 9).
+  unauthenticated: {
+    status: 401,
+    title: 'Sign in first',
+    description: 'No valid session cookie or API token (`Authorization: Bearer fc_…`) came with the request.',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Not allowed',
+    description:
+      'The caller is known but may not do this: their role on the playbook or workspace, or their token’s scopes (`requiredScopes`), do not allow it.',
+  },
+  'invalid-credentials': { status: 401, title: 'Wrong email or password', description: 'Sign-in failed; nothing says which of the two was wrong.' },
+  'link-expired': {
+    status: 410,
+    title: 'Link no longer valid',
+    description: 'The invitation or setup link was already used, revoked, or has expired; ask for a new one.',
+  },
 } as const satisfies Record<string, { status: number; title: string; description: string }>;
 
 export type ProblemType = keyof typeof problemTypes;
@@ -122,6 +140,10 @@ export const CloseCode = {
   documentTooLarge: 4413,
   /** The client sent too many messages or bytes; it may reconnect after a pause. */
   rateLimited: 4429,
+  /** The session ended, the token was revoked or expired, or the account was deactivated: sign in again. */
+  unauthenticated: 4401,
+  /** Not allowed: an edit from a read-only connection, or access was lowered or removed (reconnect to learn which). */
+  forbidden: 4403,
 } as const;
 
 /** Why the server closes a collaboration socket: a code plus a sentence a person can act on. */

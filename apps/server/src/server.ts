@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { CollabServer } from './collab/collabServer';
+import { recheckConnections } from './commands/accessRecheck';
 import { takeCheckpoint } from './commands/checkpointer';
+import { CoalescedTask } from './commands/coalescedTask';
+import { FirstRun, prepareFirstRun } from './commands/firstRun';
+import { purgeTrash } from './commands/playbookTrash';
 import { QuietTimer } from './commands/quietTimer';
 import type { Services } from './commands/services';
 import { indexPlaybook } from './commands/titleIndexer';
@@ -12,6 +16,9 @@ import type { Config } from './config';
 import { openStorage } from './db';
 import { createApp } from './http/app';
 import { allowedHostsFor } from './http/middleware/requestGuard';
+import { authSecret } from './identity/authSecret';
+import { Identity } from './identity/identity';
+import { SignInLimiter } from './identity/signInLimiter';
 import type { Logger } from './logger';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 
@@ -21,6 +28,8 @@ export interface RunningServer {
   url: string;
   port: number;
   services: Services;
+  /** The first-run setup link when the server has no accounts yet (and no FULLCOURT_OWNER_* settings). */
+  setupUrl: string | undefined;
   /** Stops accepting work, takes due checkpoints, closes sockets with "going away", flushes every document, closes storage. */
   close(): Promise<void>;
 }
@@ -60,7 +69,30 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     { retryBaseMs: config.webhookRetryBaseMs, maxAttempts: config.webhookMaxAttempts, timeoutMs: config.webhookTimeoutMs, pollMs: 1_000 },
     log,
   );
-  const services: Services = { storage, collab, webhooks, log };
+  const identity = new Identity(storage, { secret: authSecret(config.authSecret, config.dataDir), publicUrl: config.publicUrl }, log);
+  const rechecks = new CoalescedTask(
+    () => recheckConnections(services),
+    (error) => log.error({ err: error }, 're-checking access of open sockets failed'),
+  );
+  const services: Services = {
+    storage,
+    collab,
+    webhooks,
+    log,
+    identity,
+    signIns: new SignInLimiter(config.signInLimits),
+    firstRun: new FirstRun(),
+    publicUrl: config.publicUrl,
+    accessChanged: () => rechecks.request(),
+  };
+  const { setupToken } = await prepareFirstRun(services, config.owner);
+  // Sessions on open sockets end on their own too (expiry); look now and then.
+  const sessionRecheck = setInterval(() => rechecks.request(), config.sessionRecheckMs);
+  sessionRecheck.unref();
+  const purge = () => purgeTrash(services).catch((error: unknown) => log.error({ err: error }, 'purging the trash failed'));
+  void purge();
+  const purgeTimer = setInterval(purge, 3_600_000);
+  purgeTimer.unref();
 
   // createNodeWebSocket needs the app and the app needs upgradeWebSocket: close the loop lazily.
   let app: ReturnType<typeof createApp> | undefined;
@@ -85,17 +117,22 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   webhooks.start();
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host}:${port}`;
+  const setupUrl = setupToken && `${config.publicUrl ?? url}/setup?token=${setupToken}`;
 
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     services,
+    setupUrl,
     close() {
       closing ??= (async () => {
         const serverClosed = new Promise<void>((done) => server.close(() => done()));
+        clearInterval(sessionRecheck);
+        clearInterval(purgeTimer);
         // Stop edits first, then take what follows from them, then store everything.
         collab.closeConnections();
+        await rechecks.idle();
         await titles.flush();
         await checkpoints.flush();
         await collab.documents.closeAll();

@@ -29,7 +29,7 @@ export class CollabServer {
   }
 
   /** Starts a connection for an accepted socket; the transport forwards frames and events to it. */
-  connect(playbookId: string, socket: CollabSocket, actor: Actor): Connection {
+  connect(playbookId: string, socket: CollabSocket, actor: Actor, access: { readOnly: boolean } = { readOnly: false }): Connection {
     const connection = new Connection(
       socket,
       playbookId,
@@ -43,6 +43,7 @@ export class CollabServer {
       },
       this.log,
     );
+    connection.readOnly = access.readOnly;
     this.connections.add(connection);
     void connection.open();
     return connection;
@@ -57,6 +58,11 @@ export class CollabServer {
   /** The stored size past which a playbook takes no more edits. */
   get maxDocumentBytes(): number {
     return this.options.maxDocumentBytes;
+  }
+
+  /** Every open connection (for access re-checks). */
+  openConnections(): Iterable<Connection> {
+    return this.connections;
   }
 
   get connectionCount(): number {

@@ -6,6 +6,7 @@ import type { Logger } from '../logger';
 import { filterAwarenessUpdate } from './awarenessGuard';
 import type { DocumentRegistry } from './documentRegistry';
 import { awarenessMessage, type IncomingMessage, parseMessage, syncStep2Message } from './messages';
+import { refuseChangeFromReader } from './readOnlyGuard';
 import type { SharedDocument } from './sharedDocument';
 import type { CollabSocket } from './socket';
 import { checkNoGaps, checkStateVector, checkUpdateInIsolation } from './updateGuard';
@@ -29,6 +30,8 @@ export class Connection {
   private queuedBytes = 0;
   private closed = false;
   private answeredPing = true;
+  /** A viewer's (or read-only token's) connection: edits are refused; access re-checks may lift it. */
+  readOnly = false;
 
   constructor(
     private readonly socket: CollabSocket,
@@ -176,6 +179,7 @@ export class Connection {
         return;
       case 'syncStep2':
       case 'update': {
+        if (this.readOnly) refuseChangeFromReader(document.doc, message.update);
         const projected = document.persistence.storedBytes + message.update.byteLength;
         if (projected > this.limits.maxDocumentBytes) {
           throw new CloseReason(CloseCode.documentTooLarge, 'This playbook has reached its size limit; the edit was not saved.');

@@ -1,10 +1,10 @@
 import { toJSON } from '@fullcourt/playbook';
-import { anonymousEditor } from '../identity/actor';
+import { systemActor } from '../identity/actor';
 import { checkpointsToThin } from './checkpointThinning';
 import type { Services } from './services';
-import { createVersion } from './versionCreator';
+import { saveVersion } from './versionCreator';
 
-const checkpointActor = { ...anonymousEditor, id: 'system', name: 'Automatic checkpoint' };
+const checkpointActor = { ...systemActor, name: 'Automatic checkpoint' };
 
 /**
  * Takes an automatic checkpoint of a playbook unless nothing changed since its latest version,
@@ -14,7 +14,7 @@ export async function takeCheckpoint(services: Services, playbookId: string): Pr
   const latest = await services.storage.versions.latest(playbookId);
   const live = JSON.stringify(await services.collab.documents.use(playbookId, (document) => toJSON(document.doc)));
   if (latest?.json === live) return;
-  await createVersion(services, checkpointActor, playbookId, { label: 'Automatic checkpoint', kind: 'checkpoint' });
+  await saveVersion(services, checkpointActor, playbookId, { label: 'Automatic checkpoint', kind: 'checkpoint' });
   // Only the system's own checkpoints are thinned; one saved before a restore is kept.
   const thin = checkpointsToThin(await services.storage.versions.checkpoints(playbookId, checkpointActor.id), new Date());
   if (thin.length > 0) await services.storage.versions.deleteCheckpoints(playbookId, thin);

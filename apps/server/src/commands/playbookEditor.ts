@@ -1,7 +1,7 @@
 import { type CollectionName, type Playbook, PlaybookDoc, type Position, toJSON } from '@fullcourt/playbook';
 import { AppError } from '../errors';
 import type { Actor } from '../identity/actor';
-import { getPlaybook } from './playbookReader';
+import { authorizePlaybook } from './playbookAccess';
 import type { Services } from './services';
 
 /**
@@ -10,7 +10,7 @@ import type { Services } from './services';
  * at once and it is stored (persist before broadcast) like any other edit.
  */
 async function editLive<T>(services: Services, actor: Actor, playbookId: string, edit: (doc: PlaybookDoc) => T): Promise<T> {
-  await getPlaybook(services, actor, playbookId);
+  await authorizePlaybook(services, actor, 'playbook.edit', playbookId);
   return services.collab.documents.use(playbookId, async (document) => {
     // The same limit the collaboration socket enforces (4413), so the API cannot grow a playbook past it.
     if (document.persistence.storedBytes >= services.collab.maxDocumentBytes) {

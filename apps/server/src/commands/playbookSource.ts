@@ -2,8 +2,11 @@ import { type Playbook, toJSON } from '@fullcourt/playbook';
 import type { VersionRecord } from '../db';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../identity/actor';
-import { getPlaybook } from './playbookReader';
+import { authorizePlaybook } from './playbookAccess';
 import type { Services } from './services';
+
+/** Reading the published version takes less than reading the live document or any other version (tokens with only `read`). */
+export const readAction = (which: VersionSelector) => (which === 'published' ? 'playbook.readPublished' : 'playbook.readLive');
 
 /** Which state of a playbook to read: the live document, the published version, or version n. */
 export type VersionSelector = 'live' | 'published' | number;
@@ -21,12 +24,12 @@ export async function readPlaybook(
   playbookId: string,
   which: VersionSelector,
 ): Promise<PlaybookSnapshot> {
+  await authorizePlaybook(services, actor, readAction(which), playbookId);
   if (which === 'live') {
-    await getPlaybook(services, actor, playbookId);
     const json = await services.collab.documents.use(playbookId, (document) => toJSON(document.doc));
     return { json, version: undefined };
   }
-  const version = await savedVersion(services, playbookId, which, actor);
+  const version = await savedVersion(services, playbookId, which);
   return { json: JSON.parse(version.json) as Playbook, version };
 }
 
@@ -44,18 +47,18 @@ export async function readPlaybookText(
     const { json } = await readPlaybook(services, actor, playbookId, which);
     return { text: JSON.stringify(json), version: undefined };
   }
-  const version = await savedVersion(services, playbookId, which, actor);
+  await authorizePlaybook(services, actor, readAction(which), playbookId);
+  const version = await savedVersion(services, playbookId, which);
   return { text: version.json, version };
 }
 
-/** A saved version; the playbook's existence is only checked when none is found (reads of published versions are the hot path). */
-async function savedVersion(services: Services, playbookId: string, which: 'published' | number, actor: Actor): Promise<VersionRecord> {
+/** A saved version of a playbook the caller was allowed to read. */
+export async function savedVersion(services: Services, playbookId: string, which: 'published' | number): Promise<VersionRecord> {
   const version =
     which === 'published'
       ? (await services.storage.versions.published(playbookId))?.version
       : await services.storage.versions.get(playbookId, which);
   if (version) return version;
-  await getPlaybook(services, actor, playbookId);
   if (which === 'published') {
     throw new AppError('not-published', `Playbook '${playbookId}' has no published version yet. Publish one, or read ?version=live.`);
   }

@@ -1,7 +1,10 @@
 import type { CollabServer } from '../collab/collabServer';
 import type { Storage } from '../db';
+import type { Identity } from '../identity/identity';
+import type { SignInLimiter } from '../identity/signInLimiter';
 import type { Logger } from '../logger';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
+import type { FirstRun } from './firstRun';
 
 /** What commands may use. Routes and WebSocket handlers pass it in; commands never import transports. */
 export interface Services {
@@ -9,4 +12,13 @@ export interface Services {
   collab: CollabServer;
   webhooks: WebhookDispatcher;
   log: Logger;
+  /** Sessions, tokens and accounts (better-auth underneath). */
+  identity: Identity;
+  signIns: SignInLimiter;
+  /** The one-time setup link of a server with no accounts yet. */
+  firstRun: FirstRun;
+  /** PUBLIC_URL, for links in invitations; requests' own origin is used without it. */
+  publicUrl: string | undefined;
+  /** Re-checks open sockets after access changed (debounced to one pass at a time). */
+  accessChanged(): void;
 }

@@ -5,7 +5,7 @@ import type { SharedDocument } from '../collab/sharedDocument';
 import type { VersionKind, VersionRecord } from '../db';
 import { AppError, invalidInput } from '../errors';
 import type { Actor } from '../identity/actor';
-import { getPlaybook } from './playbookReader';
+import { authorizePlaybook } from './playbookAccess';
 import type { Services } from './services';
 import { emitVersionEvent } from './webhookEvents';
 
@@ -40,15 +40,23 @@ export function snapshotOf(document: SharedDocument): LiveSnapshot {
   return { state: Y.encodeStateAsUpdate(document.doc), json: JSON.stringify(toJSON(document.doc)) };
 }
 
-/** Saves the live document (or a snapshot of it the caller took) as a version. */
-export async function createVersion(
+/** Saves the live document as a version, for someone who may (editors, tokens with `write`). */
+export async function createVersion(services: Services, actor: Actor, playbookId: string, input: CreateVersionInput): Promise<VersionRecord> {
+  await authorizePlaybook(services, actor, 'version.create', playbookId);
+  return saveVersion(services, actor, playbookId, input);
+}
+
+/**
+ * Saves the live document (or a snapshot of it the caller took) as a version. Callers have
+ * authorized already: the checkpointer (the server) and restore (managers, `publish` tokens).
+ */
+export async function saveVersion(
   services: Services,
   actor: Actor,
   playbookId: string,
   input: CreateVersionInput,
   snapshot?: LiveSnapshot,
 ): Promise<VersionRecord> {
-  await getPlaybook(services, actor, playbookId);
   const wanted = input.clientStateVector && readStateVector(input.clientStateVector);
   const { state, json } =
     snapshot ??

@@ -4,7 +4,9 @@ import type { VersionRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
 import type { Services } from './services';
-import { createVersion, snapshotOf } from './versionCreator';
+import { recordAudit } from './auditLog';
+import { authorizePlaybook } from './playbookAccess';
+import { saveVersion, snapshotOf } from './versionCreator';
 
 /**
  * Restores version `number` as a new forward change: the live document is edited to match
@@ -18,6 +20,7 @@ export async function restoreVersion(
   playbookId: string,
   number: number,
 ): Promise<{ restored: VersionRecord; before: VersionRecord }> {
+  await authorizePlaybook(services, actor, 'version.restore', playbookId);
   const restored = await services.storage.versions.get(playbookId, number);
   if (!restored) throw notFound(`version of playbook '${playbookId}'`, String(number));
   const state = await services.storage.versions.state(restored.id);
@@ -36,7 +39,7 @@ export async function restoreVersion(
     return taken;
   });
   // A checkpoint by the person restoring, not the system: thinning leaves it, as it is how a restore is undone.
-  const before = await createVersion(
+  const before = await saveVersion(
     services,
     actor,
     playbookId,
@@ -44,5 +47,6 @@ export async function restoreVersion(
     snapshot,
   );
   services.log.info({ playbookId, restored: number, backup: before.number, actor: actor.id }, 'version restored');
+  await recordAudit(services, actor, 'version.restored', { kind: 'playbook', id: playbookId }, { version: number, backup: before.number });
   return { restored, before };
 }

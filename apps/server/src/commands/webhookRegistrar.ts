@@ -3,7 +3,8 @@ import { nanoid } from 'nanoid';
 import type { DeliveryRecord, WebhookRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
-import { getPlaybook } from './playbookReader';
+import { recordAudit } from './auditLog';
+import { authorizePlaybook } from './playbookAccess';
 import type { Services } from './services';
 import type { WebhookEvent } from './webhookEvents';
 
@@ -18,15 +19,16 @@ export async function registerWebhook(
   playbookId: string,
   input: { url: string; events: WebhookEvent[] },
 ): Promise<WebhookRecord & { secret: string }> {
-  await getPlaybook(services, actor, playbookId);
+  await authorizePlaybook(services, actor, 'webhook.manage', playbookId);
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const webhook = await services.storage.webhooks.create({ id: nanoid(), playbookId, url: input.url, secret, events: input.events });
   services.log.info({ playbookId, webhookId: webhook.id, events: input.events, actor: actor.id }, 'webhook registered');
+  await recordAudit(services, actor, 'webhook.created', { kind: 'webhook', id: webhook.id }, { playbookId, url: input.url, events: input.events });
   return { ...webhook, secret };
 }
 
 export async function listWebhooks(services: Services, actor: Actor, playbookId: string): Promise<WebhookRecord[]> {
-  await getPlaybook(services, actor, playbookId);
+  await authorizePlaybook(services, actor, 'webhook.manage', playbookId);
   return services.storage.webhooks.list(playbookId);
 }
 
@@ -37,15 +39,17 @@ export async function updateWebhook(
   webhookId: string,
   patch: { url?: string; events?: WebhookEvent[]; active?: boolean },
 ): Promise<WebhookRecord> {
-  await getPlaybook(services, actor, playbookId);
+  await authorizePlaybook(services, actor, 'webhook.manage', playbookId);
   const updated = await services.storage.webhooks.update(playbookId, webhookId, patch);
   if (!updated) throw notFound('webhook', webhookId);
+  await recordAudit(services, actor, 'webhook.updated', { kind: 'webhook', id: webhookId }, { playbookId, ...patch });
   return updated;
 }
 
 export async function deleteWebhook(services: Services, actor: Actor, playbookId: string, webhookId: string): Promise<void> {
-  await getPlaybook(services, actor, playbookId);
+  await authorizePlaybook(services, actor, 'webhook.manage', playbookId);
   if (!(await services.storage.webhooks.delete(playbookId, webhookId))) throw notFound('webhook', webhookId);
+  await recordAudit(services, actor, 'webhook.deleted', { kind: 'webhook', id: webhookId }, { playbookId });
 }
 
 /** The delivery log of a webhook, newest first. */
@@ -56,7 +60,7 @@ export async function listDeliveries(
   webhookId: string,
   limit: number,
 ): Promise<DeliveryRecord[]> {
-  await getPlaybook(services, actor, playbookId);
+  await authorizePlaybook(services, actor, 'webhook.manage', playbookId);
   if (!(await services.storage.webhooks.get(playbookId, webhookId))) throw notFound('webhook', webhookId);
   return services.storage.webhooks.deliveries(webhookId, limit);
 }

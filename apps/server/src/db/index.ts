@@ -1,6 +1,14 @@
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { accounts, sessions, users, verifications } from './schema';
+import { sqliteAccessStore } from './sqlite/accessStore';
+import { sqliteAuditStore } from './sqlite/auditStore';
 import { openDatabase } from './sqlite/database';
 import { sqliteDocumentStore } from './sqlite/documentStore';
+import { sqliteInvitationStore } from './sqlite/invitationStore';
 import { sqlitePlaybookStore } from './sqlite/playbookStore';
+import { sqliteTeamStore } from './sqlite/teamStore';
+import { sqliteTokenStore } from './sqlite/tokenStore';
+import { sqliteUserStore } from './sqlite/userStore';
 import { sqliteVersionStore } from './sqlite/versionStore';
 import { sqliteWebhookStore } from './sqlite/webhookStore';
 import type { Storage } from './storage';
@@ -15,6 +23,16 @@ export function openStorage(options: { dataDir: string; synchronous: 'NORMAL' | 
     documents: sqliteDocumentStore(db),
     versions: sqliteVersionStore(db),
     webhooks: sqliteWebhookStore(db),
+    users: sqliteUserStore(db),
+    teams: sqliteTeamStore(db),
+    access: sqliteAccessStore(db),
+    invitations: sqliteInvitationStore(db),
+    tokens: sqliteTokenStore(db),
+    audit: sqliteAuditStore(db),
+    authAdapter: drizzleAdapter(db, {
+      provider: 'sqlite',
+      schema: { user: users, session: sessions, account: accounts, verification: verifications },
+    }),
     close: () => sqlite.close(),
   };
 }

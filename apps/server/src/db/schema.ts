@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** A playbook's record; its content lives in the Yjs state below. */
 export const playbooks = sqliteTable('playbooks', {
@@ -7,6 +7,15 @@ export const playbooks = sqliteTable('playbooks', {
   title: text('title').notNull(),
   createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  /** What workspace members who hold no grant may do: edit, view, or nothing (restricted). */
+  defaultAccess: text('default_access', { enum: ['edit', 'view', 'none'] })
+    .notNull()
+    .default('edit'),
+  /** The account that created it (its first manager); null for playbooks from before accounts. */
+  createdBy: text('created_by'),
+  /** Set when a manager deletes it: it sits in the trash, restorable by admins for 30 days, then is purged. */
+  deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+  deletedBy: text('deleted_by'),
 });
 
 /** Yjs updates appended one per edit, in order, until a compaction folds them into the snapshot. */
@@ -109,4 +118,179 @@ export const webhookDeliveries = sqliteTable(
     deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
   },
   (t) => [index('webhook_deliveries_due').on(t.status, t.nextAttemptAt), index('webhook_deliveries_webhook').on(t.webhookId, t.createdAt)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Accounts. The first four tables are better-auth's (users, sessions, accounts, verifications),
+// in the shape its drizzle adapter expects (generated from its schema generator for SQLite);
+// `role`, `color` and `deactivatedAt` are our additional user fields.
+
+/** A person with an account. `role` is their workspace role; deactivated people cannot sign in. */
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: integer('email_verified', { mode: 'boolean' }).default(false).notNull(),
+  image: text('image'),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  role: text('role', { enum: ['owner', 'admin', 'member', 'viewer'] })
+    .default('member')
+    .notNull(),
+  /** The colour collaborators see on this person's caret and avatar. */
+  color: text('color'),
+  deactivatedAt: integer('deactivated_at', { mode: 'timestamp_ms' }),
+});
+
+/** A signed-in browser or client; deleting the row signs it out (sessions are checked against the database). */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    token: text('token').notNull().unique(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    ipAddress: text('ip_address'),
+    userAgent: text('user_agent'),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+/** How a person signs in; for email and password, `password` holds the library's scrypt hash. */
+export const accounts = sqliteTable(
+  'accounts',
+  {
+    id: text('id').primaryKey(),
+    accountId: text('account_id').notNull(),
+    providerId: text('provider_id').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    accessToken: text('access_token'),
+    refreshToken: text('refresh_token'),
+    idToken: text('id_token'),
+    accessTokenExpiresAt: integer('access_token_expires_at', { mode: 'timestamp_ms' }),
+    refreshTokenExpiresAt: integer('refresh_token_expires_at', { mode: 'timestamp_ms' }),
+    scope: text('scope'),
+    password: text('password'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('accounts_user').on(t.userId)],
+);
+
+/** better-auth's one-time values (unused by email + password sign-in today, required by the library). */
+export const verifications = sqliteTable(
+  'verifications',
+  {
+    id: text('id').primaryKey(),
+    identifier: text('identifier').notNull(),
+    value: text('value').notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('verifications_identifier').on(t.identifier)],
+);
+
+/** A group of people (Marketing, Sales, …) that playbooks are shared with and, later, that sign off changes. */
+export const teams = sqliteTable('teams', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const teamMembers = sqliteTable(
+  'team_members',
+  {
+    teamId: text('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user').on(t.userId)],
+);
+
+/** A role on one playbook given to a person or a team. */
+export const playbookGrants = sqliteTable(
+  'playbook_grants',
+  {
+    playbookId: text('playbook_id')
+      .notNull()
+      .references(() => playbooks.id, { onDelete: 'cascade' }),
+    subjectKind: text('subject_kind', { enum: ['user', 'team'] }).notNull(),
+    subjectId: text('subject_id').notNull(),
+    role: text('role', { enum: ['viewer', 'editor', 'manager'] }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.playbookId, t.subjectKind, t.subjectId] }),
+    index('playbook_grants_subject').on(t.subjectKind, t.subjectId),
+  ],
+);
+
+/** A single-use link to join the workspace; only the SHA-256 of its token is kept. */
+export const invitations = sqliteTable('invitations', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  email: text('email').notNull(),
+  role: text('role', { enum: ['admin', 'member', 'viewer'] }).notNull(),
+  teamIds: text('team_ids', { mode: 'json' }).$type<string[]>().notNull(),
+  invitedBy: text('invited_by').notNull(),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  acceptedAt: integer('accepted_at', { mode: 'timestamp_ms' }),
+  acceptedBy: text('accepted_by'),
+  revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+});
+
+/**
+ * An API token for another tool. Only the SHA-256 of the secret is stored (it is shown once);
+ * personal tokens act as their user, integration tokens (made by admins) for the workspace.
+ */
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters of the token, so people can tell tokens apart in a list. */
+    prefix: text('prefix').notNull(),
+    kind: text('kind', { enum: ['personal', 'integration'] }).notNull(),
+    /** The person it acts as (personal) or who created it (integration). */
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    scopes: text('scopes', { mode: 'json' }).$type<string[]>().notNull(),
+    /** Playbook ids it is limited to, or null for every playbook its holder may use. */
+    playbookIds: text('playbook_ids', { mode: 'json' }).$type<string[] | null>(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
+);
+
+/** Who did what, when, from where: sign-ins, people and sharing changes, tokens, publishing, deletes, webhooks. */
+export const auditEvents = sqliteTable(
+  'audit_events',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    actorId: text('actor_id'),
+    actorName: text('actor_name').notNull(),
+    actorKind: text('actor_kind').notNull(),
+    action: text('action').notNull(),
+    targetKind: text('target_kind'),
+    targetId: text('target_id'),
+    detail: text('detail', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    ip: text('ip'),
+  },
+  (t) => [index('audit_events_at').on(t.at)],
 );

@@ -1,3 +1,11 @@
+import type { BetterAuthOptions } from 'better-auth';
+import type { AccessStore, AuditStore, DefaultAccess, InvitationStore, TeamStore, TokenStore, UserStore } from './accountStorage';
+
+export type * from './accountStorage';
+
+/** What better-auth takes as its `database` option. */
+export type AuthAdapter = NonNullable<BetterAuthOptions['database']>;
+
 /**
  * The one seam between the server and where it keeps data. Everything above db/ sees these
  * interfaces only, so a Postgres implementation can replace SQLite without touching callers.
@@ -8,14 +16,25 @@ export interface PlaybookRecord {
   title: string;
   createdAt: Date;
   updatedAt: Date;
+  /** When it was moved to the trash (restorable for 30 days), and by whom; null while in use. */
+  deletedAt: Date | null;
+  deletedBy: string | null;
 }
 
 export interface PlaybookStore {
-  create(input: { id: string; title: string }): Promise<PlaybookRecord>;
-  list(): Promise<PlaybookRecord[]>;
+  create(input: { id: string; title: string; createdBy?: string | null; defaultAccess?: DefaultAccess }): Promise<PlaybookRecord>;
+  /** Playbooks in use, most recently edited first; or those in the trash, most recently deleted first. */
+  list(filter?: { deleted?: boolean }): Promise<PlaybookRecord[]>;
+  /** A playbook's record, in the trash or not. */
   get(id: string): Promise<PlaybookRecord | undefined>;
   /** Records that a playbook was edited, with its current title (called once edits go quiet, not per edit). */
   noteEdited(id: string, title: string, at: Date): Promise<void>;
+  /** Moves a playbook to the trash; false if it was already there. */
+  trash(id: string, by: string, at: Date): Promise<boolean>;
+  /** Takes a playbook out of the trash; false if it was not in it. */
+  untrash(id: string): Promise<boolean>;
+  /** Deletes for good what went to the trash before `before`, with everything it holds; returns their ids. */
+  purgeTrash(before: Date): Promise<string[]>;
 }
 
 /** A playbook's stored Yjs state: the snapshot, then every later update in order. */
@@ -142,5 +161,13 @@ export interface Storage {
   documents: DocumentStore;
   versions: VersionStore;
   webhooks: WebhookStore;
+  users: UserStore;
+  teams: TeamStore;
+  access: AccessStore;
+  invitations: InvitationStore;
+  tokens: TokenStore;
+  audit: AuditStore;
+  /** better-auth's database adapter over the same database (its users, sessions, accounts tables). */
+  authAdapter: AuthAdapter;
   close(): void;
 }

@@ -10,17 +10,26 @@ import { requestId } from 'hono/request-id';
 import type { VersionSelector } from '../commands/playbookSource';
 import type { Services } from '../commands/services';
 import { AppError, notFound } from '../errors';
-import { anonymousActor } from '../identity/actor';
 import type { AppEnv } from './env';
 import { accessLog } from './middleware/accessLog';
+import { authenticate, noActor } from './middleware/authenticate';
 import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
+import { securitySchemes } from './security';
+import { accessRoutes } from './routes/access';
+import { authRoutes } from './routes/auth';
 import { collabRoutes } from './routes/collab';
 import { docsRoutes } from './routes/docs';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { invitationRoutes } from './routes/invitations';
+import { meRoutes } from './routes/me';
 import { playbookRoutes } from './routes/playbooks';
 import { sectionRoutes } from './routes/sections';
+import { setupRoutes } from './routes/setup';
+import { teamRoutes } from './routes/teams';
+import { trashRoutes } from './routes/trash';
+import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
 import { webhookRoutes } from './routes/webhooks';
 
@@ -44,7 +53,7 @@ const openApiInfo = {
     title: 'Fullcourt API',
     version: '1.0.0',
     description:
-      'The shared sales and marketing playbook, for CRMs, marketing automation and onboarding portals. Reads return the published version unless ?version=live|<n> says otherwise. Errors are RFC 9457 problem details.',
+      'The shared sales and marketing playbook, for CRMs, marketing automation and onboarding portals. Reads return the published version unless ?version=live|<n> says otherwise. Errors are RFC 9457 problem details. Call it signed in (the session cookie of POST /api/auth/sign-in/email) or with an API token as `Authorization: Bearer fc_…`; each operation lists the token scopes that allow it.',
   },
   servers: [{ url: '/api/v1' }],
 };
@@ -60,11 +69,9 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   app.use('*', requestId({ generator: () => randomUUID() }));
   app.use('*', accessLog(services.log));
   app.use('*', requestGuard({ allowedHosts: options.allowedHosts }));
-  app.use('*', async (c, next) => {
-    // Until accounts exist every request acts as an anonymous editor; see identity/actor.ts.
-    c.set('actor', anonymousActor(c.req.header('x-display-name')));
-    await next();
-  });
+  // Who is asking (session cookie or API token); what they may do is decided in the commands.
+  const identify = authenticate(services.identity);
+  app.use('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/collab/') ? identify(c, next) : noActor(c, next)));
   // Node's synchronous hash: WebCrypto's async digest (the default) cost more than the whole request.
   app.use('/api/*', etag({ generateDigest: sha1 }));
   const limitBody = bodyLimit({
@@ -81,10 +88,21 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
       .route('/', healthRoutes)
       .route('/', playbookRoutes(services, defaultVersion))
       .route('/', sectionRoutes(services, defaultVersion))
-      .route('/', exportRoutes(services, defaultVersion));
+      .route('/', exportRoutes(services, defaultVersion))
+      .route('/', accessRoutes(services))
+      .route('/', trashRoutes(services));
 
-  const v1 = api('published').route('/', versionRoutes(services)).route('/', webhookRoutes(services));
+  const v1 = api('published')
+    .route('/', versionRoutes(services))
+    .route('/', webhookRoutes(services))
+    .route('/', setupRoutes(services))
+    .route('/', meRoutes(services))
+    .route('/', userRoutes(services))
+    .route('/', teamRoutes(services))
+    .route('/', invitationRoutes(services));
+  for (const [name, scheme] of Object.entries(securitySchemes)) v1.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   v1.doc31('/openapi.json', openApiInfo);
+  app.route('/', authRoutes(services));
   app.route('/api/v1', v1);
   app.get('/api/openapi.json', (c) => c.json(v1.getOpenAPI31Document(openApiInfo)));
   app.route('/api', docsRoutes());

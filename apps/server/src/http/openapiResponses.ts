@@ -25,8 +25,11 @@ export const problemSchema = z
 
 const descriptions: Record<number, string> = {
   400: 'Invalid input: the problem names each field and what is wrong with it',
-  404: 'No such resource',
+  401: 'No valid session or API token: sign in, or send `Authorization: Bearer fc_…`',
+  403: 'Not allowed for this caller (their role, or their token’s scopes)',
+  404: 'No such resource (or one the caller may not see)',
   409: 'Conflict with the current state',
+  410: 'The link was already used, revoked, or has expired',
 };
 
 /** An OpenAPI response entry with a JSON body. */

@@ -3,21 +3,23 @@ import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
 import type { Connection } from '../../collab/connection';
 import type { CollabSocket } from '../../collab/socket';
-import { getPlaybook } from '../../commands/playbookReader';
+import { joinAccess } from '../../commands/collabAccess';
 import type { Services } from '../../commands/services';
 import { AppError } from '../../errors';
 import type { AppEnv } from '../env';
 
 /**
  * GET /collab/:playbookId upgrades to the y-websocket protocol. This is the only file that
- * knows the WebSocket library: it checks the playbook exists before upgrading (404 otherwise)
- * and hands the collaboration core a narrow CollabSocket.
+ * knows the WebSocket library. Before upgrading it checks who is asking (session cookie or
+ * `Authorization: Bearer`) and that they may read the playbook (401, 403 or 404 otherwise),
+ * then hands the collaboration core a narrow CollabSocket, read-only unless they may edit.
  */
 export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket['upgradeWebSocket']) {
   return new Hono<AppEnv>().get(
     '/collab/:playbookId',
     async (c, next) => {
-      await getPlaybook(services, c.var.actor, c.req.param('playbookId'));
+      const { readOnly } = await joinAccess(services, c.var.actor, c.req.param('playbookId'));
+      c.set('readOnly', readOnly);
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
         throw new AppError(
           'upgrade-required',
@@ -32,7 +34,7 @@ export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket
       return {
         onOpen(_event, ws) {
           const raw = ws.raw as WebSocket;
-          connection = services.collab.connect(playbookId, adaptSocket(raw), c.var.actor);
+          connection = services.collab.connect(playbookId, adaptSocket(raw), c.var.actor, { readOnly: c.var.readOnly === true });
           raw.on('pong', () => connection?.receivedPong());
           raw.on('error', (error) => services.log.warn({ err: error, playbookId }, 'websocket error'));
         },

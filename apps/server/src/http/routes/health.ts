@@ -5,6 +5,7 @@ const route = createRoute({
   method: 'get',
   path: '/health',
   summary: 'Is the server up?',
+  security: [],
   responses: {
     200: { description: 'The server is up', content: { 'application/json': { schema: z.object({ status: z.literal('ok') }) } } },
   },

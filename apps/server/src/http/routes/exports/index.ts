@@ -5,6 +5,7 @@ import type { Services } from '../../../commands/services';
 import { htmlPage } from '../../../exports/htmlPage';
 import type { AppEnv } from '../../env';
 import { problemResponses } from '../../openapiResponses';
+import { requires } from '../../security';
 import { validationHook } from '../../validation';
 import { toSelector, versionParam } from '../../versionQuery';
 import { playbookIdParam } from '../playbooks/schema';
@@ -14,6 +15,7 @@ const exportRoute = createRoute({
   path: '/playbooks/{id}/export',
   tags: ['Playbooks'],
   summary: 'Export a playbook as JSON, Markdown or a standalone HTML page',
+  ...requires('playbook.readPublished'),
   request: {
     params: playbookIdParam,
     query: z.object({
@@ -33,7 +35,7 @@ const exportRoute = createRoute({
         'text/html': { schema: z.string() },
       },
     },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 401, 403, 404),
   },
 });
 

@@ -5,22 +5,23 @@ import { updatePlaybookFields } from '../../../commands/playbookEditor';
 import { getPlaybook, listPlaybooks } from '../../../commands/playbookReader';
 import { readPlaybook, readPlaybookText, type VersionSelector } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
-import type { PlaybookRecord } from '../../../db';
 import type { AppEnv } from '../../env';
 import { named } from '../../namedSchema';
 import { jsonResponse as json, problemResponses } from '../../openapiResponses';
 import { pageOf, pageQuery, paginate } from '../../pagination';
+import { open, requires } from '../../security';
 import { validationHook } from '../../validation';
 import { toSelector } from '../../versionQuery';
-import { createPlaybookBody, playbookIdParam, playbookJson, playbookSummary, readQuery, updatePlaybookBody } from './schema';
+import { createPlaybookBody, playbookIdParam, playbookJson, playbookSummary, presentPlaybook, readQuery, updatePlaybookBody } from './schema';
 
 const createRouteDef = createRoute({
   method: 'post',
   path: '/playbooks',
   tags: ['Playbooks'],
   summary: 'Create a playbook, empty or from the starter template',
+  ...requires('playbook.create'),
   request: { body: { required: true, content: { 'application/json': { schema: createPlaybookBody } } } },
-  responses: { 201: json(playbookSummary, 'The new playbook'), ...problemResponses(400) },
+  responses: { 201: json(playbookSummary, 'The new playbook'), ...problemResponses(400, 401, 403) },
 });
 
 const listRouteDef = createRoute({
@@ -28,8 +29,9 @@ const listRouteDef = createRoute({
   path: '/playbooks',
   tags: ['Playbooks'],
   summary: 'List playbooks, most recently edited first',
+  ...requires('playbook.list'),
   request: { query: z.object(pageQuery) },
-  responses: { 200: json(pageOf(playbookSummary), 'A page of playbooks'), ...problemResponses(400) },
+  responses: { 200: json(pageOf(playbookSummary), 'A page of playbooks'), ...problemResponses(400, 401, 403) },
 });
 
 const getRouteDef = createRoute({
@@ -37,12 +39,13 @@ const getRouteDef = createRoute({
   path: '/playbooks/{id}',
   tags: ['Playbooks'],
   summary: 'Read a playbook as canonical JSON',
+  ...requires('playbook.readPublished'),
   description: 'The published version by default under /api/v1 (the live document under /api); ?version=live|published|<n> picks another.',
   request: { params: playbookIdParam, query: readQuery },
   responses: {
     200: json(playbookJson, 'The playbook'),
     304: { description: 'Not modified (If-None-Match matched the ETag)' },
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 401, 403, 404),
   },
 });
 
@@ -51,8 +54,9 @@ const updateRouteDef = createRoute({
   path: '/playbooks/{id}',
   tags: ['Playbooks'],
   summary: "Change the live playbook's title or description",
+  ...requires('playbook.edit'),
   request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: updatePlaybookBody } } } },
-  responses: { 200: json(playbookJson, 'The live playbook after the change'), ...problemResponses(400, 404) },
+  responses: { 200: json(playbookJson, 'The live playbook after the change'), ...problemResponses(400, 401, 403, 404) },
 });
 
 const schemaRouteDef = createRoute({
@@ -60,6 +64,7 @@ const schemaRouteDef = createRoute({
   path: '/schema/playbook.json',
   tags: ['Playbooks'],
   summary: 'The JSON Schema of the canonical playbook JSON',
+  ...open,
   responses: { 200: json(z.record(z.string(), z.unknown()), 'JSON Schema (draft 2020-12)') },
 });
 
@@ -68,19 +73,15 @@ const findingsRouteDef = createRoute({
   path: '/playbooks/{id}/findings',
   tags: ['Playbooks'],
   summary: 'Integrity findings: dangling references, RACI rows without exactly one A, overdue reviews',
+  ...requires('playbook.readPublished'),
   request: { params: playbookIdParam, query: readQuery },
   responses: {
     200: json(z.object({ items: z.array(named(FindingSchema, 'Finding')) }), 'Findings, errors first'),
-    ...problemResponses(400, 404),
+    ...problemResponses(400, 401, 403, 404),
   },
 });
 
-const present = (p: PlaybookRecord) => ({
-  id: p.id,
-  title: p.title,
-  createdAt: p.createdAt.toISOString(),
-  updatedAt: p.updatedAt.toISOString(),
-});
+const present = presentPlaybook;
 
 /** Playbook records and their canonical JSON. `defaultVersion` is what a read returns without ?version. */
 export function playbookRoutes(services: Services, defaultVersion: VersionSelector) {

@@ -1,6 +1,7 @@
 import { PlaybookSchema } from '@fullcourt/playbook';
 import { z } from '@hono/zod-openapi';
 import { templates } from '../../../commands/playbookCreator';
+import type { PlaybookRecord } from '../../../db';
 import { named } from '../../namedSchema';
 import { versionParam } from '../../versionQuery';
 
@@ -22,6 +23,14 @@ export const playbookSummary = z
     updatedAt: z.string().datetime(),
   })
   .openapi('PlaybookSummary');
+
+/** A playbook's record as the API shows it. */
+export const presentPlaybook = (p: PlaybookRecord) => ({
+  id: p.id,
+  title: p.title,
+  createdAt: p.createdAt.toISOString(),
+  updatedAt: p.updatedAt.toISOString(),
+});
 
 export const playbookIdParam = z.object({
   id: z

@@ -1,13 +1,14 @@
 import type { CollectionName } from '@fullcourt/playbook';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { addItem, deleteItem, updateItem } from '../../../commands/playbookEditor';
-import { readPlaybook, type VersionSelector } from '../../../commands/playbookSource';
+import type { VersionSelector } from '../../../commands/playbookSource';
+import { getItem, listItems } from '../../../commands/sectionReader';
 import type { Services } from '../../../commands/services';
-import { notFound } from '../../../errors';
 import type { AppEnv } from '../../env';
 import { named } from '../../namedSchema';
 import { jsonResponse as json, problemResponses } from '../../openapiResponses';
 import { pageOf, pageQuery, paginate } from '../../pagination';
+import { requires } from '../../security';
 import { validationHook } from '../../validation';
 import { toSelector, versionParam } from '../../versionQuery';
 import { playbookIdParam } from '../playbooks/schema';
@@ -22,12 +23,6 @@ export function sectionRoutes(services: Services, defaultVersion: VersionSelecto
   for (const [section, { schema, name, label }] of Object.entries(sections) as [CollectionName, (typeof sections)[CollectionName]][]) {
     const item = named(schema as z.ZodType, name);
     const tags = ['Sections'];
-    const itemOf = async (playbookId: string, itemId: string, version: VersionSelector, actor: AppEnv['Variables']['actor']) => {
-      const { json: playbook } = await readPlaybook(services, actor, playbookId, version);
-      const found = itemsOf(playbook, section).find((i) => i.id === itemId);
-      if (!found) throw notFound(`item in ${label}`, itemId);
-      return found;
-    };
 
     app.openapi(
       createRoute({
@@ -35,13 +30,14 @@ export function sectionRoutes(services: Services, defaultVersion: VersionSelecto
         path: `/playbooks/{id}/${section}`,
         tags,
         summary: `List ${label}`,
+        ...requires('playbook.readPublished'),
         request: { params: playbookIdParam, query: z.object({ version: versionParam, ...pageQuery }) },
-        responses: { 200: json(pageOf(item), `A page of ${label}, in playbook order`), ...problemResponses(400, 404) },
+        responses: { 200: json(pageOf(item), `A page of ${label}, in playbook order`), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const { version, ...page } = c.req.valid('query');
-        const { json: playbook } = await readPlaybook(services, c.var.actor, c.req.valid('param').id, toSelector(version, defaultVersion));
-        return c.json(paginate(itemsOf(playbook, section), page) as never, 200);
+        const items = await listItems(services, c.var.actor, c.req.valid('param').id, section, toSelector(version, defaultVersion));
+        return c.json(paginate(items, page) as never, 200);
       },
     );
     app.openapi(
@@ -50,12 +46,14 @@ export function sectionRoutes(services: Services, defaultVersion: VersionSelecto
         path: `/playbooks/{id}/${section}/{itemId}`,
         tags,
         summary: `Read one of the ${label}`,
+        ...requires('playbook.readPublished'),
         request: { params: itemParams, query: z.object({ version: versionParam }) },
-        responses: { 200: json(item, 'The item'), ...problemResponses(400, 404) },
+        responses: { 200: json(item, 'The item'), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const { id, itemId } = c.req.valid('param');
-        return c.json((await itemOf(id, itemId, toSelector(c.req.valid('query').version, defaultVersion), c.var.actor)) as never, 200);
+        const which = toSelector(c.req.valid('query').version, defaultVersion);
+        return c.json((await getItem(services, c.var.actor, id, section, itemId, which, label)) as never, 200);
       },
     );
     app.openapi(
@@ -64,9 +62,10 @@ export function sectionRoutes(services: Services, defaultVersion: VersionSelecto
         path: `/playbooks/{id}/${section}`,
         tags,
         summary: `Add to the live ${label}`,
+        ...requires('playbook.edit'),
         description: 'Connected editors see the new item at once. Give `item` the fields of the record; the id is generated unless given.',
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: addItemBody } } } },
-        responses: { 201: json(item, 'The item as stored'), ...problemResponses(400, 404, 409) },
+        responses: { 201: json(item, 'The item as stored'), ...problemResponses(400, 401, 403, 404, 409) },
       }),
       async (c) => {
         const { item: input, position } = c.req.valid('json');
@@ -80,9 +79,10 @@ export function sectionRoutes(services: Services, defaultVersion: VersionSelecto
         path: `/playbooks/{id}/${section}/{itemId}`,
         tags,
         summary: `Change fields of one of the live ${label}`,
+        ...requires('playbook.edit'),
         description: 'Only the fields given change, checked against the item schema; connected editors see the change at once.',
         request: { params: itemParams, body: { required: true, content: { 'application/json': { schema: patchItemBody } } } },
-        responses: { 200: json(item, 'The item after the change'), ...problemResponses(400, 404) },
+        responses: { 200: json(item, 'The item after the change'), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const { id, itemId } = c.req.valid('param');
@@ -95,8 +95,9 @@ export function sectionRoutes(services: Services, defaultVersion: VersionSelecto
         path: `/playbooks/{id}/${section}/{itemId}`,
         tags,
         summary: `Delete one of the live ${label}`,
+        ...requires('playbook.edit'),
         request: { params: itemParams },
-        responses: { 204: { description: 'Deleted' }, ...problemResponses(404) },
+        responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404) },
       }),
       async (c) => {
         const { id, itemId } = c.req.valid('param');
@@ -106,9 +107,4 @@ export function sectionRoutes(services: Services, defaultVersion: VersionSelecto
     );
   }
   return app;
-}
-
-function itemsOf(playbook: Record<string, unknown>, section: CollectionName): { id: string }[] {
-  if (section === 'metrics') return (playbook.metrics as { periods: { id: string }[] }).periods;
-  return playbook[section] as { id: string }[];
 }

@@ -1,14 +1,14 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { diffPlaybook } from '../../../commands/playbookDiffer';
-import { getPlaybook } from '../../../commands/playbookReader';
 import type { PlaybookSnapshot } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
 import { createVersion } from '../../../commands/versionCreator';
 import { publishVersion } from '../../../commands/versionPublisher';
+import { getVersion, listVersions, publishedVersionId } from '../../../commands/versionReader';
 import { restoreVersion } from '../../../commands/versionRestorer';
-import { notFound } from '../../../errors';
 import type { AppEnv } from '../../env';
 import { jsonResponse as json, problemResponses } from '../../openapiResponses';
+import { requires } from '../../security';
 import { validationHook } from '../../validation';
 import { toSelector } from '../../versionQuery';
 import { playbookIdParam, playbookJson } from '../playbooks/schema';
@@ -21,7 +21,7 @@ const describeSide = (s: PlaybookSnapshot) =>
 
 /** Named versions and checkpoints: save, list, read, publish, restore, diff. */
 export function versionRoutes(services: Services) {
-  const publishedId = async (playbookId: string) => (await services.storage.versions.published(playbookId))?.version.id;
+  const publishedId = (playbookId: string) => publishedVersionId(services, playbookId);
 
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook })
     .openapi(
@@ -30,6 +30,7 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/versions',
         tags,
         summary: 'List versions, newest first',
+        ...requires('playbook.readLive'),
         request: { params: playbookIdParam, query: listVersionsQuery },
         responses: {
           200: json(
@@ -40,15 +41,13 @@ export function versionRoutes(services: Services) {
             }),
             'A page of versions, and which one is published (by whom, when)',
           ),
-          ...problemResponses(400, 404),
+          ...problemResponses(400, 401, 403, 404),
         },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
         const { limit, before, kind } = c.req.valid('query');
-        await getPlaybook(services, c.var.actor, id);
-        const publication = await services.storage.versions.published(id);
-        const rows = await services.storage.versions.list(id, { limit, before, kind: kind === 'all' ? undefined : kind });
+        const { items: rows, publication } = await listVersions(services, c.var.actor, id, { limit, before, kind: kind === 'all' ? undefined : kind });
         const items = rows.map((v) => presentVersion(v, publication?.version.id));
         const nextBefore = rows.length === limit ? (rows.at(-1)?.number ?? null) : null;
         const published = publication
@@ -63,8 +62,9 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/versions',
         tags,
         summary: 'Save the live playbook as a named version',
+        ...requires('version.create'),
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: createVersionBody } } } },
-        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 404, 409) },
+        responses: { 201: json(versionSummary, 'The saved version'), ...problemResponses(400, 401, 403, 404, 409) },
       }),
       async (c) => {
         const { id } = c.req.valid('param');
@@ -80,15 +80,14 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/versions/{number}',
         tags,
         summary: 'Read a version: its summary and canonical JSON',
+        ...requires('playbook.readLive'),
         request: { params: versionParams },
-        responses: { 200: json(versionSummary.extend({ playbook: playbookJson }), 'The version'), ...problemResponses(400, 404) },
+        responses: { 200: json(versionSummary.extend({ playbook: playbookJson }), 'The version'), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const { id, number } = c.req.valid('param');
-        await getPlaybook(services, c.var.actor, id);
-        const version = await services.storage.versions.get(id, number);
-        if (!version) throw notFound(`version of playbook '${id}'`, String(number));
-        return c.json({ ...presentVersion(version, await publishedId(id)), playbook: JSON.parse(version.json) }, 200);
+        const { version, publishedId: published } = await getVersion(services, c.var.actor, id, number);
+        return c.json({ ...presentVersion(version, published), playbook: JSON.parse(version.json) }, 200);
       },
     )
     .openapi(
@@ -97,12 +96,13 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/versions/{number}/publish',
         tags,
         summary: 'Publish a version',
+        ...requires('version.publish'),
         description:
           'Tools reading /api/v1 get the published version by default. Subscribed webhooks receive `version.published` with the diff.',
         request: { params: versionParams },
         responses: {
           200: json(z.object({ published: versionSummary, previous: versionSummary.nullable() }), 'Published'),
-          ...problemResponses(400, 404),
+          ...problemResponses(400, 401, 403, 404),
         },
       }),
       async (c) => {
@@ -120,10 +120,11 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/versions/{number}/restore',
         tags,
         summary: 'Restore a version into the live playbook',
+        ...requires('version.restore'),
         description:
           'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint (never thinned), so a restore can be undone by restoring that.',
         request: { params: versionParams },
-        responses: { 200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'), ...problemResponses(400, 404) },
+        responses: { 200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const { id, number } = c.req.valid('param');
@@ -138,6 +139,7 @@ export function versionRoutes(services: Services) {
         path: '/playbooks/{id}/diff',
         tags,
         summary: 'What changed between two versions, in business words',
+        ...requires('playbook.readLive'),
         request: { params: playbookIdParam, query: diffQuery },
         responses: {
           200: json(
@@ -148,7 +150,7 @@ export function versionRoutes(services: Services) {
             }),
             'The changes from `from` to `to`',
           ),
-          ...problemResponses(400, 404),
+          ...problemResponses(400, 401, 403, 404),
         },
       }),
       async (c) => {

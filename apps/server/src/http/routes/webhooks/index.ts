@@ -4,6 +4,7 @@ import { deleteWebhook, listDeliveries, listWebhooks, registerWebhook, updateWeb
 import type { AppEnv } from '../../env';
 import { jsonResponse as json, problemResponses } from '../../openapiResponses';
 import { pageQuery } from '../../pagination';
+import { requires } from '../../security';
 import { validationHook } from '../../validation';
 import { playbookIdParam } from '../playbooks/schema';
 import {
@@ -27,12 +28,13 @@ export function webhookRoutes(services: Services) {
         path: '/playbooks/{id}/webhooks',
         tags,
         summary: 'Register a webhook',
+        ...requires('webhook.manage'),
         description:
           'Deliveries are POSTed as JSON with the header `Fullcourt-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" with the secret>`. The secret is returned only in this response.',
         request: { params: playbookIdParam, body: { required: true, content: { 'application/json': { schema: createWebhookBody } } } },
         responses: {
           201: json(webhookSchema.extend({ secret: z.string() }), 'The webhook and its signing secret'),
-          ...problemResponses(400, 404),
+          ...problemResponses(400, 401, 403, 404),
         },
       }),
       async (c) => {
@@ -46,8 +48,9 @@ export function webhookRoutes(services: Services) {
         path: '/playbooks/{id}/webhooks',
         tags,
         summary: 'List webhooks',
+        ...requires('webhook.manage'),
         request: { params: playbookIdParam },
-        responses: { 200: json(z.object({ items: z.array(webhookSchema) }), 'The webhooks'), ...problemResponses(404) },
+        responses: { 200: json(z.object({ items: z.array(webhookSchema) }), 'The webhooks'), ...problemResponses(401, 403, 404) },
       }),
       async (c) => c.json({ items: (await listWebhooks(services, c.var.actor, c.req.valid('param').id)).map(presentWebhook) }, 200),
     )
@@ -57,8 +60,9 @@ export function webhookRoutes(services: Services) {
         path: '/playbooks/{id}/webhooks/{webhookId}',
         tags,
         summary: 'Change, pause or resume a webhook',
+        ...requires('webhook.manage'),
         request: { params: webhookParams, body: { required: true, content: { 'application/json': { schema: updateWebhookBody } } } },
-        responses: { 200: json(webhookSchema, 'The webhook'), ...problemResponses(400, 404) },
+        responses: { 200: json(webhookSchema, 'The webhook'), ...problemResponses(400, 401, 403, 404) },
       }),
       async (c) => {
         const { id, webhookId } = c.req.valid('param');
@@ -71,8 +75,9 @@ export function webhookRoutes(services: Services) {
         path: '/playbooks/{id}/webhooks/{webhookId}',
         tags,
         summary: 'Delete a webhook and its delivery log',
+        ...requires('webhook.manage'),
         request: { params: webhookParams },
-        responses: { 204: { description: 'Deleted' }, ...problemResponses(404) },
+        responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404) },
       }),
       async (c) => {
         const { id, webhookId } = c.req.valid('param');
@@ -86,8 +91,9 @@ export function webhookRoutes(services: Services) {
         path: '/playbooks/{id}/webhooks/{webhookId}/deliveries',
         tags,
         summary: "A webhook's delivery log, newest first",
+        ...requires('webhook.manage'),
         request: { params: webhookParams, query: z.object({ limit: pageQuery.limit }) },
-        responses: { 200: json(z.object({ items: z.array(deliverySchema) }), 'Deliveries'), ...problemResponses(404) },
+        responses: { 200: json(z.object({ items: z.array(deliverySchema) }), 'Deliveries'), ...problemResponses(401, 403, 404) },
       }),
       async (c) => {
         const { id, webhookId } = c.req.valid('param');
