@@ -31,8 +31,8 @@ describe.skipIf(!chromiumAvailable())('two people editing one playbook in Chromi
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
     playbookId = await server.createPlaybook('Workshop playbook', 'starter');
-    ada = await openPerson(browser, { name: 'Ada Lovelace', color: '#1d4ed8' });
-    bo = await openPerson(browser, { name: 'Bo Diddley', color: '#b91c1c' });
+    ada = await server.openPerson(browser, { name: 'Ada Lovelace', color: '#1d4ed8' });
+    bo = await server.openPerson(browser, { name: 'Bo Diddley', color: '#b91c1c' });
     await Promise.all([new EditorPage(ada.page).open(server.url, playbookId), new EditorPage(bo.page).open(server.url, playbookId)]);
   });
 

@@ -18,14 +18,14 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
   let bo: Person;
   let playbookId: string;
 
-  const api = (path: string, init?: RequestInit) => fetch(`${server.url}/api/v1/playbooks/${playbookId}${path}`, init);
+  const api = (path: string, init?: RequestInit) => server.api(`/api/v1/playbooks/${playbookId}${path}`, init as never);
   const publishedStageNames = async () => ((await (await api('')).json()) as { stages: { name: string }[] }).stages.map((s) => s.name);
 
   beforeAll(async () => {
     [server, browser, receiver] = await Promise.all([startE2eServer(), launchChromium(), startWebhookReceiver()]);
     playbookId = await server.createPlaybook('History playbook', 'starter');
-    ada = await openPerson(browser, { name: 'Ada Lovelace', color: '#1d4ed8' });
-    bo = await openPerson(browser, { name: 'Bo Diddley', color: '#b91c1c' });
+    ada = await server.openPerson(browser, { name: 'Ada Lovelace', color: '#1d4ed8' });
+    bo = await server.openPerson(browser, { name: 'Bo Diddley', color: '#b91c1c' });
     await Promise.all([new EditorPage(ada.page).open(server.url, playbookId), new EditorPage(bo.page).open(server.url, playbookId)]);
   });
 

@@ -13,7 +13,7 @@ describe.skipIf(!chromiumAvailable())('the home page in Chromium', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
-    dee = await openPerson(browser, null);
+    dee = await server.openPerson(browser, null);
   });
 
   afterAll(async () => {

@@ -19,7 +19,7 @@ describe.skipIf(!chromiumAvailable())('the editor sections, reader and workshop 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startE2eServer(), launchChromium()]);
     playbookId = await server.createPlaybook('Sections playbook', 'starter');
-    cy = await openPerson(browser, { name: 'Cy Twombly', color: '#047857' });
+    cy = await server.openPerson(browser, { name: 'Cy Twombly', color: '#047857' });
     await new EditorPage(cy.page).open(server.url, playbookId);
   });
 

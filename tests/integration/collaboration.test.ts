@@ -2,6 +2,7 @@ import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { authedFetch } from './helpers/api';
 import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
 
@@ -81,7 +82,7 @@ describe('real-time collaboration', () => {
       encoding.writeVarString(update, state);
     }
     encoding.writeVarUint8Array(encoder, encoding.toUint8Array(update));
-    const mallory = new WebSocket(`${server.wsUrl}/${id}`);
+    const mallory = new WebSocket(`${server.wsUrl}/${id}`, { headers: { cookie: server.ownerCookie } });
     await new Promise((r) => mallory.once('open', r));
     mallory.send(encoding.toUint8Array(encoder));
 
@@ -100,7 +101,7 @@ describe('real-time collaboration', () => {
 
   it('refuses an unknown playbook before upgrading, with 404', async () => {
     const server = await startTestServer();
-    const ws = new WebSocket(`${server.wsUrl}/does-not-exist`);
+    const ws = new WebSocket(`${server.wsUrl}/does-not-exist`, { headers: { cookie: server.ownerCookie } });
     const status = await new Promise<number>((resolve, reject) => {
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.on('open', () => reject(new Error('the upgrade was accepted')));
@@ -108,7 +109,7 @@ describe('real-time collaboration', () => {
     });
     expect(status).toBe(404);
 
-    const plain = await fetch(`${server.url}/collab/does-not-exist`);
+    const plain = await authedFetch(`${server.url}/collab/does-not-exist`);
     expect(plain.status).toBe(404);
     expect(((await plain.json()) as { detail: string }).detail).toContain('does-not-exist');
   });

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { authedFetch } from './helpers/api';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
 
 afterEach(closeAllTestServers);
 
 const post = (url: string, body: string, contentType = 'application/json') =>
-  fetch(`${url}/api/playbooks`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  authedFetch(`${url}/api/playbooks`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
 describe('playbooks API', () => {
   it('answers the health check', async () => {
@@ -23,9 +24,9 @@ describe('playbooks API', () => {
     expect(created.id).toMatch(/^[\w-]{8,}$/);
     expect(res.headers.get('location')).toBe(`/api/playbooks/${created.id}`);
 
-    const list = (await (await fetch(`${server.url}/api/playbooks`)).json()) as { items: { id: string }[] };
+    const list = (await (await authedFetch(`${server.url}/api/playbooks`)).json()) as { items: { id: string }[] };
     expect(list.items.map((p) => p.id)).toEqual([created.id]);
-    const one = await fetch(`${server.url}/api/playbooks/${created.id}`);
+    const one = await authedFetch(`${server.url}/api/playbooks/${created.id}`);
     expect(((await one.json()) as { title: string }).title).toBe('FY27 playbook');
   });
 
@@ -48,10 +49,10 @@ describe('playbooks API', () => {
 
   it('answers unknown ids and routes with 404 problems', async () => {
     const server = await startTestServer();
-    const missing = await fetch(`${server.url}/api/playbooks/nope`);
+    const missing = await authedFetch(`${server.url}/api/playbooks/nope`);
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { detail: string }).detail).toContain("'nope'");
-    const route = await fetch(`${server.url}/api/nothing-here`);
+    const route = await authedFetch(`${server.url}/api/nothing-here`);
     expect(route.status).toBe(404);
     expect(route.headers.get('content-type')).toContain('application/problem+json');
   });

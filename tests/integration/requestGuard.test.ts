@@ -48,7 +48,7 @@ describe('requests from browsers on other sites', () => {
     const tool = await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'tool' });
     expect(tool.status).toBe(201);
 
-    const ws = new WebSocket(`${server.wsUrl}/${id}`, { origin: 'https://attacker.example' });
+    const ws = new WebSocket(`${server.wsUrl}/${id}`, { origin: 'https://attacker.example', headers: { cookie: server.ownerCookie } });
     const status = await new Promise<number>((resolve, reject) => {
       ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
       ws.on('open', () => reject(new Error('the cross-site upgrade was accepted')));

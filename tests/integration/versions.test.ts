@@ -1,7 +1,9 @@
 import { type Playbook, PlaybookDoc } from '@fullcourt/playbook';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { api, createPlaybook } from './helpers/api';
+import { api, authedFetch, createPlaybook } from './helpers/api';
+import { owner } from './helpers/auth';
+import { addPerson, type TestPerson } from './helpers/people';
 import { destroyAllProviders, eventually, openSyncedProvider, until } from './helpers/providers';
 import { closeAllTestServers, startTestServer, type TestServer } from './helpers/testServer';
 
@@ -10,17 +12,12 @@ afterEach(async () => {
   await closeAllTestServers();
 });
 
-type Version = { number: number; label: string; kind: string; author: string; published: boolean };
+type Version = { number: number; label: string; kind: string; author: string; published: boolean; createdAt: string };
 const v1 = (id: string) => `/api/v1/playbooks/${id}`;
 
-async function saveVersion(server: TestServer, id: string, label: string, author = 'Maya') {
-  const res = await api<Version>(
-    server.url,
-    'POST',
-    `${v1(id)}/versions`,
-    { label, note: 'agreed in workshop' },
-    { 'x-display-name': author },
-  );
+/** Saves a version as the owner, or as `author` (a signed-in person). */
+async function saveVersion(server: TestServer, id: string, label: string, author?: TestPerson) {
+  const res = await api<Version>(server.url, 'POST', `${v1(id)}/versions`, { label, note: 'agreed in workshop' }, author?.headers);
   expect(res.status).toBe(201);
   return res.json;
 }
@@ -35,9 +32,10 @@ const liveUntil = (server: TestServer, id: string, check: (p: Playbook) => boole
   );
 
 describe('playbook versions', () => {
-  it('saves named versions while two editors are typing, numbered in order with their author', async () => {
+  it('saves named versions while two editors are typing, numbered in order with their author’s account name', async () => {
     const server = await startTestServer();
     const id = await createPlaybook(server.url);
+    const sam = await addPerson(server.url, { name: 'Sam Seller' });
     const a = await openSyncedProvider(server.wsUrl, id);
     const b = await openSyncedProvider(server.wsUrl, id);
     const docA = new PlaybookDoc(a.doc);
@@ -51,12 +49,13 @@ describe('playbook versions', () => {
       }
     })();
     const first = await saveVersion(server, id, 'Q3 kickoff');
-    const second = await saveVersion(server, id, 'After the workshop', 'Sam');
+    const second = await saveVersion(server, id, 'After the workshop', sam);
     typing = false;
     await typist;
 
     expect([first.number, second.number]).toEqual([1, 2]);
-    expect(second.author).toBe('Sam');
+    expect(first.author).toBe(owner.name);
+    expect(second.author).toBe('Sam Seller');
     const list = await api<{ items: Version[] }>(server.url, 'GET', `${v1(id)}/versions`);
     expect(list.json.items.map((v) => v.label)).toEqual(['After the workshop', 'Q3 kickoff']);
     const one = await api<{ playbook: { title: string } }>(server.url, 'GET', `${v1(id)}/versions/1`);
@@ -172,22 +171,22 @@ describe('playbook versions', () => {
   it('answers a repeated read with 304 Not Modified', async () => {
     const server = await startTestServer();
     const id = await createPlaybook(server.url);
-    const first = await fetch(`${server.url}${v1(id)}?version=live`);
+    const first = await authedFetch(`${server.url}${v1(id)}?version=live`);
     const tag = first.headers.get('etag');
     expect(tag).toBeTruthy();
-    const again = await fetch(`${server.url}${v1(id)}?version=live`, { headers: { 'if-none-match': tag as string } });
+    const again = await authedFetch(`${server.url}${v1(id)}?version=live`, { headers: { 'if-none-match': tag as string } });
     expect(again.status).toBe(304);
 
     await saveVersion(server, id, 'Published');
     await api(server.url, 'POST', `${v1(id)}/versions/1/publish`);
-    const published = await fetch(`${server.url}${v1(id)}`);
+    const published = await authedFetch(`${server.url}${v1(id)}`);
     const publishedTag = published.headers.get('etag') as string;
     expect(publishedTag).not.toBe(tag);
-    expect((await fetch(`${server.url}${v1(id)}`, { headers: { 'if-none-match': publishedTag } })).status).toBe(304);
+    expect((await authedFetch(`${server.url}${v1(id)}`, { headers: { 'if-none-match': publishedTag } })).status).toBe(304);
     // Publishing another version changes what the same URL returns, and so its tag.
     await saveVersion(server, id, 'Next');
     await api(server.url, 'POST', `${v1(id)}/versions/2/publish`);
-    expect((await fetch(`${server.url}${v1(id)}`, { headers: { 'if-none-match': publishedTag } })).status).toBe(200);
+    expect((await authedFetch(`${server.url}${v1(id)}`, { headers: { 'if-none-match': publishedTag } })).status).toBe(200);
   });
 
   it('takes an automatic checkpoint once editing goes quiet, and none when nothing changed', async () => {
@@ -195,9 +194,12 @@ describe('playbook versions', () => {
     const id = await createPlaybook(server.url);
     const editor = await openSyncedProvider(server.wsUrl, id);
     new PlaybookDoc(editor.doc).setTitle('Quiet now');
+    await liveUntil(server, id, (p) => p.title === 'Quiet now');
+    // The template's own edits may have been checkpointed already: wait for one taken after the title arrived.
+    const titleArrived = Date.now();
     const list = await until(
       () => api<{ items: Version[] }>(server.url, 'GET', `${v1(id)}/versions?kind=checkpoint`),
-      (r) => r.json.items.some((v) => v.kind === 'checkpoint' && v.author === 'Automatic checkpoint'),
+      (r) => r.json.items.some((v) => v.author === 'Automatic checkpoint' && Date.parse(v.createdAt) >= titleArrived),
       5_000,
       'a checkpoint',
     );

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApiError, FullcourtClient } from './client';
+import { storeToken, tokenFor } from './credentials';
 
 const usage = `Usage: fullcourt <command> [options]
 
@@ -9,9 +10,14 @@ Commands:
   version list <playbook>
   version create <playbook> --label "Q3 kickoff" [--note "agreed in workshop"]
   version publish <playbook> <number>
+  login          store an API token for the server (read from standard input), readable only by you
+  logout         forget the stored token
 
 Options:
   --server URL   the Fullcourt server (default: $FULLCOURT_SERVER or http://localhost:3000)
+
+Authentication: an API token (create one in the app, or POST /api/v1/tokens) in $FULLCOURT_TOKEN,
+or stored by \`fullcourt login\`. Tokens are sent as \`Authorization: Bearer\`, never in URLs.
   --help         show this help`;
 
 interface VersionSummary {
@@ -42,7 +48,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(usage);
     return values.help ? 0 : 2;
   }
-  const client = new FullcourtClient(values.server);
+  if (command === 'login') return login(values.server);
+  if (command === 'logout') {
+    console.log(`Forgot the token for ${values.server} (${storeToken(values.server, undefined)}).`);
+    return 0;
+  }
+  const client = new FullcourtClient(values.server, tokenFor(values.server));
 
   if (command === 'export') {
     const [playbook] = rest;
@@ -84,6 +95,25 @@ async function main(argv: string[]): Promise<number> {
     return fail(`Unknown version action '${action ?? ''}': use list, create or publish.`);
   }
   return fail(`Unknown command '${command}'.\n\n${usage}`);
+}
+
+/** Reads a token from standard input, checks it against the server, and stores it (mode 0600). */
+async function login(server: string): Promise<number> {
+  if (process.stdin.isTTY) process.stderr.write(`Paste an API token for ${server} (fc_…), then press Enter: `);
+  const token = (await readLine()).trim();
+  if (!token.startsWith('fc_')) return fail('That is not a Fullcourt API token: they start with fc_.');
+  await new FullcourtClient(server, token).request('GET', '/playbooks?limit=1');
+  console.log(`Signed in to ${server}; the token is stored in ${storeToken(server, token)}.`);
+  return 0;
+}
+
+async function readLine(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += chunk;
+    if (process.stdin.isTTY && text.includes('\n')) break;
+  }
+  return text.split('\n')[0] ?? '';
 }
 
 function fail(message: string): number {

@@ -70,7 +70,11 @@ const configSchema = z.object({
   /** Failed sign-ins allowed per account, and per address, in SIGN_IN_WINDOW_S before 429. */
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(50),
-  SIGN_IN_WINDOW_S: z.coerce.number().int().positive().default(15 * 60),
+  SIGN_IN_WINDOW_S: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   /** How often open collaboration sockets re-check that their session or token is still valid. */
   SESSION_RECHECK_MS: z.coerce.number().int().positive().default(60_000),
 });
@@ -133,7 +137,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       c.FULLCOURT_OWNER_EMAIL && c.FULLCOURT_OWNER_PASSWORD
         ? { email: c.FULLCOURT_OWNER_EMAIL, password: c.FULLCOURT_OWNER_PASSWORD, name: c.FULLCOURT_OWNER_NAME }
         : undefined,
-    signInLimits: { perAccount: c.SIGN_IN_ATTEMPTS_PER_ACCOUNT, perAddress: c.SIGN_IN_ATTEMPTS_PER_ADDRESS, windowSeconds: c.SIGN_IN_WINDOW_S },
+    signInLimits: {
+      perAccount: c.SIGN_IN_ATTEMPTS_PER_ACCOUNT,
+      perAddress: c.SIGN_IN_ATTEMPTS_PER_ADDRESS,
+      windowSeconds: c.SIGN_IN_WINDOW_S,
+    },
     sessionRecheckMs: c.SESSION_RECHECK_MS,
   };
 }

@@ -66,7 +66,11 @@ export const problemTypes = {
     description:
       'The caller is known but may not do this: their role on the playbook or workspace, or their token’s scopes (`requiredScopes`), do not allow it.',
   },
-  'invalid-credentials': { status: 401, title: 'Wrong email or password', description: 'Sign-in failed; nothing says which of the two was wrong.' },
+  'invalid-credentials': {
+    status: 401,
+    title: 'Wrong email or password',
+    description: 'Sign-in failed; nothing says which of the two was wrong.',
+  },
   'link-expired': {
     status: 410,
     title: 'Link no longer valid',

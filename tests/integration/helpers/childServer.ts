@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ownerEnv, signInOwner } from './auth';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -14,11 +15,11 @@ export interface ChildServer {
   exited: Promise<number | null>;
 }
 
-/** Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it). */
+/** Runs `apps/server/src/main.ts` as a separate process (so a test can kill -9 it), with the owner signed in (see ./auth). */
 export async function startChildServer(dataDir: string, env: Record<string, string> = {}): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...ownerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: Record<string, unknown>[] = [];
@@ -43,5 +44,6 @@ export async function startChildServer(dataDir: string, env: Record<string, stri
     });
     void exited.then((code) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
   });
+  if (env.FULLCOURT_OWNER_EMAIL !== '') await signInOwner(url, dataDir);
   return { url, wsUrl: `${url.replace('http', 'ws')}/collab`, process: child, logs, exited };
 }

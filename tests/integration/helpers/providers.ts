@@ -1,16 +1,35 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { withCredentials } from './auth';
 
 const open = new Set<WebsocketProvider>();
 
 /**
- * An unmodified y-websocket client on a playbook. BroadcastChannel is disabled: in one Node
- * process it would sync providers directly and hide what the server does.
+ * A WebSocket class that sends these headers on the upgrade, for y-websocket's WebSocketPolyfill:
+ * credentials travel in a header (a cookie or `Authorization: Bearer`), never in the URL.
  */
-export function openProvider(wsUrl: string, playbookId: string, doc = new Y.Doc()): WebsocketProvider {
+export function webSocketWith(headers: Record<string, string>): typeof globalThis.WebSocket {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  } as unknown as typeof globalThis.WebSocket;
+}
+
+/**
+ * An unmodified y-websocket client on a playbook, signed in as the server's owner unless
+ * `headers` carry other credentials. BroadcastChannel is disabled: in one Node process it
+ * would sync providers directly and hide what the server does.
+ */
+export function openProvider(
+  wsUrl: string,
+  playbookId: string,
+  doc = new Y.Doc(),
+  headers: Record<string, string> = {},
+): WebsocketProvider {
   const provider = new WebsocketProvider(wsUrl, playbookId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWith(withCredentials(wsUrl, headers)),
     disableBc: true,
     maxBackoffTime: 200,
   });
@@ -32,8 +51,13 @@ export function synced(provider: WebsocketProvider, timeoutMs = 5_000): Promise<
 }
 
 /** Opens a provider and waits for its first sync. */
-export async function openSyncedProvider(wsUrl: string, playbookId: string, doc = new Y.Doc()): Promise<WebsocketProvider> {
-  const provider = openProvider(wsUrl, playbookId, doc);
+export async function openSyncedProvider(
+  wsUrl: string,
+  playbookId: string,
+  doc = new Y.Doc(),
+  headers: Record<string, string> = {},
+): Promise<WebsocketProvider> {
+  const provider = openProvider(wsUrl, playbookId, doc, headers);
   await synced(provider);
   return provider;
 }

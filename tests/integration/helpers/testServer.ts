@@ -5,10 +5,13 @@ import { loadConfig } from '../../../apps/server/src/config';
 import { createLogger } from '../../../apps/server/src/logger';
 import { type RunningServer, startServer } from '../../../apps/server/src/server';
 import { createPlaybook } from './api';
+import { forgetCredentials, ownerEnv, signInOwner } from './auth';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
   wsUrl: string;
+  /** The owner's session cookie (sent by default by api(), providers and raw sockets). */
+  ownerCookie: string;
   /** Creates an empty playbook through the API and returns its id. */
   createPlaybook(title?: string): Promise<string>;
   /** Stops the server; the data directory is kept so a restart can read it. */
@@ -19,20 +22,34 @@ export interface TestServer extends RunningServer {
 
 const running = new Set<TestServer>();
 
-/** Starts the real server in this process on an ephemeral port with a temporary DATA_DIR. */
+/**
+ * Starts the real server in this process on an ephemeral port with a temporary DATA_DIR, with
+ * an owner account (see ./auth) signed in: requests through the helpers run as that owner.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-test-')),
 ): Promise<TestServer> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...env });
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...ownerEnv,
+    ...env,
+  });
   const server = await startServer(config, createLogger(config.logLevel), { webDist: '/nonexistent' });
+  // With ALLOWED_HOSTS set, fetch (which cannot set Host) cannot reach the server: such tests go unsigned.
+  const ownerCookie = config.owner && !config.allowedHosts ? await signInOwner(server.url, dataDir) : '';
   const test: TestServer = {
     ...server,
     dataDir,
+    ownerCookie,
     wsUrl: `ws://127.0.0.1:${server.port}/collab`,
     createPlaybook: (title = 'Test playbook') => createPlaybook(server.url, title, 'empty'),
     async stop() {
       running.delete(test);
+      forgetCredentials(server.url);
       await server.close();
     },
     async close() {

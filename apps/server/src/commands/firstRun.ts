@@ -48,7 +48,13 @@ export async function prepareFirstRun(
   if (owner) {
     const name = owner.name ?? owner.email.split('@')[0] ?? 'Owner';
     const user = await services.identity.createAccount({ email: owner.email, name, password: owner.password, role: 'owner' });
-    await recordAudit(services, systemActor, 'user.created', { kind: 'user', id: user.id }, { role: 'owner', via: 'FULLCOURT_OWNER_EMAIL' });
+    await recordAudit(
+      services,
+      systemActor,
+      'user.created',
+      { kind: 'user', id: user.id },
+      { role: 'owner', via: 'FULLCOURT_OWNER_EMAIL' },
+    );
     return { setupToken: undefined };
   }
   return { setupToken: services.firstRun.issue() };
@@ -71,6 +77,12 @@ export async function completeSetup(
     throw new AppError('link-expired', 'This setup link was already used or has expired. Restart the server for a new one.');
   }
   const user = await services.identity.createAccount({ email: input.email, name: input.name, password: input.password, role: 'owner' });
-  await recordAudit(services, { ...systemActor, id: user.id, name: user.name }, 'user.created', { kind: 'user', id: user.id }, { role: 'owner', via: 'setup' });
+  await recordAudit(
+    services,
+    { ...systemActor, id: user.id, name: user.name },
+    'user.created',
+    { kind: 'user', id: user.id },
+    { role: 'owner', via: 'setup' },
+  );
   return user;
 }

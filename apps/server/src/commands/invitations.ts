@@ -31,7 +31,13 @@ export async function createInvitation(
     createdAt: now,
     expiresAt: new Date(now.getTime() + invitationDays * 24 * 3600_000),
   });
-  await recordAudit(services, actor, 'invitation.created', { kind: 'invitation', id: invitation.id }, { email: invitation.email, role: input.role, teamIds: input.teamIds });
+  await recordAudit(
+    services,
+    actor,
+    'invitation.created',
+    { kind: 'invitation', id: invitation.id },
+    { email: invitation.email, role: input.role, teamIds: input.teamIds },
+  );
   return { invitation, token };
 }
 
@@ -62,11 +68,23 @@ export async function acceptInvitation(
   input: { token: string; name: string; password: string },
 ): Promise<UserRecord> {
   const invitation = await lookUpInvitation(services, input.token);
-  if (await services.storage.users.getByEmail(invitation.email)) throw new AppError('conflict', `${invitation.email} already has an account; sign in.`);
+  if (await services.storage.users.getByEmail(invitation.email))
+    throw new AppError('conflict', `${invitation.email} already has an account; sign in.`);
   // The invitation is for one email and emails are unique: of two people racing with the link, one account is made.
-  const user = await services.identity.createAccount({ email: invitation.email, name: input.name, password: input.password, role: invitation.role });
+  const user = await services.identity.createAccount({
+    email: invitation.email,
+    name: input.name,
+    password: input.password,
+    role: invitation.role,
+  });
   await services.storage.invitations.markAccepted(invitation.id, user.id, new Date());
   if (invitation.teamIds.length > 0) await services.storage.users.setTeams(user.id, invitation.teamIds);
-  await recordAudit(services, { ...actor, id: user.id, name: user.name }, 'invitation.accepted', { kind: 'invitation', id: invitation.id }, { userId: user.id, email: user.email });
+  await recordAudit(
+    services,
+    { ...actor, id: user.id, name: user.name },
+    'invitation.accepted',
+    { kind: 'invitation', id: invitation.id },
+    { userId: user.id, email: user.email },
+  );
   return user;
 }

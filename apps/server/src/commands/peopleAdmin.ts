@@ -29,7 +29,13 @@ export async function provisionPerson(services: Services, actor: Actor, input: N
   }
   const user = await services.identity.createAccount(input);
   if (input.teamIds.length > 0) await services.storage.users.setTeams(user.id, input.teamIds);
-  await recordAudit(services, actor, 'user.created', { kind: 'user', id: user.id }, { email: user.email, role: input.role, teamIds: input.teamIds });
+  await recordAudit(
+    services,
+    actor,
+    'user.created',
+    { kind: 'user', id: user.id },
+    { email: user.email, role: input.role, teamIds: input.teamIds },
+  );
   return (await services.storage.users.get(user.id)) as UserRecord;
 }
 
@@ -89,5 +95,8 @@ async function checkNotLastOwner(services: Services, userId: string): Promise<vo
 export async function checkTeams(services: Services, teamIds: string[]): Promise<void> {
   const known = new Set((await services.storage.teams.list()).map((t) => t.id));
   const unknown = teamIds.filter((t) => !known.has(t));
-  if (unknown.length > 0) throw new AppError('invalid-input', `No team with id ${unknown.map((t) => `'${t}'`).join(', ')}.`, { errors: [{ field: 'teamIds', message: 'unknown team' }] });
+  if (unknown.length > 0)
+    throw new AppError('invalid-input', `No team with id ${unknown.map((t) => `'${t}'`).join(', ')}.`, {
+      errors: [{ field: 'teamIds', message: 'unknown team' }],
+    });
 }

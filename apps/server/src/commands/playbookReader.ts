@@ -10,7 +10,9 @@ import type { Services } from './services';
 export async function listPlaybooks(services: Services, actor: Actor): Promise<PlaybookRecord[]> {
   authorize(actor, 'playbook.list', workspace);
   const [records, access] = await Promise.all([services.storage.playbooks.list(), services.storage.access.all()]);
-  const readable = new Set(access.filter((a) => can(actor, 'playbook.readPublished', { kind: 'playbook', access: a })).map((a) => a.playbookId));
+  const readable = new Set(
+    access.filter((a) => can(actor, 'playbook.readPublished', { kind: 'playbook', access: a })).map((a) => a.playbookId),
+  );
   return records.filter((r) => readable.has(r.id));
 }
 

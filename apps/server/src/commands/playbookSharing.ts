@@ -19,15 +19,20 @@ export interface PlaybookSharing {
 export async function getSharing(services: Services, actor: Actor, playbookId: string): Promise<PlaybookSharing> {
   const access = await authorizePlaybook(services, actor, 'playbook.readAccess', playbookId);
   const [users, teams] = await Promise.all([services.storage.users.list(), services.storage.teams.list()]);
-  const names = new Map<string, string>([...users.map((u) => [`user:${u.id}`, u.name] as const), ...teams.map((t) => [`team:${t.id}`, t.name] as const)]);
+  const names = new Map<string, string>([
+    ...users.map((u) => [`user:${u.id}`, u.name] as const),
+    ...teams.map((t) => [`team:${t.id}`, t.name] as const),
+  ]);
   const resource = { kind: 'playbook', access } as const;
   return {
     defaultAccess: access.defaultAccess,
-    grants: access.grants
-      .map((g) => ({ ...g, name: names.get(`${g.subjectKind}:${g.subjectId}`) ?? '' }))
-      .filter((g) => g.name !== ''),
+    grants: access.grants.map((g) => ({ ...g, name: names.get(`${g.subjectKind}:${g.subjectId}`) ?? '' })).filter((g) => g.name !== ''),
     yourRole: playbookRoleOf(actor, access),
-    youCan: { edit: can(actor, 'playbook.edit', resource), share: can(actor, 'playbook.share', resource), publish: can(actor, 'version.publish', resource) },
+    youCan: {
+      edit: can(actor, 'playbook.edit', resource),
+      share: can(actor, 'playbook.share', resource),
+      publish: can(actor, 'version.publish', resource),
+    },
   };
 }
 
@@ -54,7 +59,10 @@ export async function setSharing(
     actor,
     'playbook.sharing_changed',
     { kind: 'playbook', id: playbookId },
-    { from: { defaultAccess: before.defaultAccess, grants: before.grants }, to: { defaultAccess: input.defaultAccess, grants: [...unique.values()] } },
+    {
+      from: { defaultAccess: before.defaultAccess, grants: before.grants },
+      to: { defaultAccess: input.defaultAccess, grants: [...unique.values()] },
+    },
   );
   services.accessChanged();
   return getSharing(services, actor, playbookId);

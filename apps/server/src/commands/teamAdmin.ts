@@ -54,5 +54,8 @@ export async function deleteTeam(services: Services, actor: Actor, id: string): 
 async function checkPeople(services: Services, userIds: string[]): Promise<void> {
   const known = new Set((await services.storage.users.list()).map((u) => u.id));
   const unknown = userIds.filter((u) => !known.has(u));
-  if (unknown.length > 0) throw new AppError('invalid-input', `No person with id ${unknown.map((u) => `'${u}'`).join(', ')}.`, { errors: [{ field: 'memberIds', message: 'unknown person' }] });
+  if (unknown.length > 0)
+    throw new AppError('invalid-input', `No person with id ${unknown.map((u) => `'${u}'`).join(', ')}.`, {
+      errors: [{ field: 'memberIds', message: 'unknown person' }],
+    });
 }

@@ -41,7 +41,12 @@ export function snapshotOf(document: SharedDocument): LiveSnapshot {
 }
 
 /** Saves the live document as a version, for someone who may (editors, tokens with `write`). */
-export async function createVersion(services: Services, actor: Actor, playbookId: string, input: CreateVersionInput): Promise<VersionRecord> {
+export async function createVersion(
+  services: Services,
+  actor: Actor,
+  playbookId: string,
+  input: CreateVersionInput,
+): Promise<VersionRecord> {
   await authorizePlaybook(services, actor, 'version.create', playbookId);
   return saveVersion(services, actor, playbookId, input);
 }

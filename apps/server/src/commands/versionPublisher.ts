@@ -19,7 +19,13 @@ export async function publishVersion(
   const previous = (await services.storage.versions.published(playbookId))?.version;
   await services.storage.versions.publish(playbookId, version.id, actor.name);
   services.log.info({ playbookId, version: number, previous: previous?.number, actor: actor.id }, 'version published');
-  await recordAudit(services, actor, 'version.published', { kind: 'playbook', id: playbookId }, { version: number, previous: previous?.number ?? null });
+  await recordAudit(
+    services,
+    actor,
+    'version.published',
+    { kind: 'playbook', id: playbookId },
+    { version: number, previous: previous?.number ?? null },
+  );
   await emitVersionEvent(services, 'version.published', version, previous);
   return { version, previous };
 }

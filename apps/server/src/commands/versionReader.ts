@@ -12,7 +12,10 @@ export async function listVersions(
   page: { limit: number; before?: number; kind?: VersionKind },
 ): Promise<{ items: VersionListing[]; publication: Publication | undefined }> {
   await authorizePlaybook(services, actor, 'playbook.readLive', playbookId);
-  const [publication, items] = await Promise.all([services.storage.versions.published(playbookId), services.storage.versions.list(playbookId, page)]);
+  const [publication, items] = await Promise.all([
+    services.storage.versions.published(playbookId),
+    services.storage.versions.list(playbookId, page),
+  ]);
   return { items, publication };
 }
 

@@ -3,9 +3,9 @@ import * as Y from 'yjs';
 import type { VersionRecord } from '../db';
 import { notFound } from '../errors';
 import type { Actor } from '../identity/actor';
-import type { Services } from './services';
 import { recordAudit } from './auditLog';
 import { authorizePlaybook } from './playbookAccess';
+import type { Services } from './services';
 import { saveVersion, snapshotOf } from './versionCreator';
 
 /**

@@ -23,7 +23,13 @@ export async function registerWebhook(
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const webhook = await services.storage.webhooks.create({ id: nanoid(), playbookId, url: input.url, secret, events: input.events });
   services.log.info({ playbookId, webhookId: webhook.id, events: input.events, actor: actor.id }, 'webhook registered');
-  await recordAudit(services, actor, 'webhook.created', { kind: 'webhook', id: webhook.id }, { playbookId, url: input.url, events: input.events });
+  await recordAudit(
+    services,
+    actor,
+    'webhook.created',
+    { kind: 'webhook', id: webhook.id },
+    { playbookId, url: input.url, events: input.events },
+  );
   return { ...webhook, secret };
 }
 

@@ -15,8 +15,8 @@ import { accessLog } from './middleware/accessLog';
 import { authenticate, noActor } from './middleware/authenticate';
 import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
-import { securitySchemes } from './security';
 import { accessRoutes } from './routes/access';
+import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { collabRoutes } from './routes/collab';
 import { docsRoutes } from './routes/docs';
@@ -28,10 +28,12 @@ import { playbookRoutes } from './routes/playbooks';
 import { sectionRoutes } from './routes/sections';
 import { setupRoutes } from './routes/setup';
 import { teamRoutes } from './routes/teams';
+import { tokenRoutes } from './routes/tokens';
 import { trashRoutes } from './routes/trash';
 import { userRoutes } from './routes/users';
 import { versionRoutes } from './routes/versions';
 import { webhookRoutes } from './routes/webhooks';
+import { securitySchemes } from './security';
 
 function sha1(body: Uint8Array): ArrayBuffer {
   const digest = createHash('sha1').update(body).digest();
@@ -99,7 +101,9 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
     .route('/', meRoutes(services))
     .route('/', userRoutes(services))
     .route('/', teamRoutes(services))
-    .route('/', invitationRoutes(services));
+    .route('/', invitationRoutes(services))
+    .route('/', tokenRoutes(services))
+    .route('/', auditRoutes(services));
   for (const [name, scheme] of Object.entries(securitySchemes)) v1.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   v1.doc31('/openapi.json', openApiInfo);
   app.route('/', authRoutes(services));

@@ -20,7 +20,8 @@ export const securitySchemes = {
 
 /** An operation's `security`: a session, or a token with any one of the scopes the policy accepts for `action`. */
 export function requires(action: Action): { security: Record<string, string[]>[] } {
-  const scopes = action in playbookRules ? playbookRules[action as PlaybookAction].scopes : workspaceRules[action as WorkspaceAction].scopes;
+  const scopes =
+    action in playbookRules ? playbookRules[action as PlaybookAction].scopes : workspaceRules[action as WorkspaceAction].scopes;
   return { security: [{ session: [] }, ...(scopes ?? []).map((scope) => ({ apiToken: [scope] }))] };
 }
 

@@ -67,13 +67,21 @@ export class Identity {
   async createAccount(input: NewAccount): Promise<UserRecord> {
     const context = await this.auth.$context;
     const passwordHash = await context.password.hash(input.password);
-    const created = await context.internalAdapter.createUser({
-      email: input.email.toLowerCase(),
-      name: input.name,
-      emailVerified: true,
-      role: input.role,
-    }, { method: 'admin' });
-    await context.internalAdapter.linkAccount({ userId: created.id, providerId: 'credential', accountId: created.id, password: passwordHash });
+    const created = await context.internalAdapter.createUser(
+      {
+        email: input.email.toLowerCase(),
+        name: input.name,
+        emailVerified: true,
+        role: input.role,
+      },
+      { method: 'admin' },
+    );
+    await context.internalAdapter.linkAccount({
+      userId: created.id,
+      providerId: 'credential',
+      accountId: created.id,
+      password: passwordHash,
+    });
     await this.storage.users.update(created.id, { color: input.color ?? colorFor(created.id) });
     this.log.info({ userId: created.id, role: input.role }, 'account created');
     return (await this.storage.users.get(created.id)) as UserRecord;
@@ -127,6 +135,8 @@ export class Identity {
     const now = Date.now();
     if (now - (this.touched.get(tokenId) ?? 0) < touchEveryMs) return;
     this.touched.set(tokenId, now);
-    this.storage.tokens.touch(tokenId, new Date(now)).catch((error: unknown) => this.log.warn({ err: error, tokenId }, 'recording token use failed'));
+    this.storage.tokens
+      .touch(tokenId, new Date(now))
+      .catch((error: unknown) => this.log.warn({ err: error, tokenId }, 'recording token use failed'));
   }
 }

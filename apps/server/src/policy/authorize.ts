@@ -11,11 +11,7 @@ export const workspace: Resource = Object.freeze({ kind: 'workspace' });
 export type Action = PlaybookAction | WorkspaceAction;
 
 /** Why an action is refused; null when it is allowed. Pure: the policy table test and the socket re-checks use it. */
-export function refusal(
-  actor: Actor,
-  action: Action,
-  resource: Resource,
-): null | 'unauthenticated' | 'hidden' | 'role' | 'scope' {
+export function refusal(actor: Actor, action: Action, resource: Resource): null | 'unauthenticated' | 'hidden' | 'role' | 'scope' {
   if (actor.kind === 'system') return null;
   if (actor.kind === 'anonymous' || !actor.role) return 'unauthenticated';
   if (resource.kind === 'workspace') {
@@ -61,10 +57,13 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
   if (why === 'unauthenticated') throw unauthenticated();
   if (why === 'hidden' && resource.kind === 'playbook') throw notFound('playbook', resource.access.playbookId);
   if (why === 'scope') {
-    const scopes = resource.kind === 'playbook' ? playbookRules[action as PlaybookAction].scopes : workspaceRules[action as WorkspaceAction].scopes;
+    const scopes =
+      resource.kind === 'playbook' ? playbookRules[action as PlaybookAction].scopes : workspaceRules[action as WorkspaceAction].scopes;
     throw new AppError(
       'forbidden',
-      scopes ? `This token may not do that; it needs one of the scopes: ${scopes.join(', ')}.` : 'API tokens may not do that; sign in as a person.',
+      scopes
+        ? `This token may not do that; it needs one of the scopes: ${scopes.join(', ')}.`
+        : 'API tokens may not do that; sign in as a person.',
       { requiredScopes: scopes ?? [] },
     );
   }

@@ -14,13 +14,17 @@ const grantSchema = z
   .object({
     subjectKind: z.enum(['user', 'team']),
     subjectId: z.string().min(1).max(64),
-    role: z.enum(playbookRoles).openapi({ description: 'viewer (read), editor (edit, save versions), manager (also share, publish, restore, webhooks, delete)' }),
+    role: z
+      .enum(playbookRoles)
+      .openapi({ description: 'viewer (read), editor (edit, save versions), manager (also share, publish, restore, webhooks, delete)' }),
   })
   .openapi('Grant');
 
 const sharingBody = z
   .object({
-    defaultAccess: z.enum(defaultAccessValues).openapi({ description: 'What workspace members without a grant may do: edit, view, or none (restricted)' }),
+    defaultAccess: z
+      .enum(defaultAccessValues)
+      .openapi({ description: 'What workspace members without a grant may do: edit, view, or none (restricted)' }),
     grants: z.array(grantSchema).max(500),
   })
   .openapi('SetSharing');

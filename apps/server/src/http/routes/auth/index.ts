@@ -43,7 +43,10 @@ async function signIn(services: Services, request: Request, address: string): Pr
   if (response.ok) {
     await services.signIns.succeeded(email);
     const { user } = (await response.json()) as { user: { id: string; name: string; email: string } };
-    await recordAudit(services, { ...anonymousActor, kind: 'user', id: user.id, name: user.name, address }, 'auth.signed_in', { kind: 'user', id: user.id });
+    await recordAudit(services, { ...anonymousActor, kind: 'user', id: user.id, name: user.name, address }, 'auth.signed_in', {
+      kind: 'user',
+      id: user.id,
+    });
     // The session token lives in the HttpOnly cookie only: leave it out of the body scripts can read.
     const headers = new Headers({ 'Content-Type': 'application/json' });
     for (const cookie of response.headers.getSetCookie()) headers.append('Set-Cookie', cookie);

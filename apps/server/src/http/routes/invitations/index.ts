@@ -32,7 +32,13 @@ const presentInvitation = (i: InvitationRecord) => ({
   teamIds: i.teamIds,
   createdAt: i.createdAt.toISOString(),
   expiresAt: i.expiresAt.toISOString(),
-  status: i.acceptedAt ? ('accepted' as const) : i.revokedAt ? ('revoked' as const) : i.expiresAt.getTime() <= Date.now() ? ('expired' as const) : ('open' as const),
+  status: i.acceptedAt
+    ? ('accepted' as const)
+    : i.revokedAt
+      ? ('revoked' as const)
+      : i.expiresAt.getTime() <= Date.now()
+        ? ('expired' as const)
+        : ('open' as const),
 });
 
 /** Invitations: admins invite by email; the invited person opens the single-use link, chooses a name and password, and is signed in. */
@@ -52,7 +58,11 @@ export function invitationRoutes(services: Services) {
             content: {
               'application/json': {
                 schema: z
-                  .object({ email: z.email(), role: z.enum(['admin', 'member', 'viewer']).default('member'), teams: teamIdsField.default([]) })
+                  .object({
+                    email: z.email(),
+                    role: z.enum(['admin', 'member', 'viewer']).default('member'),
+                    teams: teamIdsField.default([]),
+                  })
                   .openapi('CreateInvitation'),
               },
             },
@@ -112,7 +122,9 @@ export function invitationRoutes(services: Services) {
         summary: 'Whom an invitation link is for (the accept page)',
         description: 'The token travels in the body, not the URL, so it stays out of logs.',
         ...open,
-        request: { body: { required: true, content: { 'application/json': { schema: z.object({ token: linkToken }).openapi('InvitationToken') } } } },
+        request: {
+          body: { required: true, content: { 'application/json': { schema: z.object({ token: linkToken }).openapi('InvitationToken') } } },
+        },
         responses: {
           200: json(z.object({ email: z.string(), role: z.string(), expiresAt: z.string().datetime() }), 'The invitation'),
           ...problemResponses(400, 410),
@@ -133,7 +145,11 @@ export function invitationRoutes(services: Services) {
         request: {
           body: {
             required: true,
-            content: { 'application/json': { schema: z.object({ token: linkToken, name: personName, password: passwordField }).openapi('AcceptInvitation') } },
+            content: {
+              'application/json': {
+                schema: z.object({ token: linkToken, name: personName, password: passwordField }).openapi('AcceptInvitation'),
+              },
+            },
           },
         },
         responses: { 201: json(userSchema, 'The new account; the session cookie is set'), ...problemResponses(400, 409, 410) },

@@ -46,7 +46,11 @@ export function meRoutes(services: Services) {
         request: {
           body: {
             required: true,
-            content: { 'application/json': { schema: z.object({ name: personName.optional(), color: colorField.optional() }).openapi('UpdateProfile') } },
+            content: {
+              'application/json': {
+                schema: z.object({ name: personName.optional(), color: colorField.optional() }).openapi('UpdateProfile'),
+              },
+            },
           },
         },
         responses: { 200: json(userSchema, 'The profile'), ...problemResponses(400, 401, 403) },

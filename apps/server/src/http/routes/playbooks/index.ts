@@ -12,7 +12,15 @@ import { pageOf, pageQuery, paginate } from '../../pagination';
 import { open, requires } from '../../security';
 import { validationHook } from '../../validation';
 import { toSelector } from '../../versionQuery';
-import { createPlaybookBody, playbookIdParam, playbookJson, playbookSummary, presentPlaybook, readQuery, updatePlaybookBody } from './schema';
+import {
+  createPlaybookBody,
+  playbookIdParam,
+  playbookJson,
+  playbookSummary,
+  presentPlaybook,
+  readQuery,
+  updatePlaybookBody,
+} from './schema';
 
 const createRouteDef = createRoute({
   method: 'post',

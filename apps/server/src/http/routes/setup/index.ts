@@ -36,7 +36,9 @@ export function setupRoutes(services: Services) {
             required: true,
             content: {
               'application/json': {
-                schema: z.object({ token: z.string().min(10).max(200), email: z.email(), name: personName, password: passwordField }).openapi('Setup'),
+                schema: z
+                  .object({ token: z.string().min(10).max(200), email: z.email(), name: personName, password: passwordField })
+                  .openapi('Setup'),
               },
             },
           },

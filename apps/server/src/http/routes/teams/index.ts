@@ -48,7 +48,9 @@ export function teamRoutes(services: Services) {
         request: {
           body: {
             required: true,
-            content: { 'application/json': { schema: z.object({ name: teamName, memberIds: memberIds.default([]) }).openapi('CreateTeam') } },
+            content: {
+              'application/json': { schema: z.object({ name: teamName, memberIds: memberIds.default([]) }).openapi('CreateTeam') },
+            },
           },
         },
         responses: { 201: json(teamSchema, 'The new team'), ...problemResponses(400, 401, 403, 409) },
@@ -66,7 +68,11 @@ export function teamRoutes(services: Services) {
           params: teamIdParam,
           body: {
             required: true,
-            content: { 'application/json': { schema: z.object({ name: teamName.optional(), memberIds: memberIds.optional() }).openapi('UpdateTeam') } },
+            content: {
+              'application/json': {
+                schema: z.object({ name: teamName.optional(), memberIds: memberIds.optional() }).openapi('UpdateTeam'),
+              },
+            },
           },
         },
         responses: { 200: json(teamSchema, 'The team'), ...problemResponses(400, 401, 403, 404, 409) },

@@ -37,7 +37,15 @@ export function trashRoutes(services: Services) {
         ...requires('trash.manage'),
         responses: {
           200: json(
-            z.object({ items: z.array(playbookSummary.extend({ deletedAt: z.string().datetime(), deletedBy: z.string().nullable(), purgeAt: z.string().datetime() })) }),
+            z.object({
+              items: z.array(
+                playbookSummary.extend({
+                  deletedAt: z.string().datetime(),
+                  deletedBy: z.string().nullable(),
+                  purgeAt: z.string().datetime(),
+                }),
+              ),
+            }),
             'The trash, most recently deleted first',
           ),
           ...problemResponses(401, 403),

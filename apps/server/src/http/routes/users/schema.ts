@@ -3,7 +3,9 @@ import type { UserRecord } from '../../../db';
 import { workspaceRoles } from '../../../db/accountStorage';
 import { maxPasswordLength, minPasswordLength } from '../../../identity/auth';
 
-export const workspaceRole = z.enum(workspaceRoles).openapi({ description: 'owner, admin, member or viewer (capped at viewer on every playbook)' });
+export const workspaceRole = z
+  .enum(workspaceRoles)
+  .openapi({ description: 'owner, admin, member or viewer (capped at viewer on every playbook)' });
 export const teamIdsField = z.array(z.string().min(1).max(64)).max(50);
 export const passwordField = z
   .string()
@@ -42,7 +44,10 @@ export const updateUserBody = z
   .object({
     role: workspaceRole.optional(),
     teams: teamIdsField.optional().openapi({ description: 'Team ids; replaces the person’s teams' }),
-    deactivated: z.boolean().optional().openapi({ description: 'true ends their sessions and stops their tokens; false lets them sign in again' }),
+    deactivated: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'true ends their sessions and stops their tokens; false lets them sign in again' }),
   })
   .openapi('UpdatePerson');
 

@@ -47,7 +47,11 @@ export function versionRoutes(services: Services) {
       async (c) => {
         const { id } = c.req.valid('param');
         const { limit, before, kind } = c.req.valid('query');
-        const { items: rows, publication } = await listVersions(services, c.var.actor, id, { limit, before, kind: kind === 'all' ? undefined : kind });
+        const { items: rows, publication } = await listVersions(services, c.var.actor, id, {
+          limit,
+          before,
+          kind: kind === 'all' ? undefined : kind,
+        });
         const items = rows.map((v) => presentVersion(v, publication?.version.id));
         const nextBefore = rows.length === limit ? (rows.at(-1)?.number ?? null) : null;
         const published = publication
@@ -124,7 +128,10 @@ export function versionRoutes(services: Services) {
         description:
           'Applied as a new change that every connected editor sees; the state before it is saved as a checkpoint (never thinned), so a restore can be undone by restoring that.',
         request: { params: versionParams },
-        responses: { 200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'), ...problemResponses(400, 401, 403, 404) },
+        responses: {
+          200: json(z.object({ restored: versionSummary, before: versionSummary }), 'Restored'),
+          ...problemResponses(400, 401, 403, 404),
+        },
       }),
       async (c) => {
         const { id, number } = c.req.valid('param');
