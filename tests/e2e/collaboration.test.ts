@@ -1,14 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chromiumAvailable,
-  launchChromium,
-  openPerson,
-  type Person,
-  reopenPage,
-  savedUpdateCount,
-  saveScreenshot,
-} from './helpers/browser';
+import { chromiumAvailable, launchChromium, type Person, reopenPage, savedUpdateCount, saveScreenshot } from './helpers/browser';
 import { type E2eServer, startE2eServer } from './helpers/server';
 import { EditorPage } from './pages/EditorPage';
 import { ReaderPage } from './pages/ReaderPage';

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unnamedControls } from './helpers/accessibility';
-import { chromiumAvailable, launchChromium, openPerson, type Person, saveScreenshot } from './helpers/browser';
+import { chromiumAvailable, launchChromium, type Person, saveScreenshot } from './helpers/browser';
 import { type E2eServer, startE2eServer } from './helpers/server';
 import { EditorPage } from './pages/EditorPage';
 import { ReaderPage } from './pages/ReaderPage';
