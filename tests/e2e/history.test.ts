@@ -14,8 +14,8 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
   let server: E2eServer;
   let browser: Browser;
   let receiver: WebhookReceiver;
-  let ada: Person;
-  let bo: Person;
+  let ada: Person & { userId: string };
+  let bo: Person & { userId: string };
   let playbookId: string;
 
   const api = (path: string, init?: RequestInit) => server.api(`/api/v1/playbooks/${playbookId}${path}`, init as never);
@@ -26,6 +26,14 @@ describe.skipIf(!chromiumAvailable())('version history and webhooks in Chromium'
     playbookId = await server.createPlaybook('History playbook', 'starter');
     ada = await server.openPerson(browser, { name: 'Ada Lovelace', color: '#1d4ed8' });
     bo = await server.openPerson(browser, { name: 'Bo Diddley', color: '#b91c1c' });
+    // Publishing, restoring and webhooks are for the playbook's managers.
+    await api('/access', {
+      method: 'PUT',
+      body: JSON.stringify({
+        defaultAccess: 'edit',
+        grants: [ada, bo].map((p) => ({ subjectKind: 'user', subjectId: p.userId, role: 'manager' })),
+      }),
+    });
     await Promise.all([new EditorPage(ada.page).open(server.url, playbookId), new EditorPage(bo.page).open(server.url, playbookId)]);
   });
 

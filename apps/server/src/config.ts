@@ -3,6 +3,9 @@ import { z } from 'zod';
 
 const MiB = 1024 * 1024;
 
+/** An optional setting given as an empty string (`FOO= npm start`) counts as not given. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 /** Settings read once at boot from the environment; every default works on a laptop. */
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -60,13 +63,13 @@ const configSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   // Accounts (issue 9).
   /** The address people reach the server at (https://fullcourt.example.com); makes cookies Secure when https. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   /** Signs session cookies; by default a random secret is made once and kept in DATA_DIR/auth-secret. */
-  AUTH_SECRET: z.string().min(32, 'use at least 32 characters').optional(),
+  AUTH_SECRET: optional(z.string().min(32, 'use at least 32 characters')),
   /** With FULLCOURT_OWNER_PASSWORD: creates this owner at boot when there are no accounts yet (automation, tests). */
-  FULLCOURT_OWNER_EMAIL: z.email().optional(),
-  FULLCOURT_OWNER_PASSWORD: z.string().min(10, 'use at least 10 characters').optional(),
-  FULLCOURT_OWNER_NAME: z.string().trim().min(1).max(80).optional(),
+  FULLCOURT_OWNER_EMAIL: optional(z.email()),
+  FULLCOURT_OWNER_PASSWORD: optional(z.string().min(10, 'use at least 10 characters')),
+  FULLCOURT_OWNER_NAME: optional(z.string().trim().min(1).max(80)),
   /** Failed sign-ins allowed per account, and per address, in SIGN_IN_WINDOW_S before 429. */
   SIGN_IN_ATTEMPTS_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   SIGN_IN_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().positive().default(50),

@@ -21,7 +21,7 @@ export function sqliteTeamStore(db: Db): TeamStore {
       return db
         .select()
         .from(teams)
-        .orderBy(asc(teams.createdAt), asc(teams.name))
+        .orderBy(asc(teams.name))
         .all()
         .map((t) => ({ ...t, memberIds: members.get(t.id) ?? [] }));
     },
