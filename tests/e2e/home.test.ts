@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ownerEnv } from '../integration/helpers/auth';
 import { unnamedControls } from './helpers/accessibility';
 import { chromiumAvailable, launchChromium, type Person, saveScreenshot } from './helpers/browser';
 import { type E2eServer, startE2eServer } from './helpers/server';
@@ -21,15 +22,22 @@ describe.skipIf(!chromiumAvailable())('the home page in Chromium', () => {
     await server?.close();
   });
 
-  it('asks a newcomer for a name and colour once, and remembers them', async () => {
-    const home = new HomePage(dee.page);
-    await home.open(server.url);
-    expect(await unnamedControls(dee.page)).toEqual([]);
-    await saveScreenshot(dee.page, 'home-introduce');
-    await home.introduce('Dee Dee Bridgewater', 'Purple');
-    await dee.page.reload();
-    await home.open(server.url);
-    expect(await dee.page.getByRole('dialog').count()).toBe(0);
+  it('asks someone not signed in to sign in, and shows their playbooks once they have', async () => {
+    const stranger = await browser.newContext();
+    const page = await stranger.newPage();
+    await page.goto(server.url);
+    await page.getByRole('heading', { name: 'Sign in to Fullcourt' }).waitFor();
+    expect(await unnamedControls(page)).toEqual([]);
+    await saveScreenshot(page, 'sign-in');
+    await page.getByLabel('Email').fill(ownerEnv.FULLCOURT_OWNER_EMAIL as string);
+    await page.getByLabel('Password').fill('not the password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('The email or password is wrong.').waitFor();
+    await page.getByLabel('Password').fill(ownerEnv.FULLCOURT_OWNER_PASSWORD as string);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Playbooks' }).waitFor();
+    await stranger.close();
+    await new HomePage(dee.page).open(server.url);
     expect(dee.errors).toEqual([]);
   });
 

@@ -56,7 +56,9 @@ describe('API tokens', () => {
     const vicToken = await createToken(server.url, { scopes: ['read:live', 'write'] }, vic.headers);
     expect((await api(server.url, 'GET', `/api/v1/playbooks/${id}?version=live`, undefined, vicToken.headers)).status).toBe(200);
     expect((await api(server.url, 'PATCH', `/api/v1/playbooks/${id}`, { title: 'x' }, vicToken.headers)).status).toBe(403);
-    expect((await api(server.url, 'POST', '/api/v1/tokens', { name: 'Sync', scopes: ['read'], kind: 'integration' }, vic.headers)).status).toBe(403);
+    expect(
+      (await api(server.url, 'POST', '/api/v1/tokens', { name: 'Sync', scopes: ['read'], kind: 'integration' }, vic.headers)).status,
+    ).toBe(403);
 
     await share(server.url, id, 'none');
     const sync = await createToken(server.url, { name: 'Warehouse sync', scopes: ['read:live'], kind: 'integration' });
@@ -76,8 +78,15 @@ describe('API tokens', () => {
       anonymous,
     );
     expect(Object.keys(doc.json.components.securitySchemes).sort()).toEqual(['apiToken', 'session']);
-    expect(doc.json.paths['/playbooks/{id}/versions/{number}/publish']?.post?.security).toEqual([{ session: [] }, { apiToken: ['publish'] }]);
-    expect(doc.json.paths['/playbooks/{id}']?.get?.security).toEqual([{ session: [] }, { apiToken: ['read'] }, { apiToken: ['read:live'] }]);
+    expect(doc.json.paths['/playbooks/{id}/versions/{number}/publish']?.post?.security).toEqual([
+      { session: [] },
+      { apiToken: ['publish'] },
+    ]);
+    expect(doc.json.paths['/playbooks/{id}']?.get?.security).toEqual([
+      { session: [] },
+      { apiToken: ['read'] },
+      { apiToken: ['read:live'] },
+    ]);
     expect(doc.json.paths['/health']?.get?.security).toEqual([]);
   });
 });
@@ -118,7 +127,10 @@ describe('the audit log', () => {
     await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions`, { label: 'One' });
     await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions/1/publish`);
     await api(server.url, 'POST', `/api/v1/playbooks/${id}/versions/1/restore`);
-    const hook = await api<{ id: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, { url: 'http://127.0.0.1:9/h', events: ['version.created'] });
+    const hook = await api<{ id: string }>(server.url, 'POST', `/api/v1/playbooks/${id}/webhooks`, {
+      url: 'http://127.0.0.1:9/h',
+      events: ['version.created'],
+    });
     await api(server.url, 'DELETE', `/api/v1/playbooks/${id}/webhooks/${hook.json.id}`);
     await api(server.url, 'DELETE', `/api/v1/playbooks/${id}`);
 

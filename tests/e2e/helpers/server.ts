@@ -16,6 +16,8 @@ export type WorkspaceRole = 'owner' | 'admin' | 'member' | 'viewer';
 
 export interface E2eServer {
   url: string;
+  /** The first-run setup link, when the server was started without an owner. */
+  setupUrl: string | undefined;
   /** The owner's session cookie (Cookie header value). */
   ownerCookie: string;
   /** Calls the API as the owner (or with `init.headers`' credentials). */
@@ -49,7 +51,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
     ...env,
   });
   const server = await startServer(config, createLogger(config.logLevel), { webDist: WEB_DIST });
-  const ownerCookie = await signIn(server.url, ownerEnv.FULLCOURT_OWNER_EMAIL as string, ownerEnv.FULLCOURT_OWNER_PASSWORD as string);
+  const ownerCookie = config.owner ? await signIn(server.url, config.owner.email, config.owner.password) : '';
   const api: E2eServer['api'] = (path, init = {}) =>
     fetch(`${server.url}${path}`, {
       ...init,
@@ -57,6 +59,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
     });
   return {
     url: server.url,
+    setupUrl: server.setupUrl,
     ownerCookie,
     api,
     async createPlaybook(title, template) {

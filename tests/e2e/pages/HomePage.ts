@@ -15,13 +15,4 @@ export class HomePage {
     await form.getByRole('radio', { name: template }).check();
     await form.getByRole('button', { name: 'Create playbook' }).click();
   }
-
-  /** Answers the "Who is editing?" dialog shown to someone new. */
-  async introduce(name: string, colour: string): Promise<void> {
-    const dialog = this.page.getByRole('dialog', { name: 'Who is editing?' });
-    await dialog.getByRole('textbox', { name: 'Your name' }).fill(name);
-    await dialog.getByRole('radio', { name: colour }).check();
-    await dialog.getByRole('button', { name: 'Save name' }).click();
-    await dialog.waitFor({ state: 'detached' });
-  }
 }

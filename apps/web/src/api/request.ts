@@ -1,4 +1,4 @@
-import { currentIdentity } from '../identity/useIdentity';
+import { noteSignedOut } from '../account/accountStore';
 
 interface Problem {
   title?: string;
@@ -26,20 +26,12 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Calls the API and parses its JSON. Writes say who makes them (header `X-Display-Name`) so the
- * server records the same name collaborators see on this person's caret.
+ * Calls the API and parses its JSON. The session cookie goes along (same origin); a 401 tells the
+ * app the session ended, so it asks to sign in again.
  */
 export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const method = (init.method ?? 'GET').toUpperCase();
-  const name = method === 'GET' || method === 'HEAD' ? undefined : currentIdentity()?.name;
-  const res = await fetch(path, {
-    ...init,
-    headers: {
-      'content-type': 'application/json',
-      ...(name && { 'x-display-name': encodeURIComponent(name) }),
-      ...init.headers,
-    },
-  });
+  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
+  if (res.status === 401 && !path.startsWith('/api/auth/')) noteSignedOut();
   if (!res.ok) {
     const problem = (await res.json().catch(() => undefined)) as Problem | undefined;
     throw new ApiError(res.status, problem?.detail ?? `The server answered ${res.status}.`, problem?.errors, problem?.title);

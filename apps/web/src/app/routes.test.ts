@@ -29,4 +29,12 @@ describe('routes', () => {
       expect(routePath(route)).toBe(path);
     }
   });
+
+  it('reads the account screens from their own top-level paths, and writes them back', () => {
+    for (const name of ['sign-in', 'setup', 'invite', 'profile', 'people', 'tokens', 'audit'] as const) {
+      expect(parseRoute(`/${name}`)).toEqual({ name });
+      expect(routePath({ name })).toBe(`/${name}`);
+    }
+    expect(parseRoute('/people/extra')).toEqual({ name: 'not-found', path: '/people/extra' });
+  });
 });

@@ -12,13 +12,21 @@ export type Route =
   | { name: 'editor'; playbookId: string; section: SectionId }
   | { name: 'reader'; playbookId: string; stageId: string | null }
   | { name: 'workshop'; playbookId: string; section: SectionId }
+  | { name: AccountScreen }
   | { name: 'not-found'; path: string };
+
+/** Screens about people and access, each at its own top-level path (`/sign-in`, `/people`, …). */
+export const ACCOUNT_SCREENS = ['sign-in', 'setup', 'invite', 'profile', 'people', 'tokens', 'audit'] as const;
+export type AccountScreen = (typeof ACCOUNT_SCREENS)[number];
+
+const isAccountScreen = (value: string | undefined): value is AccountScreen => (ACCOUNT_SCREENS as readonly string[]).includes(value ?? '');
 
 /** Reads a route from a pathname such as `/playbooks/abc/read/stages/s1`. */
 export function parseRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts.length === 0) return { name: 'home' };
   const [root, playbookId, mode, ...rest] = parts;
+  if (parts.length === 1 && isAccountScreen(root)) return { name: root };
   if (root !== 'playbooks' || !playbookId) return { name: 'not-found', path: pathname };
   if (mode === undefined) return { name: 'editor', playbookId, section: 'stages' };
   if (isSectionId(mode) && rest.length === 0) return { name: 'editor', playbookId, section: mode };
@@ -45,5 +53,7 @@ export function routePath(route: Exclude<Route, { name: 'not-found' }>): string 
         : `/playbooks/${encodeURIComponent(route.playbookId)}/read/stages/${encodeURIComponent(route.stageId)}`;
     case 'workshop':
       return `/playbooks/${encodeURIComponent(route.playbookId)}/workshop/${route.section}`;
+    default:
+      return `/${route.name}`;
   }
 }

@@ -17,10 +17,12 @@ interface Props {
   presenter?: PresenterControls;
   /** Given in the editor: opens the history panel. */
   onOpenHistory?: () => void;
+  /** Given in the editor: opens the share dialog. */
+  onOpenShare?: () => void;
 }
 
 /** The bar above every editing screen: where you are, who is here, whether edits reach them, and the other modes. */
-export function EditorHeader({ playbookId, section, mode, onChangeName, presenter, onOpenHistory }: Props) {
+export function EditorHeader({ playbookId, section, mode, onChangeName, presenter, onOpenHistory, onOpenShare }: Props) {
   return (
     <header className="editor-header">
       <Link to={{ name: 'home' }} className="brand" aria-label="Fullcourt: all playbooks">
@@ -32,6 +34,11 @@ export function EditorHeader({ playbookId, section, mode, onChangeName, presente
       {presenter && <FollowToggle controls={presenter} />}
       <UndoButtons />
       {onOpenHistory && <HistoryButton onOpen={onOpenHistory} />}
+      {onOpenShare && (
+        <button type="button" className="secondary" aria-haspopup="dialog" onClick={onOpenShare}>
+          Share
+        </button>
+      )}
       <nav className="modes" aria-label="Modes">
         {mode === 'workshop' ? (
           <Link to={{ name: 'editor', playbookId, section }}>Editor</Link>

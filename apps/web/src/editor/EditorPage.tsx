@@ -1,34 +1,94 @@
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
+import { noteSignedOut } from '../account/accountStore';
 import type { SectionId } from '../app/routes';
 import { IdentityDialog } from '../identity/IdentityDialog';
 import { useIdentity } from '../identity/useIdentity';
+import { ShareDialog } from '../share/ShareDialog';
 import { EditorHeader } from './EditorHeader';
 import { LazyHistoryPanel } from './historyPanelLoader';
 import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
 import { UndoToastProvider } from './UndoToast';
-import { SessionContext, useCollaboration, usePlaybookState, useSession } from './useCollaboration';
+import { SessionContext, useCollaboration, useConnection, usePlaybookState, useSession } from './useCollaboration';
 import { useGlobalUndoKeys } from './useGlobalUndoKeys';
+import { usePlaybookAccess } from './usePlaybookAccess';
 import { usePlaybookExists } from './usePlaybookExists';
 import { usePresenter } from './usePresenter';
 import { useRestoreNotice } from './useRestoreNotice';
 import { useTemplateSeed } from './useTemplateSeed';
 
-/** The editor: section navigation on the left, one section at a time, everyone's changes live. */
+const accessChanged =
+  'Your access to this playbook changed: you can now only view it. Changes you made since were kept on this device but not saved.';
+
+/**
+ * The editor: section navigation on the left, one section at a time, everyone's changes live.
+ * Viewers get the same layout read-only, with a banner; when the server says access changed
+ * (4403) it asks again and reopens the playbook as it now may, saying why.
+ */
 export function EditorPage({ playbookId, section }: { playbookId: string; section: SectionId }) {
-  const session = useCollaboration(playbookId, 'editor');
+  const [access, reloadAccess] = usePlaybookAccess(playbookId);
+  const [reopened, setReopened] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  if (access.status === 'loading') return <p className="page loading">Opening playbook…</p>;
+  if (access.status === 'missing') return <PlaybookNotFound notice={notice ? 'You no longer have access to this playbook.' : null} />;
+  const readOnly = !access.sharing.youCan.edit;
+  return (
+    <EditorSession
+      key={`${readOnly}-${reopened}`}
+      playbookId={playbookId}
+      section={section}
+      readOnly={readOnly}
+      notice={notice}
+      onStopped={(code) => {
+        if (code === 4401) noteSignedOut('Your session ended or your access was revoked. Sign in again.');
+        if (code !== 4403) return;
+        setNotice(accessChanged);
+        setReopened((n) => n + 1);
+        reloadAccess();
+      }}
+    />
+  );
+}
+
+interface SessionProps {
+  playbookId: string;
+  section: SectionId;
+  readOnly: boolean;
+  notice: string | null;
+  onStopped(code: number): void;
+}
+
+function EditorSession(props: SessionProps) {
+  const session = useCollaboration(props.playbookId, 'editor', props.readOnly);
   if (!session) return <p className="page loading">Opening playbook…</p>;
   return (
     <SessionContext.Provider value={session}>
       <UndoToastProvider>
-        <EditorShell playbookId={playbookId} section={section} />
+        <EditorShell {...props} />
       </UndoToastProvider>
     </SessionContext.Provider>
   );
 }
 
-function EditorShell({ playbookId, section }: { playbookId: string; section: SectionId }) {
+function PlaybookNotFound({ notice }: { notice: string | null }) {
+  return (
+    <main className="page">
+      <h1>Playbook not found</h1>
+      <p>{notice ?? 'There is no playbook with this address. It may have been deleted, or the link is incomplete.'}</p>
+      <a href="/">See all playbooks</a>
+    </main>
+  );
+}
+
+function EditorShell({ playbookId, section, readOnly, notice, onStopped }: SessionProps) {
   const session = useSession();
+  const connection = useConnection();
+  const stopped = useRef(onStopped);
+  stopped.current = onStopped;
+  useEffect(() => {
+    if (connection.stoppedBy !== undefined) stopped.current(connection.stoppedBy);
+  }, [connection.stoppedBy]);
+  const [sharing, setSharing] = useState(false);
   const state = usePlaybookState();
   const exists = usePlaybookExists(session);
   useEffect(() => {
@@ -55,15 +115,7 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
     document.title = `${title} · Fullcourt`;
   }, [title]);
 
-  if (!exists) {
-    return (
-      <main className="page">
-        <h1>Playbook not found</h1>
-        <p>There is no playbook with this address. It may have been deleted, or the link is incomplete.</p>
-        <a href="/">See all playbooks</a>
-      </main>
-    );
-  }
+  if (!exists) return <PlaybookNotFound notice={null} />;
 
   return (
     <div className="editor-layout">
@@ -74,15 +126,26 @@ function EditorShell({ playbookId, section }: { playbookId: string; section: Sec
         onChangeName={() => setChangingName(true)}
         presenter={presenter}
         onOpenHistory={() => setHistoryOpen(true)}
+        onOpenShare={() => setSharing(true)}
       />
       <SectionNav playbookId={playbookId} current={section} mode="editor" />
       <main className="editor-main" id="main">
-        <SectionView section={section} />
+        {(readOnly || notice) && (
+          <p className="read-only-banner" role="status">
+            {notice ?? 'You can view this playbook and follow changes live. Ask one of its managers for edit access.'}
+          </p>
+        )}
+        {/* A disabled fieldset disables every control inside: viewers cannot add, delete or drag. */}
+        <fieldset className="section-fieldset" disabled={readOnly}>
+          <legend className="visually-hidden">{readOnly ? 'Read-only playbook' : 'Playbook'}</legend>
+          <SectionView section={section} />
+        </fieldset>
       </main>
       <p className="restore-notice" role="status">
         {restoreNotice}
       </p>
       {changingName && <IdentityDialog current={identity} onClose={() => setChangingName(false)} />}
+      {sharing && <ShareDialog playbookId={playbookId} onClose={() => setSharing(false)} />}
       {historyOpen && (
         <Suspense
           fallback={

@@ -7,7 +7,7 @@ import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useIdentity } from '../identity/useIdentity';
 import { RichTextToolbar } from './RichTextToolbar';
-import { useSession } from './useCollaboration';
+import { useReadOnly, useSession } from './useCollaboration';
 
 /** Which rich field an editor binds to: a record's rich field or the playbook's attribution text. */
 export type RichSource = { collection: CollectionName; id: string; path: string } | { playbook: 'attribution' };
@@ -29,6 +29,7 @@ interface Props {
  */
 export function RichTextField({ source, label, size = 'compact', autoFocus = false }: Props) {
   const session = useSession();
+  const readOnly = useReadOnly();
   const identity = useIdentity();
   const key = 'playbook' in source ? source.playbook : `${source.collection}/${source.id}/${source.path}`;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `key` identifies the source; the object is rebuilt on every render.
@@ -54,6 +55,7 @@ export function RichTextField({ source, label, size = 'compact', autoFocus = fal
         }),
       ],
       editorProps: { attributes: editorAttributes(label, size) },
+      editable: !readOnly,
       autofocus: autoFocus ? 'end' : false,
     },
     [fragment],
@@ -71,7 +73,7 @@ export function RichTextField({ source, label, size = 'compact', autoFocus = fal
   if (!fragment) return null;
   return (
     <div className={`rich-text-field rich-text-field-${size}`}>
-      <RichTextToolbar editor={editor} label={label} />
+      {!readOnly && <RichTextToolbar editor={editor} label={label} />}
       <EditorContent editor={editor} />
     </div>
   );

@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useReadOnly } from './useCollaboration';
 import { type TextSource, useLiveText } from './useLiveText';
 
 interface Props {
@@ -16,8 +17,10 @@ interface Props {
 export function TextInput({ source, label, hideLabel, multiline, placeholder, className, autoFocus }: Props) {
   const id = useId();
   const input = useLiveText<HTMLInputElement & HTMLTextAreaElement>(source);
+  const readOnly = useReadOnly();
   const common = {
     id,
+    disabled: readOnly,
     ref: input.ref,
     value: input.value,
     placeholder,

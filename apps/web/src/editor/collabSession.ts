@@ -24,7 +24,8 @@ export function collabUrl(location: Pick<Location, 'protocol' | 'host'> = window
 export class CollabSession {
   readonly playbook: PlaybookDoc;
   readonly provider: WebsocketProvider;
-  readonly local: IndexeddbPersistence;
+  /** The copy kept on this device; none for read-only sessions (see the constructor). */
+  readonly local: IndexeddbPersistence | null;
   readonly undoManager: Y.UndoManager;
   readonly state: PlaybookStore;
   readonly findings: FindingsStore;
@@ -42,11 +43,15 @@ export class CollabSession {
     readonly playbookId: string,
     identity: Identity | null,
     mode: PresenceMode,
+    /** A viewer's session: it follows the live playbook and sends no edits. */
+    readonly readOnly = false,
   ) {
     const ydoc = new Y.Doc();
     this.playbook = new PlaybookDoc(ydoc);
-    this.local = new IndexeddbPersistence(`fullcourt-playbook-${playbookId}`, ydoc);
-    this.localLoaded = this.local.whenSynced.then(() => undefined);
+    // A read-only session starts from the server alone: edits kept on this device from when this
+    // person could edit stay there (for when they can again), rather than being sent and refused.
+    this.local = readOnly ? null : new IndexeddbPersistence(`fullcourt-playbook-${playbookId}`, ydoc);
+    this.localLoaded = this.local ? this.local.whenSynced.then(() => undefined) : Promise.resolve();
     this.provider = new WebsocketProvider(collabUrl(), playbookId, ydoc, {
       maxBackoffTime: 5_000,
       shouldReconnect: (event) => !isPermanentClose(event.code),
@@ -111,8 +116,9 @@ export class CollabSession {
     }
   }
 
-  /** Runs this person's edit as one transaction that their undo can take back (and nobody else's). */
+  /** Runs this person's edit as one transaction that their undo can take back (and nobody else's); none in a read-only session. */
   edit(change: () => void): void {
+    if (this.readOnly) return;
     this.playbook.transact(change, LOCAL_EDIT);
   }
 
@@ -173,7 +179,7 @@ export class CollabSession {
     this.undoManager.destroy();
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
-    void this.local.destroy();
+    void this.local?.destroy();
     this.playbook.ydoc.destroy();
   }
 

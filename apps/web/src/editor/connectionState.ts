@@ -15,6 +15,8 @@ export interface ConnectionState {
   detail: string | null;
   /** Whether the document has synced with the server at least once in this session. */
   everSynced: boolean;
+  /** The close code when the server stopped the session for good (4401 signed out, 4403 access changed). */
+  stoppedBy?: number;
 }
 
 export type ConnectionEvent =
@@ -37,6 +39,10 @@ export function closeReason(code: number): string | null {
       return 'The server is restarting. Your edits are kept and will be merged when it is back.';
     case 1009:
       return 'A change was too big to send to the server, so syncing stopped. Undo it (a very long paste, say), then reload to reconnect.';
+    case 4401:
+      return 'Your session ended or your access was revoked. Sign in again to keep working.';
+    case 4403:
+      return 'Your access to this playbook changed. Changes you made since were kept on this device but not saved.';
     case 4413:
       return 'This playbook has reached the size limit of the server, which accepts no more edits. Recent edits stay on this device only. Ask an administrator to raise MAX_DOCUMENT_BYTES.';
     case 4500:
@@ -75,7 +81,12 @@ export function nextConnection(state: ConnectionState, event: ConnectionEvent): 
     case 'closed-by-server': {
       const detail = closeReason(event.code);
       if (isPermanentClose(event.code)) {
-        return { ...state, status: 'stopped', detail: detail ?? `The server closed the connection: ${event.reason || event.code}.` };
+        return {
+          ...state,
+          status: 'stopped',
+          stoppedBy: event.code,
+          detail: detail ?? `The server closed the connection: ${event.reason || event.code}.`,
+        };
       }
       if (state.status === 'offline') return state;
       return { ...state, status: state.everSynced ? 'reconnecting' : 'connecting', detail };

@@ -11,19 +11,19 @@ import type { Peer, PresenceMode } from './presence';
  * render: the session is created in an effect so React's double mount in development does not
  * leave a second socket open.
  */
-export function useCollaboration(playbookId: string, mode: PresenceMode): CollabSession | null {
+export function useCollaboration(playbookId: string, mode: PresenceMode, readOnly = false): CollabSession | null {
   const identity = useIdentity();
   const [session, setSession] = useState<CollabSession | null>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the identity is applied below without reopening the playbook.
   useEffect(() => {
-    const opened = new CollabSession(playbookId, identity, mode);
+    const opened = new CollabSession(playbookId, identity, mode, readOnly);
     setSession(opened);
     return () => {
       opened.destroy();
       setSession(null);
     };
-  }, [playbookId, mode]);
+  }, [playbookId, mode, readOnly]);
 
   useEffect(() => {
     if (session && identity) session.setPresence({ user: { name: identity.name, color: identity.color } });
@@ -34,6 +34,11 @@ export function useCollaboration(playbookId: string, mode: PresenceMode): Collab
 
 /** The open playbook, for every component below the screen that opened it. */
 export const SessionContext = createContext<CollabSession | null>(null);
+
+/** Whether the open playbook is read-only for this person (a viewer): inputs are disabled and nothing is sent. */
+export function useReadOnly(): boolean {
+  return useContext(SessionContext)?.readOnly ?? false;
+}
 
 export function useSession(): CollabSession {
   const session = useContext(SessionContext);

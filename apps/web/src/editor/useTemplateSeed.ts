@@ -10,6 +10,7 @@ import type { CollabSession } from './collabSession';
  */
 export function useTemplateSeed(session: CollabSession): void {
   useEffect(() => {
+    if (session.readOnly) return;
     const seed = takeTemplate(session.playbookId);
     if (!seed) return;
     let cancelled = false;

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { AccountNav } from '../account/AccountNav';
+import { useAccount } from '../account/accountStore';
 import { listPlaybooks, type PlaybookSummary } from '../api/playbooks';
 import { Link } from '../app/Link';
 import { CreatePlaybookForm } from './CreatePlaybookForm';
@@ -7,6 +9,9 @@ import { CreatePlaybookForm } from './CreatePlaybookForm';
 export function HomePage() {
   const [playbooks, setPlaybooks] = useState<PlaybookSummary[] | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const account = useAccount();
+  // Workspace viewers read and follow playbooks; they do not create them.
+  const mayCreate = account.status === 'signed-in' && account.person.role !== 'viewer';
 
   useEffect(() => {
     document.title = 'Fullcourt';
@@ -15,11 +20,12 @@ export function HomePage() {
 
   return (
     <main className="page home">
+      <AccountNav />
       <header>
         <h1>Fullcourt</h1>
         <p className="lede">One playbook for marketing and sales, written together.</p>
       </header>
-      <CreatePlaybookForm />
+      {mayCreate && <CreatePlaybookForm />}
       {error && (
         <p role="alert" className="error">
           {error}

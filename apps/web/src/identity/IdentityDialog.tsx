@@ -22,12 +22,18 @@ export function IdentityDialog({ current, onClose }: Props) {
     return () => dialog?.close();
   }, []);
 
-  function onSubmit(event: FormEvent) {
+  const [error, setError] = useState<string | undefined>();
+
+  async function onSubmit(event: FormEvent) {
     event.preventDefault();
     const clean = cleanName(name);
     if (!clean) return;
-    setIdentity({ name: clean, color: color || suggestColor(clean) });
-    onClose?.();
+    try {
+      await setIdentity({ name: clean, color: color || suggestColor(clean) });
+      onClose?.();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   }
 
   return (
@@ -43,7 +49,7 @@ export function IdentityDialog({ current, onClose }: Props) {
     >
       <form onSubmit={onSubmit}>
         <h2 id={headingId}>{current ? 'Change how others see you' : 'Who is editing?'}</h2>
-        <p>Your name and colour mark your cursor and your avatar for everyone in this playbook. They are remembered on this device.</p>
+        <p>Your name and colour mark your cursor and your avatar for everyone in this playbook. They are saved to your account.</p>
         <label htmlFor={nameId}>Your name</label>
         <input id={nameId} value={name} onChange={(e) => setName(e.target.value)} maxLength={40} required autoComplete="name" />
         <fieldset className="colors">
@@ -62,6 +68,11 @@ export function IdentityDialog({ current, onClose }: Props) {
             </label>
           ))}
         </fieldset>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
         <div className="actions">
           {onClose && (
             <button type="button" className="secondary" onClick={onClose}>

@@ -1,32 +1,19 @@
-import { useSyncExternalStore } from 'react';
-import { type Identity, loadIdentity, saveIdentity } from './identity';
+import { useMemo } from 'react';
+import { notePerson, useAccount } from '../account/accountStore';
+import { updateMe } from '../api/account';
+import { type Identity, suggestColor } from './identity';
 
-// One identity per browser profile, shared by every screen; loaded once, changed through setIdentity.
-let current: Identity | null | undefined;
-const listeners = new Set<() => void>();
-
-function snapshot(): Identity | null {
-  if (current === undefined) current = loadIdentity();
-  return current;
-}
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** The person using this browser, or null until they have told us their name. */
+/**
+ * The person using this browser as collaborators see them: their account's name and colour
+ * (set in the profile), or null until they are signed in.
+ */
 export function useIdentity(): Identity | null {
-  return useSyncExternalStore(subscribe, snapshot);
+  const account = useAccount();
+  const person = account.status === 'signed-in' ? account.person : null;
+  return useMemo(() => (person ? { name: person.name, color: person.color ?? suggestColor(person.name) } : null), [person]);
 }
 
-/** The identity outside React (API calls name their author with it). */
-export function currentIdentity(): Identity | null {
-  return snapshot();
-}
-
-/** Remembers the identity locally and tells every screen (awareness picks it up from there). */
-export function setIdentity(identity: Identity): void {
-  current = saveIdentity(identity);
-  for (const listener of listeners) listener();
+/** Changes the account's name and colour; every screen (and everyone's view of this person's caret) follows. */
+export async function setIdentity(identity: Identity): Promise<void> {
+  notePerson(await updateMe({ name: identity.name, color: identity.color }));
 }

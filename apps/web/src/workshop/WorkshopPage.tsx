@@ -7,6 +7,7 @@ import { sectionLabels } from '../editor/sections';
 import { UndoToastProvider } from '../editor/UndoToast';
 import { SessionContext, useCollaboration, usePlaybookState, useSession } from '../editor/useCollaboration';
 import { useGlobalUndoKeys } from '../editor/useGlobalUndoKeys';
+import { usePlaybookAccess } from '../editor/usePlaybookAccess';
 import { usePresenter } from '../editor/usePresenter';
 import { IdentityDialog } from '../identity/IdentityDialog';
 import { useIdentity } from '../identity/useIdentity';
@@ -21,7 +22,21 @@ import './workshop.css';
  * Everyone else edits on their laptops and may follow the presenter.
  */
 export function WorkshopPage({ playbookId, section }: { playbookId: string; section: SectionId }) {
-  const session = useCollaboration(playbookId, 'workshop');
+  const [access] = usePlaybookAccess(playbookId);
+  if (access.status === 'loading') return <p className="page loading">Opening playbook…</p>;
+  if (access.status === 'missing') {
+    return (
+      <main className="page">
+        <h1>Playbook not found</h1>
+        <a href="/">See all playbooks</a>
+      </main>
+    );
+  }
+  return <WorkshopSession playbookId={playbookId} section={section} readOnly={!access.sharing.youCan.edit} />;
+}
+
+function WorkshopSession({ playbookId, section, readOnly }: { playbookId: string; section: SectionId; readOnly: boolean }) {
+  const session = useCollaboration(playbookId, 'workshop', readOnly);
   if (!session) return <p className="page loading">Opening playbook…</p>;
   return (
     <SessionContext.Provider value={session}>

@@ -1,0 +1,156 @@
+import { useEffect, useId, useState } from 'react';
+import { listPeople, listTeams, type Person, type Team } from '../api/account';
+import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, type Sharing, setSharing } from '../api/sharing';
+import { ownCancel, useModalDialog } from '../app/useModalDialog';
+
+const ROLE_LABELS: Record<PlaybookRole, string> = { viewer: 'Can view', editor: 'Can edit', manager: 'Manages' };
+const DEFAULT_LABELS: Record<DefaultAccess, string> = {
+  edit: 'Everyone in the workspace can edit',
+  view: 'Everyone in the workspace can view',
+  none: 'Only the people and teams below',
+};
+
+/** Who may read, edit and manage this playbook: default access, grants to people and teams, and a link to copy. */
+export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClose: () => void }) {
+  const ref = useModalDialog();
+  const headingId = useId();
+  const [sharing, setShared] = useState<Sharing | undefined>();
+  const [people, setPeople] = useState<Person[]>([]);
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [adding, setAdding] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    Promise.all([getSharing(playbookId), listPeople(), listTeams()]).then(
+      ([s, p, t]) => {
+        setShared(s);
+        setPeople(p.filter((x) => !x.deactivated));
+        setTeams(t);
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [playbookId]);
+
+  const save = (defaultAccess: DefaultAccess, grants: Grant[]) => {
+    setError(undefined);
+    setSharing(playbookId, { defaultAccess, grants }).then(setShared, (e: Error) => setError(e.message));
+  };
+  const nameOf = (g: Grant) =>
+    g.name ??
+    (g.subjectKind === 'user' ? people.find((p) => p.id === g.subjectId)?.name : teams.find((t) => t.id === g.subjectId)?.name) ??
+    g.subjectId;
+  const canShare = sharing?.youCan.share ?? false;
+  const candidates = [
+    ...teams.map((t) => ({ key: `team:${t.id}`, label: `${t.name} (team)` })),
+    ...people.map((p) => ({ key: `user:${p.id}`, label: `${p.name} (${p.email})` })),
+  ].filter((c) => !sharing?.grants.some((g) => `${g.subjectKind}:${g.subjectId}` === c.key));
+
+  return (
+    <dialog ref={ref} className="share-dialog" aria-labelledby={headingId} onCancel={ownCancel(onClose)}>
+      <h2 id={headingId}>Share this playbook</h2>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!sharing ? (
+        <p>Loading…</p>
+      ) : (
+        <>
+          <label htmlFor={`${headingId}-default`}>General access</label>
+          <select
+            id={`${headingId}-default`}
+            value={sharing.defaultAccess}
+            disabled={!canShare}
+            onChange={(e) => save(e.target.value as DefaultAccess, sharing.grants)}
+          >
+            {(Object.keys(DEFAULT_LABELS) as DefaultAccess[]).map((d) => (
+              <option key={d} value={d}>
+                {DEFAULT_LABELS[d]}
+              </option>
+            ))}
+          </select>
+          <ul className="grants" aria-label="People and teams with access">
+            {sharing.grants.map((g) => (
+              <li key={`${g.subjectKind}:${g.subjectId}`}>
+                <span>{nameOf(g)}</span>
+                <select
+                  aria-label={`Access of ${nameOf(g)}`}
+                  value={g.role}
+                  disabled={!canShare}
+                  onChange={(e) =>
+                    save(
+                      sharing.defaultAccess,
+                      sharing.grants.map((x) => (x === g ? { ...g, role: e.target.value as PlaybookRole } : x)),
+                    )
+                  }
+                >
+                  {(Object.keys(ROLE_LABELS) as PlaybookRole[]).map((r) => (
+                    <option key={r} value={r}>
+                      {ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+                {canShare && (
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() =>
+                      save(
+                        sharing.defaultAccess,
+                        sharing.grants.filter((x) => x !== g),
+                      )
+                    }
+                  >
+                    Remove {nameOf(g)}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          {canShare && (
+            <form
+              aria-label="Add people or a team"
+              onSubmit={(e) => {
+                e.preventDefault();
+                const [kind, id] = adding.split(':') as ['user' | 'team', string];
+                if (!id) return;
+                save(sharing.defaultAccess, [...sharing.grants, { subjectKind: kind, subjectId: id, role: 'editor' }]);
+                setAdding('');
+              }}
+            >
+              <label htmlFor={`${headingId}-add`}>Add a person or a team</label>
+              <select id={`${headingId}-add`} value={adding} onChange={(e) => setAdding(e.target.value)}>
+                <option value="">Choose…</option>
+                {candidates.map((c) => (
+                  <option key={c.key} value={c.key}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" disabled={!adding}>
+                Add
+              </button>
+            </form>
+          )}
+        </>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            void navigator.clipboard?.writeText(`${window.location.origin}/playbooks/${encodeURIComponent(playbookId)}`);
+            setCopied(true);
+          }}
+        >
+          {copied ? 'Link copied' : 'Copy link'}
+        </button>
+        <button type="button" onClick={onClose} data-focus-return>
+          Done
+        </button>
+      </div>
+    </dialog>
+  );
+}
