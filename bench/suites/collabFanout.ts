@@ -4,6 +4,7 @@
  * by the same load process, so server/relay is what Yjs, the guards and persist-before-broadcast
  * add. Runs alternate relay, server, server, relay so drift on a shared machine hits both alike.
  */
+import { createToken } from '../../tests/integration/helpers/people';
 import { type BenchSuite, percentile, round } from '../suite';
 import { startBenchServer } from './collab/benchServer';
 import type { FanoutInput, FanoutOutput } from './collab/fanoutLoad';
@@ -23,6 +24,8 @@ interface Pooled {
   lastReaderMs: number[];
   lost: number;
 }
+
+const emptyPool = (): Pooled => ({ latenciesMs: [], lastReaderMs: [], lost: 0 });
 
 function summarize({ latenciesMs, lastReaderMs, lost }: Pooled) {
   return {
@@ -54,6 +57,11 @@ export default {
     const server = await startBenchServer();
     const relay = await startRelay();
     const rows = [];
+    // Accounts on: every connection is authenticated and asks the policy once, at the upgrade; each
+    // message then costs one boolean (read-only?) before it is applied. Viewers' connections are
+    // read-only; the owner's are not. The same run compares readers of both kinds.
+    const viewer = await createToken(server.url, { name: 'bench viewer', scopes: ['read:live'] });
+    const accounts = { viewers: emptyPool(), editors: emptyPool() };
     try {
       for (const readers of readerCounts) {
         const viaServer: Pooled = { latenciesMs: [], lastReaderMs: [], lost: 0 };
@@ -65,7 +73,28 @@ export default {
           } else {
             // A fresh playbook per run: each starts from an empty document, like the relay's room.
             const playbookId = await server.createPlaybook(`fan-out ${readers}`);
-            await runLoad({ ...common, wsBase: server.wsUrl, room: playbookId, yjsServer: true }, viaServer);
+            const owner = { cookie: server.ownerCookie };
+            await runLoad(
+              { ...common, wsBase: server.wsUrl, room: playbookId, yjsServer: true, writerHeaders: owner, readerHeaders: owner },
+              viaServer,
+            );
+          }
+        }
+        if (readers === targetReaders) {
+          for (const as of ['editors', 'viewers', 'viewers', 'editors'] as const) {
+            const playbookId = await server.createPlaybook(`fan-out ${readers} ${as}`);
+            const readerHeaders = as === 'viewers' ? viewer.headers : { cookie: server.ownerCookie };
+            await runLoad(
+              {
+                ...common,
+                wsBase: server.wsUrl,
+                room: playbookId,
+                yjsServer: true,
+                writerHeaders: { cookie: server.ownerCookie },
+                readerHeaders,
+              },
+              accounts[as],
+            );
           }
         }
         const s = summarize(viaServer);
@@ -83,6 +112,12 @@ export default {
         `${String(readers).padStart(7)} | ${`${s.p50Ms} / ${s.p99Ms}`.padStart(19)} | ${`${r.p50Ms} / ${r.p99Ms}`.padStart(18)} | ${`${ratio.p50} / ${ratio.p99}`.padStart(15)} | ${String(s.lastReaderP99Ms).padStart(25)} | ${s.lost + r.lost}`,
       );
     }
+    const viewers = summarize(accounts.viewers);
+    const editors = summarize(accounts.editors);
+    const accessRatio = { p50: round(viewers.p50Ms / editors.p50Ms), p99: round(viewers.p99Ms / editors.p99Ms) };
+    console.log(
+      `accounts at ${targetReaders} readers: read-only viewers p50 / p99 ${viewers.p50Ms} / ${viewers.p99Ms} ms, editors ${editors.p50Ms} / ${editors.p99Ms} ms, ratio ${accessRatio.p50} / ${accessRatio.p99} (target within 5%)`,
+    );
     const atTarget = rows.find((row) => row.readers === targetReaders);
     const targetMet = atTarget !== undefined && atTarget.server.p99Ms < targetP99Ms;
     console.log(
@@ -97,6 +132,7 @@ export default {
       gapMs,
       rows,
       target: { readers: targetReaders, p99UnderMs: targetP99Ms, met: targetMet },
+      accounts: { readers: targetReaders, viewers, editors, ratio: accessRatio, withinFivePercent: accessRatio.p50 <= 1.05 },
     };
   },
 } satisfies BenchSuite;

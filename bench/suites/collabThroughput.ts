@@ -68,6 +68,7 @@ async function replay(server: TestServer, playbookId: string) {
   const stored = () => highWaterMark.get()?.seq ?? 0;
   const load = new LoadProcess<ReplayUp, ReplayDown>(new URL('./collab/traceReplay.ts', import.meta.url), {
     wsBase: server.wsUrl,
+    headers: { cookie: server.ownerCookie },
     room: playbookId,
     textName,
     pacedTxns,

@@ -11,18 +11,20 @@ import { applyJSON, largePlaybook, starterTemplate } from '@fullcourt/playbook';
 import { serve } from '@hono/node-server';
 import autocannon from 'autocannon';
 import { Hono } from 'hono';
+import { createApiToken } from '../../apps/server/src/commands/apiTokens';
 import { createVersion } from '../../apps/server/src/commands/versionCreator';
 import { loadConfig } from '../../apps/server/src/config';
-import { systemActor } from '../../apps/server/src/identity/actor';
+import { systemActor, userActor } from '../../apps/server/src/identity/actor';
 import { createLogger } from '../../apps/server/src/logger';
 import { startServer } from '../../apps/server/src/server';
+import { ownerEnv } from '../../tests/integration/helpers/auth';
 import { type BenchSuite, median } from '../suite';
 
 const connections = 20;
 const durationSeconds = 5;
 
-async function load(url: string) {
-  const result = await autocannon({ url, connections, duration: durationSeconds });
+async function load(url: string, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections, duration: durationSeconds, headers });
   return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
@@ -31,7 +33,7 @@ export default {
   async run() {
     const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-bench-rest-'));
     const server = await startServer(
-      loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+      loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...ownerEnv }),
       createLogger('silent'),
       {
         webDist: '/nonexistent',
@@ -69,7 +71,12 @@ export default {
 
       await services.storage.versions.publish(starterId, starterVersion.id, 'bench');
       const url = `${server.url}/api/v1/playbooks/${starterId}`;
-      const body = await (await fetch(url)).text();
+      // Tools read with an API token: each read resolves it (a hash and an indexed lookup) and asks the policy.
+      const [owner] = await services.storage.users.list();
+      if (!owner) throw new Error('the bench server has no owner');
+      const { secret: token } = await createApiToken(services, userActor(owner), { name: 'bench', scopes: ['read'], kind: 'personal' });
+      const auth = { authorization: `Bearer ${token}` };
+      const body = await (await fetch(url, { headers: auth })).text();
 
       // The peer: a bare Hono handler on @hono/node-server returning the same bytes.
       const bare = new Hono().get('/', (c) => c.body(body, 200, { 'Content-Type': 'application/json' }));
@@ -77,7 +84,7 @@ export default {
       await new Promise((r) => bareServer.once('listening', r));
       const bareUrl = `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`;
 
-      const fullcourt = await load(url);
+      const fullcourt = await load(url, auth);
       const peer = await load(bareUrl);
       bareServer.close();
       const ratio = +(fullcourt.requestsPerSecond / peer.requestsPerSecond).toFixed(2);

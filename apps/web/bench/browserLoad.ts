@@ -14,12 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { applyJSON, LARGE_PLAYBOOK, largePlaybook, PlaybookDoc } from '@fullcourt/playbook';
-import type { Browser, Page } from 'playwright-core';
-import WebSocket from 'ws';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WebsocketProvider } from 'y-websocket';
 import type { BenchSuite } from '../../../bench/suite';
 import { median, round } from '../../../bench/suite';
 import { launchChromium } from '../../../tests/e2e/helpers/browser';
+import { owner, ownerEnv, signIn } from '../../../tests/integration/helpers/auth';
+import { webSocketWith } from '../../../tests/integration/helpers/providers';
 import { loadConfig } from '../../server/src/config';
 import { createLogger } from '../../server/src/logger';
 import { startServer } from '../../server/src/server';
@@ -37,17 +38,17 @@ async function buildWeb(): Promise<void> {
 }
 
 /** Creates the playbook through the API and fills it as any client would: applyJSON through a y-websocket provider. */
-async function createLargePlaybook(baseUrl: string): Promise<string> {
+async function createLargePlaybook(baseUrl: string, cookie: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/playbooks`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ title: 'Large playbook', template: 'empty' }),
   });
   if (res.status !== 201) throw new Error(`creating the playbook answered ${res.status}`);
   const { id } = (await res.json()) as { id: string };
   const doc = new PlaybookDoc();
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, id, doc.ydoc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: webSocketWith({ cookie }),
     disableBc: true,
   });
   try {
@@ -56,7 +57,9 @@ async function createLargePlaybook(baseUrl: string): Promise<string> {
     // The server has it once its live JSON shows every stage.
     const deadline = Date.now() + 30_000;
     for (;;) {
-      const live = (await (await fetch(`${baseUrl}/api/playbooks/${id}?version=live`)).json()) as { stages: unknown[] };
+      const live = (await (await fetch(`${baseUrl}/api/playbooks/${id}?version=live`, { headers: { cookie } })).json()) as {
+        stages: unknown[];
+      };
       if (live.stages.length === LARGE_PLAYBOOK.stages) break;
       if (Date.now() > deadline) throw new Error('the large playbook did not reach the server');
       await new Promise((r) => setTimeout(r, 50));
@@ -66,6 +69,12 @@ async function createLargePlaybook(baseUrl: string): Promise<string> {
     doc.ydoc.destroy();
   }
   return id;
+}
+
+/** Puts the owner's session cookie in a browser context, as signing in would. */
+async function signInContext(context: BrowserContext, url: string, cookie: string): Promise<void> {
+  const [name, ...value] = cookie.split('=');
+  await context.addCookies([{ name: name as string, value: value.join('='), url: new URL(url).origin }]);
 }
 
 /** Reads one of the app's performance marks, in ms since navigation started. */
@@ -93,9 +102,9 @@ async function openEditor(page: Page, url: string): Promise<Load> {
 }
 
 /** The JavaScript a route loads, gzipped: what a person on a slow link waits for. */
-async function routeJavaScript(browser: Browser, url: string, ready: string): Promise<{ kb: number; files: string[] }> {
+async function routeJavaScript(browser: Browser, url: string, ready: string, cookie: string): Promise<{ kb: number; files: string[] }> {
   const context = await browser.newContext();
-  await context.addInitScript(`localStorage.setItem('fullcourt.identity', '{"name":"Bench","color":"#1d4ed8"}')`);
+  await signInContext(context, url, cookie);
   const page = await context.newPage();
   const bodies: Promise<{ name: string; bytes: number }>[] = [];
   page.on('response', (response) => {
@@ -117,18 +126,19 @@ export default {
   async run() {
     await buildWeb();
     const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-bench-browser-'));
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...ownerEnv });
     const server = await startServer(config, createLogger('silent'), { webDist: join(WEB_ROOT, 'dist') });
     const browser = await launchChromium();
     try {
-      const id = await createLargePlaybook(server.url);
+      const cookie = await signIn(server.url, owner.email, owner.password);
+      const id = await createLargePlaybook(server.url, cookie);
       const editorUrl = `${server.url}/playbooks/${id}/stages`;
       const cold: Load[] = [];
       const warm: Load[] = [];
       for (let i = 0; i < RUNS; i++) {
         // A fresh context is a device that has never opened the playbook; the second visit finds its IndexedDB copy.
         const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-        await context.addInitScript(`localStorage.setItem('fullcourt.identity', '{"name":"Bench","color":"#1d4ed8"}')`);
+        await signInContext(context, server.url, cookie);
         const page = await context.newPage();
         cold.push(await openEditor(page, editorUrl));
         warm.push(await openEditor(page, editorUrl));
@@ -140,10 +150,10 @@ export default {
         stagesShownMs: round(median(loads.map((l) => l.stagesShownMs)), 0),
       });
       const routes = {
-        home: await routeJavaScript(browser, `${server.url}/`, 'h1'),
-        editor: await routeJavaScript(browser, editorUrl, '.stage-column'),
-        reader: await routeJavaScript(browser, `${server.url}/playbooks/${id}/read`, '.reader-article'),
-        workshop: await routeJavaScript(browser, `${server.url}/playbooks/${id}/workshop/stages`, '.stage-column'),
+        home: await routeJavaScript(browser, `${server.url}/`, 'h1', cookie),
+        editor: await routeJavaScript(browser, editorUrl, '.stage-column', cookie),
+        reader: await routeJavaScript(browser, `${server.url}/playbooks/${id}/read`, '.reader-article', cookie),
+        workshop: await routeJavaScript(browser, `${server.url}/playbooks/${id}/workshop/stages`, '.stage-column', cookie),
       };
       const result = {
         playbook: { stages: LARGE_PLAYBOOK.stages, assets: LARGE_PLAYBOOK.assets },

@@ -27,6 +27,10 @@ export interface FanoutInput {
   gapMs: number;
   /** True for the real server (readers send sync step 1 and wait for step 2); false for the relay. */
   yjsServer: boolean;
+  /** Credentials on the writer's upgrade (a session cookie or `Authorization: Bearer`). */
+  writerHeaders?: Record<string, string>;
+  /** Credentials on the readers' upgrades: a viewer's make every reader a read-only connection. */
+  readerHeaders?: Record<string, string>;
 }
 
 export interface FanoutOutput {
@@ -63,7 +67,7 @@ function isSyncStep2(frame: Buffer): boolean {
 }
 
 function openReader(): Promise<Reader> {
-  const socket = new WebSocket(`${input.wsBase}/${input.room}`);
+  const socket = new WebSocket(`${input.wsBase}/${input.room}`, { headers: input.readerHeaders ?? {} });
   const reader: Reader = { socket, frames: [], round: -1 };
   return new Promise((resolve, reject) => {
     socket.once('error', reject);
@@ -98,7 +102,7 @@ function decodeSeq(frame: Buffer): number | undefined {
 
 const doc = new Y.Doc();
 const map = doc.getMap<number>('bench');
-const writer = openProvider(input.wsBase, input.room, doc);
+const writer = openProvider(input.wsBase, input.room, doc, input.writerHeaders ?? {});
 if (input.yjsServer) await synced(writer);
 else await eventually(() => writer.wsconnected, 5_000, 'writer connected');
 const readers = await Promise.all(Array.from({ length: input.readers }, openReader));

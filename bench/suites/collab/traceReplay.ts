@@ -19,6 +19,8 @@ import { applyTxn, loadEditingTrace } from './editingTrace';
 import { hearFromParent, loadInput, tellParent } from './loadProcess';
 
 export interface ReplayInput {
+  /** Credentials on the upgrade (the owner's session cookie). */
+  headers?: Record<string, string>;
   wsBase: string;
   room: string;
   /** Root Y.Text the trace is typed into. */
@@ -52,8 +54,8 @@ doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction
   updates += 1;
   payloadBytes += update.byteLength;
 });
-const provider = openProvider(input.wsBase, input.room, doc);
-const coauthor = openProvider(input.wsBase, input.room);
+const provider = openProvider(input.wsBase, input.room, doc, input.headers ?? {});
+const coauthor = openProvider(input.wsBase, input.room, undefined, input.headers ?? {});
 let received = 0;
 let waiter: { limit: number; resolve: () => void } | undefined;
 coauthor.doc.on('update', (_update: Uint8Array, origin: unknown) => {
