@@ -1,6 +1,7 @@
 import { diff, emptyPlaybook, type Playbook, PlaybookSchema } from '@fullcourt/playbook';
 import { nanoid } from 'nanoid';
 import type { VersionRecord } from '../db';
+import { presentVersion } from '../presenters/versionPresenter';
 import type { Services } from './services';
 
 export const webhookEvents = ['version.published', 'version.created'] as const;
@@ -30,20 +31,11 @@ export async function emitVersionEvent(
         occurredAt,
         webhookId,
         playbook: { id: version.playbookId, title: after.title },
-        version: presentVersion(version),
-        previous: previous ? presentVersion(previous) : null,
+        version: presentVersion(version, event === 'version.published' ? version.id : undefined),
+        previous: previous ? presentVersion(previous, undefined) : null,
         changes: diff(before, after),
       }),
     () => nanoid(),
   );
   if (queued > 0) services.webhooks.kick();
 }
-
-const presentVersion = (v: VersionRecord) => ({
-  number: v.number,
-  label: v.label,
-  note: v.note,
-  kind: v.kind,
-  author: v.authorName,
-  createdAt: v.createdAt.toISOString(),
-});

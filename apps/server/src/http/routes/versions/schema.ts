@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { VersionListing } from '../../../db';
 import { pageQuery } from '../../pagination';
 import { versionParam } from '../../versionQuery';
 
@@ -9,7 +8,8 @@ export const versionSummary = z
     kind: z.enum(['named', 'checkpoint']),
     label: z.string(),
     note: z.string(),
-    author: z.string(),
+    author: z.string().openapi({ description: 'The name of the account that saved it' }),
+    authorId: z.string(),
     createdAt: z.string().datetime(),
     published: z.boolean(),
     stateBytes: z.number().int(),
@@ -70,15 +70,4 @@ export const diffQuery = z.object({
 /** One change in business words; `text` is the sentence a person reads. */
 export const changeSchema = z.object({ section: z.string(), kind: z.string(), text: z.string() }).catchall(z.unknown()).openapi('Change');
 
-export function presentVersion(v: VersionListing, publishedId: string | undefined) {
-  return {
-    number: v.number,
-    kind: v.kind,
-    label: v.label,
-    note: v.note,
-    author: v.authorName,
-    createdAt: v.createdAt.toISOString(),
-    published: v.id === publishedId,
-    stateBytes: v.stateBytes,
-  };
-}
+export { presentVersion } from '../../../presenters/versionPresenter';
