@@ -83,7 +83,12 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     signIns: new SignInLimiter(config.signInLimits),
     firstRun: new FirstRun(),
     publicUrl: config.publicUrl,
-    accessChanged: () => rechecks.request(),
+    accessCache: new Map(),
+    accessChanged: () => {
+      services.accessCache.clear();
+      identity.forget();
+      rechecks.request();
+    },
   };
   const { setupToken } = await prepareFirstRun(services, config.owner);
   // Sessions on open sockets end on their own too (expiry); look now and then.

@@ -3,6 +3,7 @@ import type { PlaybookAccessRecord } from '../db';
 import { CloseCode, CloseReason } from '../errors';
 import type { Actor } from '../identity/actor';
 import { refusal } from '../policy/authorize';
+import { playbookAccess } from './playbookAccess';
 import type { Services } from './services';
 
 /**
@@ -18,7 +19,7 @@ export async function recheckConnections(services: Services): Promise<void> {
   const checks = [...services.collab.openConnections()].map(async (connection) => {
     const key = `${connection.actor.kind}:${connection.actor.id}:${connection.actor.sessionId ?? connection.actor.token?.id ?? ''}`;
     if (!actors.has(key)) actors.set(key, services.identity.refresh(connection.actor));
-    if (!access.has(connection.playbookId)) access.set(connection.playbookId, services.storage.access.get(connection.playbookId));
+    if (!access.has(connection.playbookId)) access.set(connection.playbookId, playbookAccess(services, connection.playbookId));
     apply(connection, await actors.get(key), await access.get(connection.playbookId));
   });
   const results = await Promise.allSettled(checks);

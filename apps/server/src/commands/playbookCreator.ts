@@ -22,6 +22,7 @@ export async function createPlaybook(services: Services, actor: Actor, input: Cr
   const createdBy = creatorOf(actor);
   const record = await services.storage.playbooks.create({ id: nanoid(12), title: input.title, createdBy });
   if (createdBy) await services.storage.access.set(record.id, 'edit', [{ subjectKind: 'user', subjectId: createdBy, role: 'manager' }]);
+  services.accessCache.delete(record.id);
   const template = templates[input.template ?? 'empty']();
   await services.collab.documents.use(record.id, async (document) => {
     applyJSON(document.doc, { ...template, id: record.id, title: input.title }, actor);

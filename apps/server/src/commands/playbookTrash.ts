@@ -29,12 +29,16 @@ export async function restoreFromTrash(services: Services, actor: Actor, playboo
   authorize(actor, 'trash.manage', workspace);
   if (!(await services.storage.playbooks.untrash(playbookId))) throw notFound('playbook in the trash', playbookId);
   await recordAudit(services, actor, 'playbook.restored_from_trash', { kind: 'playbook', id: playbookId });
+  services.accessChanged();
   return (await services.storage.playbooks.get(playbookId)) as PlaybookRecord;
 }
 
 /** Deletes for good what has been in the trash for 30 days (run at boot and hourly). */
 export async function purgeTrash(services: Services, now = new Date()): Promise<string[]> {
   const purged = await services.storage.playbooks.purgeTrash(new Date(now.getTime() - trashMs));
-  if (purged.length > 0) services.log.info({ playbookIds: purged }, 'purged playbooks deleted 30 days ago');
+  if (purged.length > 0) {
+    services.log.info({ playbookIds: purged }, 'purged playbooks deleted 30 days ago');
+    services.accessChanged();
+  }
   return purged;
 }

@@ -17,6 +17,8 @@ export async function getProfile(services: Services, actor: Actor): Promise<User
 export async function updateProfile(services: Services, actor: Actor, patch: { name?: string; color?: string }): Promise<UserRecord> {
   authorize(actor, 'profile.manage', workspace);
   await services.storage.users.update(actor.id, patch);
+  // Tokens resolved earlier carry the old name.
+  services.accessChanged();
   return getProfile(services, actor);
 }
 

@@ -1,5 +1,5 @@
 import type { CollabServer } from '../collab/collabServer';
-import type { Storage } from '../db';
+import type { PlaybookAccessRecord, Storage } from '../db';
 import type { Identity } from '../identity/identity';
 import type { SignInLimiter } from '../identity/signInLimiter';
 import type { Logger } from '../logger';
@@ -19,6 +19,8 @@ export interface Services {
   firstRun: FirstRun;
   /** PUBLIC_URL, for links in invitations; requests' own origin is used without it. */
   publicUrl: string | undefined;
-  /** Re-checks open sockets after access changed (debounced to one pass at a time). */
+  /** Playbook sharing by id, emptied by `accessChanged` (see playbookAccess.ts). */
+  accessCache: Map<string, PlaybookAccessRecord>;
+  /** Empties the access caches and re-checks open sockets after access changed (debounced to one pass at a time). */
   accessChanged(): void;
 }

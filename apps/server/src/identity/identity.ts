@@ -24,6 +24,12 @@ export interface NewAccount {
 export class Identity {
   readonly auth: Auth;
   private readonly touched = new Map<string, number>();
+  /**
+   * Resolved API tokens by hash. Tools send the same token on every read; every change that could
+   * alter what a token may do (revocation, roles, teams, deactivation) goes through a command that
+   * calls `forget()`, and expiry is checked on each use, so the cache never outlives a change.
+   */
+  private readonly tokens = new Map<string, { actor: Actor; expiresAt: number | null }>();
 
   constructor(
     private readonly storage: Storage,
@@ -61,6 +67,11 @@ export class Identity {
       return token ? this.tokenActor(token) : undefined;
     }
     return actor;
+  }
+
+  /** Drops what was resolved from tokens: access changed somewhere. */
+  forget(): void {
+    this.tokens.clear();
   }
 
   /** Creates an account that signs in with email and password (setup, invitations, admins provisioning). */
@@ -111,10 +122,19 @@ export class Identity {
   private async fromBearer(authorization: string): Promise<Actor | undefined> {
     const [scheme, secret] = authorization.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !secret?.startsWith(tokenPrefix)) return undefined;
-    const token = await this.storage.tokens.byHash(hashSecret(secret));
+    const hash = hashSecret(secret);
+    const cached = this.tokens.get(hash);
+    if (cached && (cached.expiresAt === null || cached.expiresAt > Date.now())) {
+      this.noteUse(cached.actor.token?.id as string);
+      return cached.actor;
+    }
+    const token = await this.storage.tokens.byHash(hash);
     if (!token) return undefined;
     const actor = await this.tokenActor(token);
-    if (actor) this.noteUse(token.id);
+    if (!actor) return undefined;
+    if (this.tokens.size > 10_000) this.tokens.clear();
+    this.tokens.set(hash, { actor, expiresAt: token.expiresAt?.getTime() ?? null });
+    this.noteUse(token.id);
     return actor;
   }
 

@@ -13,7 +13,7 @@ interface Props {
   version: VersionSummary;
   onBack: () => void;
   onCompare: (version: VersionSummary) => void;
-  onRestore: (version: VersionSummary) => void;
+  onRestore?: (version: VersionSummary) => void;
 }
 
 /**
@@ -41,9 +41,11 @@ export function VersionPreview({ playbookId, version, onBack, onCompare, onResto
         <button type="button" className="secondary" onClick={() => onCompare(version)}>
           Compare with live
         </button>
-        <button type="button" className="secondary" onClick={() => onRestore(version)}>
-          Restore…
-        </button>
+        {onRestore && (
+          <button type="button" className="secondary" onClick={() => onRestore(version)}>
+            Restore…
+          </button>
+        )}
       </ViewBar>
       {error && (
         <p className="error" role="alert">

@@ -8,8 +8,9 @@ import { describeWhen } from './when';
 export interface VersionActions {
   onPreview: (version: VersionSummary) => void;
   onCompare: (version: VersionSummary) => void;
-  onPublish: (version: VersionSummary) => void;
-  onRestore: (version: VersionSummary) => void;
+  /** Absent for people who may not publish or restore (editors and viewers). */
+  onPublish?: (version: VersionSummary) => void;
+  onRestore?: (version: VersionSummary) => void;
 }
 
 interface Props extends VersionActions {
@@ -89,14 +90,16 @@ function VersionEntry({
         >
           Compare with live
         </button>
-        {!version.published && (
+        {onPublish && !version.published && (
           <button type="button" className="link-button" aria-label={`Publish ${name}`} onClick={() => onPublish(version)}>
             Publish…
           </button>
         )}
-        <button type="button" className="link-button" aria-label={`Restore ${name}`} onClick={() => onRestore(version)}>
-          Restore…
-        </button>
+        {onRestore && (
+          <button type="button" className="link-button" aria-label={`Restore ${name}`} onClick={() => onRestore(version)}>
+            Restore…
+          </button>
+        )}
       </div>
     </li>
   );

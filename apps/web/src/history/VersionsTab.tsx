@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { getSharing } from '../api/sharing';
 import type { VersionRef, VersionSummary } from '../api/versions';
 import { CompareView } from './CompareView';
 import { PublishDialog } from './PublishDialog';
@@ -36,6 +37,14 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [showCheckpoints, setShowCheckpoints] = useState(true);
+  // Saving takes an editor, publishing and restoring a manager: others see the history without those buttons.
+  const [youCan, setYouCan] = useState({ edit: false, publish: false });
+  useEffect(() => {
+    getSharing(playbookId).then(
+      (s) => setYouCan(s.youCan),
+      () => {},
+    );
+  }, [playbookId]);
 
   useEffect(() => onWide(view.name !== 'timeline'), [view.name, onWide]);
 
@@ -73,7 +82,13 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
       )}
 
       {view.name === 'preview' && (
-        <VersionPreview playbookId={playbookId} version={view.version} onBack={back} onCompare={compare} onRestore={restore} />
+        <VersionPreview
+          playbookId={playbookId}
+          version={view.version}
+          onBack={back}
+          onCompare={compare}
+          onRestore={youCan.publish ? restore : undefined}
+        />
       )}
       {view.name === 'compare' && (
         <CompareView
@@ -87,13 +102,15 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
       )}
       {view.name === 'timeline' && (
         <div className="timeline-view">
-          <SaveVersionForm
-            playbookId={playbookId}
-            onSaved={(version) => {
-              setNotice({ message: `Saved ${versionName(version)}.` });
-              void versions.refresh();
-            }}
-          />
+          {youCan.edit && (
+            <SaveVersionForm
+              playbookId={playbookId}
+              onSaved={(version) => {
+                setNotice({ message: `Saved ${versionName(version)}.` });
+                void versions.refresh();
+              }}
+            />
+          )}
           <div className="timeline-head">
             <h3>Timeline</h3>
             <label className="toggle">
@@ -115,8 +132,8 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
             showCheckpoints={showCheckpoints}
             onPreview={preview}
             onCompare={compare}
-            onPublish={publish}
-            onRestore={restore}
+            onPublish={youCan.publish ? publish : undefined}
+            onRestore={youCan.publish ? restore : undefined}
           />
           {versions.hasOlder && (
             <button type="button" className="secondary" disabled={versions.loadingOlder} onClick={() => void versions.loadOlder()}>
