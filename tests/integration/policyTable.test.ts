@@ -335,7 +335,8 @@ describe('the access policy, operation by operation', () => {
   let f: Fixture;
 
   beforeAll(async () => {
-    const server = await startTestServer();
+    // The fixture's webhooks point at a closed loopback port (paused, nothing is sent); main's SSRF guard needs it allowed.
+    const server = await startTestServer({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     const url = server.url;
     const people = {
       'workspace viewer': await addPerson(url, { name: 'Wanda Viewer', role: 'viewer' }),

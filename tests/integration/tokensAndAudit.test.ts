@@ -115,7 +115,7 @@ describe('the trash', () => {
 
 describe('the audit log', () => {
   it('records who did what, when and from where, newest first, for admins only', async () => {
-    const server = await startTestServer();
+    const server = await startTestServer({ WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });
     const id = await server.createPlaybook();
     const member = await addPerson(server.url, { name: 'Mia Member' });
     await api(server.url, 'POST', '/api/auth/sign-in/email', { email: member.email, password: 'wrong-password' }, anonymous);
