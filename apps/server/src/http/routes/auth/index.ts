@@ -6,11 +6,15 @@ import { anonymousActor } from '../../../identity/actor';
 import type { AppEnv } from '../../env';
 import { peerAddress } from '../../middleware/authenticate';
 
-/** The better-auth endpoints Fullcourt uses; the library's others (sign-up, password reset by email, …) are not served. */
-const served = new Set(['POST /api/auth/sign-in/email', 'POST /api/auth/sign-out', 'GET /api/auth/get-session']);
+/**
+ * The better-auth endpoints Fullcourt uses; the library's others (sign-up, password reset by email,
+ * get-session, whose body carries the session token that the HttpOnly cookie keeps from scripts)
+ * are not served: GET /api/v1/me says who is signed in.
+ */
+const served = new Set(['POST /api/auth/sign-in/email', 'POST /api/auth/sign-out']);
 
 /**
- * `/api/auth/*`: better-auth's sign-in, sign-out and session endpoints. Sign-in is limited per
+ * `/api/auth/*`: better-auth's sign-in and sign-out. Sign-in is limited per
  * account and per address (429 with Retry-After), and every attempt is audited; failed ones
  * are logged with the email and address, never the password.
  */
