@@ -19,7 +19,7 @@ export interface AuthSettings {
  * better-auth, configured for Fullcourt: email and password only (no sign-up: people join by
  * invitation), sessions in the database and checked there on every request (no cookie cache,
  * so a revoked session ends at once), HttpOnly SameSite=Lax cookies, Secure behind https.
- * Only sign-in, sign-out and get-session are mounted (routes/auth); everything else about an
+ * Only sign-in and sign-out are mounted (routes/auth); everything else about an
  * account goes through our own routes, which audit it and re-check open sockets.
  */
 export function createAuth(settings: AuthSettings) {
