@@ -125,6 +125,22 @@ describe.skipIf(!chromiumAvailable())('people and access in Chromium', () => {
     await expect.poll(() => edaEditor.titleInput().inputValue(), { timeout: 5_000, interval: 50 }).toBe('Final title');
   });
 
+  it('lets a manager delete the playbook to the trash, from which an admin restores it', async () => {
+    await new EditorPage(owner).open(server.url, playbookId);
+    await owner.getByRole('button', { name: 'Share' }).click();
+    owner.once('dialog', (dialog) => void dialog.accept());
+    await owner.getByRole('dialog', { name: 'Share this playbook' }).getByRole('button', { name: 'Delete playbook' }).click();
+    await owner.getByRole('heading', { name: 'Playbooks' }).waitFor();
+    expect(await owner.getByRole('link', { name: 'Final title', exact: true }).count()).toBe(0);
+
+    await owner.goto(`${server.url}/people`);
+    const trash = owner.getByRole('list', { name: 'Deleted playbooks' });
+    await trash.getByRole('button', { name: 'Restore Final title' }).click();
+    await owner.getByText('No deleted playbooks.').waitFor();
+    await owner.goto(server.url);
+    await owner.getByRole('link', { name: 'Final title', exact: true }).waitFor();
+  });
+
   /** The owner's session cookie, from their browser context. */
   async function ownerCookie(): Promise<Record<string, string>> {
     const cookies = await owner.context().cookies();

@@ -83,3 +83,13 @@ export interface AuditEvent {
 }
 export const listAudit = (before?: number) =>
   request<{ items: AuditEvent[]; nextBefore: number | null }>(`/api/v1/audit?limit=50${before ? `&before=${before}` : ''}`);
+
+export interface TrashedPlaybook {
+  id: string;
+  title: string;
+  deletedAt: string;
+  purgeAt: string;
+}
+export const listTrash = () => request<{ items: TrashedPlaybook[] }>('/api/v1/trash').then((r) => r.items);
+export const restoreFromTrash = (id: string) => request<unknown>(`/api/v1/trash/${encodeURIComponent(id)}/restore`, json('POST'));
+export const deletePlaybook = (id: string) => request<void>(`/api/v1/playbooks/${encodeURIComponent(id)}`, json('DELETE'));

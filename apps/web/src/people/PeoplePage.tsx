@@ -1,7 +1,19 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { AccountNav } from '../account/AccountNav';
 import { useAccount } from '../account/accountStore';
-import { createTeam, invite, listPeople, listTeams, type Person, type Team, updatePerson, type WorkspaceRole } from '../api/account';
+import {
+  createTeam,
+  invite,
+  listPeople,
+  listTeams,
+  listTrash,
+  type Person,
+  restoreFromTrash,
+  type Team,
+  type TrashedPlaybook,
+  updatePerson,
+  type WorkspaceRole,
+} from '../api/account';
 
 const ROLES: WorkspaceRole[] = ['owner', 'admin', 'member', 'viewer'];
 
@@ -11,6 +23,7 @@ export function PeoplePage() {
   const me = account.status === 'signed-in' ? account.person : null;
   const [people, setPeople] = useState<Person[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
+  const [trash, setTrash] = useState<TrashedPlaybook[]>([]);
   const [error, setError] = useState<string | undefined>();
   const [inviteLink, setInviteLink] = useState<string | undefined>();
   const [email, setEmail] = useState('');
@@ -20,10 +33,11 @@ export function PeoplePage() {
   const id = useId();
 
   const refresh = () =>
-    Promise.all([listPeople(), listTeams()]).then(
-      ([p, t]) => {
+    Promise.all([listPeople(), listTeams(), listTrash()]).then(
+      ([p, t, deleted]) => {
         setPeople(p);
         setTeams(t);
+        setTrash(deleted);
       },
       (e: Error) => setError(e.message),
     );
@@ -157,6 +171,22 @@ export function PeoplePage() {
           ))}
         </tbody>
       </table>
+
+      <h2>Trash</h2>
+      {trash.length === 0 ? (
+        <p>No deleted playbooks. Deleted playbooks stay here for 30 days.</p>
+      ) : (
+        <ul aria-label="Deleted playbooks">
+          {trash.map((p) => (
+            <li key={p.id}>
+              {p.title}, deleted {new Date(p.deletedAt).toLocaleDateString()}, purged {new Date(p.purgeAt).toLocaleDateString()}{' '}
+              <button type="button" className="secondary" onClick={() => attempt(() => restoreFromTrash(p.id))}>
+                Restore {p.title}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
 
       <h2>Teams</h2>
       <ul>

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
-import { listPeople, listTeams, type Person, type Team } from '../api/account';
+import { deletePlaybook, listPeople, listTeams, type Person, type Team } from '../api/account';
 import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, type Sharing, setSharing } from '../api/sharing';
+import { navigate } from '../app/router';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
 
 const ROLE_LABELS: Record<PlaybookRole, string> = { viewer: 'Can view', editor: 'Can edit', manager: 'Manages' };
@@ -137,6 +138,22 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
         </>
       )}
       <div className="actions">
+        {canShare && (
+          <button
+            type="button"
+            className="danger"
+            onClick={() => {
+              // Managers may delete; it goes to the trash, where admins can restore it for 30 days.
+              if (!window.confirm('Delete this playbook? Owners and admins can restore it from the trash for 30 days.')) return;
+              deletePlaybook(playbookId).then(
+                () => navigate({ name: 'home' }),
+                (e: Error) => setError(e.message),
+              );
+            }}
+          >
+            Delete playbook
+          </button>
+        )}
         <button
           type="button"
           className="secondary"
