@@ -9,10 +9,10 @@ import { closeAllTestServers, startTestServer } from './helpers/testServer';
 
 afterEach(closeAllTestServers);
 
-const signInRaw = (base: string, email: string, password: string) =>
+const signInRaw = (base: string, email: string, password: string, origin = new URL(base).origin) =>
   fetch(`${base}/api/auth/sign-in/email`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
+    headers: { 'content-type': 'application/json', origin },
     body: JSON.stringify({ email, password }),
   });
 
@@ -29,8 +29,11 @@ describe('signing in', () => {
     const body = (await res.json()) as Record<string, unknown>;
     expect(body).not.toHaveProperty('token');
 
-    const secure = await startTestServer({ PUBLIC_URL: 'https://playbook.example.com' });
-    const [secureCookie] = (await signInRaw(secure.url, owner.email, owner.password)).headers.getSetCookie();
+    // Behind a TLS proxy: the proxy reaches it on loopback, browsers show the public origin.
+    const secure = await startTestServer({ PUBLIC_URL: 'https://playbook.example.com', ALLOWED_HOSTS: '127.0.0.1' });
+    const [secureCookie] = (
+      await signInRaw(secure.url, owner.email, owner.password, 'https://playbook.example.com')
+    ).headers.getSetCookie();
     expect(secureCookie).toMatch(/^__Secure-fullcourt\.session_token=/);
     expect(secureCookie).toMatch(/; Secure/i);
   });
@@ -67,8 +70,10 @@ describe('signing in', () => {
     const child = await startChildServer(mkdtempSync(join(tmpdir(), 'fullcourt-signin-')));
     try {
       expect((await signInRaw(child.url, owner.email, 'Tr0ub4dor&3-guess')).status).toBe(401);
-      const failed = child.logs.find((l) => l.msg === 'failed sign-in');
-      expect(failed).toMatchObject({ email: owner.email, address: '127.0.0.1' });
+      // The log line arrives on the child's stdout, which may come after the response.
+      await expect
+        .poll(() => child.logs.find((l) => l.msg === 'failed sign-in'))
+        .toMatchObject({ email: owner.email, address: '127.0.0.1' });
       expect(JSON.stringify(child.logs)).not.toContain('Tr0ub4dor');
     } finally {
       child.process.kill('SIGTERM');

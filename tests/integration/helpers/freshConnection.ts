@@ -23,7 +23,7 @@ export function requestOnFreshConnection(
   return new Promise((resolve) => {
     const req = request(
       url,
-      { method: options.method ?? 'GET', headers: withCredentials(url, options.headers), agent: false, timeout: timeoutMs },
+      { method: options.method ?? 'GET', headers: requestHeaders(url, options), agent: false, timeout: timeoutMs },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -39,4 +39,15 @@ export function requestOnFreshConnection(
     req.on('error', (error) => resolve(error.message));
     req.end(options.body);
   });
+}
+
+/**
+ * The request's headers, with the server's remembered credentials. A body gets its length: Node's
+ * client sends a DELETE body neither chunked nor with a length, so the server would read it as the
+ * next request and answer 400 (or reset, racing a large body) before the route ever saw it.
+ */
+function requestHeaders(url: string, options: FreshConnectionRequest): Record<string, string> {
+  const headers = withCredentials(url, options.headers);
+  const sized = Object.keys(headers).some((h) => ['content-length', 'transfer-encoding'].includes(h.toLowerCase()));
+  return options.body === undefined || sized ? headers : { ...headers, 'content-length': String(Buffer.byteLength(options.body)) };
 }

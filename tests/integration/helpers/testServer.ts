@@ -40,9 +40,10 @@ export async function startTestServer(
     ...env,
   });
   const server = await startServer(config, createLogger(config.logLevel), { webDist: options.webDist ?? '/nonexistent' });
-  // With ALLOWED_HOSTS set, fetch (which cannot set Host) may not reach the server: such tests go unsigned.
+  // With ALLOWED_HOSTS or PUBLIC_URL set, fetch (which cannot set Host, and signs in from the loopback
+  // origin) may not get in: such tests go unsigned unless they sign in themselves.
   const signIn = config.owner ? signInOwner(server.url, dataDir) : Promise.resolve('');
-  const ownerCookie = config.allowedHosts ? await signIn.catch(() => '') : await signIn;
+  const ownerCookie = config.allowedHosts || config.publicUrl ? await signIn.catch(() => '') : await signIn;
   const test: TestServer = {
     ...server,
     dataDir,
