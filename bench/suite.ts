@@ -1,7 +1,13 @@
+/** Flags given to `npm run bench -- [suite...] [--flag...]`. */
+export interface BenchOptions {
+  /** `--cpu-prof`: suites that can profile a server write a .cpuprofile under bench/results/ and summarise it. */
+  cpuProf: boolean;
+}
+
 /** A benchmark suite: prints as it goes and returns its figures for bench/results/latest.json. */
 export interface BenchSuite {
   name: string;
-  run(): Promise<Record<string, unknown>>;
+  run(options: BenchOptions): Promise<Record<string, unknown>>;
 }
 
 /** The median of a list of numbers (the machine is shared and noisy: report medians, not means). */
