@@ -30,6 +30,7 @@ import type { ReplayDown, ReplayInput, ReplayUp } from './collab/traceReplay';
 import type { CollabTarget } from './collab/wire';
 import { InspectorSession, type ProfileSummary, summarizeProfile } from './peers/cpuProfile';
 import { type PeerServer, peerServers, type RunningPeer } from './peers/peerServers';
+import { clockAfterEachTxn, survivingTxns } from './peers/survival';
 
 const readerCounts = [10, 50, 200];
 const fanoutEdits = 200;
@@ -127,27 +128,6 @@ async function freshAndFanout() {
   return { fresh, fanout };
 }
 
-/** The writer's Yjs clock after each transaction: a Y.Text insert advances it by its length, a delete not at all. */
-export function clockAfterEachTxn(trace: EditingTrace): number[] {
-  let clock = 0;
-  return trace.txns.map(({ patches }) => {
-    for (const [, , insert] of patches) clock += insert.length;
-    return clock;
-  });
-}
-
-/** How many of the first transactions the document holds: those whose inserts are all below the writer's clock. */
-function survivingTxns(clocks: number[], writerClock: number): number {
-  let low = 0;
-  let high = clocks.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((clocks[mid] as number) <= writerClock) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** Opens the room with a fresh client and reads what the writer's edits came back as. */
 async function readBack(target: CollabTarget, writerClientId: number) {
   const client = openClient(target);
@@ -179,7 +159,7 @@ async function next<K extends ReplayUp['kind']>(load: LoadProcess<ReplayUp, Repl
 }
 
 /** Trace replay with CPU per update (and a profile), then the tail, kill -9, restart and count. */
-export async function traceAndCrash(peer: PeerServer, trace: EditingTrace, clocks: number[], options: BenchOptions) {
+async function traceAndCrash(peer: PeerServer, trace: EditingTrace, clocks: number[], options: BenchOptions) {
   const dir = tempDir(peer.key);
   let server = await peer.start(dir, { inspect: options.cpuProf });
   try {
@@ -218,7 +198,7 @@ export async function traceAndCrash(peer: PeerServer, trace: EditingTrace, clock
         const file = new URL(`peers-${peer.key}.cpuprofile`, resultsDir);
         mkdirSync(resultsDir, { recursive: true });
         writeFileSync(file, JSON.stringify(raw));
-        profile = summarizeProfile(raw, cpuMicros / saturated.updates);
+        profile = summarizeProfile(raw, cpuMicros / saturated.updates, (url) => peer.ownCode.test(url));
         inspector.close();
       }
       load.send({ kind: 'tail' });
@@ -283,12 +263,17 @@ function yjsApplyOnly(trace: EditingTrace) {
 }
 
 function printProfile(label: string, profile: ProfileSummary) {
-  console.log(`\n${label}: ${profile.busyMs} ms busy of ${profile.sampledMs} ms sampled; self time by area, as µs of CPU per update:`);
-  for (const row of profile.byArea)
-    console.log(`  ${String(row.microsPerUpdate).padStart(7)} µs  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.what}`);
-  console.log('  top functions (self):');
-  for (const row of profile.topFunctions)
-    console.log(`  ${String(row.microsPerUpdate).padStart(7)} µs  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.what}`);
+  const print = (rows: ProfileSummary['byArea']) => {
+    for (const row of rows)
+      console.log(`  ${String(row.microsPerUpdate).padStart(7)} µs  ${(row.share * 100).toFixed(1).padStart(5)}%  ${row.what}`);
+  };
+  console.log(`\n${label}: ${profile.busyMs} ms busy of ${profile.sampledMs} ms sampled; µs of CPU per update (share of samples)`);
+  console.log('  self time by area:');
+  print(profile.byArea);
+  console.log('  its own functions, inclusive (self plus callees):');
+  print(profile.ownInclusive);
+  console.log('  top functions, self:');
+  print(profile.topFunctions);
 }
 
 export default {

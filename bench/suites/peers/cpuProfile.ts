@@ -4,6 +4,8 @@
  * about (the saturated trace replay), which Node's own `--cpu-prof` cannot do: that profiles
  * the whole life of the process and writes nothing when it is killed with -9.
  */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
 
 /** The parts of a V8 CPU profile (Chrome DevTools' .cpuprofile format) the summary reads. */
@@ -69,18 +71,22 @@ export class InspectorSession {
   }
 }
 
-/** Where a function's code comes from, coarse enough to compare servers built from different parts. */
-function areaOf(url: string): string {
-  if (url.startsWith('node:')) return 'node:internal';
-  const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
-  if (pkg) return pkg[1] as string;
-  const own = /\/(apps\/[^/]+\/src\/(?:[^/]+\/)?|packages\/[^/]+\/src\/|bench\/)/.exec(url);
-  if (own) return own[1]?.replace(/\/$/, '') as string;
-  return url;
+const rootUrl = pathToFileURL(resolve(dirname(fileURLToPath(import.meta.url)), '../../..')).href;
+
+/** A script URL without the repository's own location: `apps/server/src/...`, or the package path after node_modules. */
+function shortFile(url: string): string {
+  const inPackage = url.lastIndexOf('/node_modules/');
+  if (inPackage >= 0) return url.slice(inPackage + '/node_modules/'.length);
+  return url.startsWith(`${rootUrl}/`) ? url.slice(rootUrl.length + 1) : url;
 }
 
-function shortFile(url: string): string {
-  return url.replace(/^.*\/node_modules\//, '').replace(/^file:\/\/.*?\/(apps|packages|bench)\//, '$1/');
+/** Where a function's code comes from, coarse enough to compare servers built from different parts: a package, or a source folder. */
+function areaOf(url: string): string {
+  if (url.startsWith('node:')) return 'node:internal';
+  const file = shortFile(url);
+  const pkg = /^((?:@[^/]+\/)?[^/]+)\//.exec(file);
+  if (url.includes('/node_modules/') && pkg) return pkg[1] as string;
+  return file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : file;
 }
 
 export interface ProfileRow {
@@ -93,6 +99,8 @@ export interface ProfileRow {
 
 export interface ProfileSummary {
   sampledMs: number;
+  /** The server's own functions by inclusive time (self plus what they call): where an update's time goes, in its terms. */
+  ownInclusive: ProfileRow[];
   /** Sampled time not idle. On a shared machine it counts time the process waited for a core, so only shares are used. */
   busyMs: number;
   byArea: ProfileRow[];
@@ -106,7 +114,12 @@ export interface ProfileSummary {
  * Samples are wall-clock intervals, so on a loaded machine a descheduled process still gets
  * samples; their shares are apportioned to `cpuMicrosPerUpdate`, measured by the caller.
  */
-export function summarizeProfile(profile: CpuProfile, cpuMicrosPerUpdate: number, limit = 15): ProfileSummary {
+export function summarizeProfile(
+  profile: CpuProfile,
+  cpuMicrosPerUpdate: number,
+  isOwnCode: (url: string) => boolean,
+  limit = 15,
+): ProfileSummary {
   const selfMicros = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -127,6 +140,7 @@ export function summarizeProfile(profile: CpuProfile, cpuMicrosPerUpdate: number
 
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const ownInclusive = inclusiveTimes(profile, selfMicros, isOwnCode);
   let busy = 0;
   for (const node of profile.nodes) {
     const micros = selfMicros.get(node.id) ?? 0;
@@ -138,12 +152,12 @@ export function summarizeProfile(profile: CpuProfile, cpuMicrosPerUpdate: number
     let key: string;
     if (url !== '') {
       area = areaOf(url);
-      key = `${functionName || '(anonymous)'} ${shortFile(url)}:${lineNumber + 1}`;
+      key = `${functionName || '(anonymous)'} ${fileAndLine(url, lineNumber)}`;
     } else {
       const caller = functionName.startsWith('(') ? undefined : scripted(node.id);
       area = caller ? areaOf(caller.callFrame.url) : functionName;
       key = caller
-        ? `${functionName} (native) from ${caller.callFrame.functionName || '(anonymous)'} ${shortFile(caller.callFrame.url)}:${caller.callFrame.lineNumber + 1}`
+        ? `${functionName} (native) from ${caller.callFrame.functionName || '(anonymous)'} ${fileAndLine(caller.callFrame.url, caller.callFrame.lineNumber)}`
         : functionName;
     }
     byArea.set(area, (byArea.get(area) ?? 0) + micros);
@@ -160,7 +174,48 @@ export function summarizeProfile(profile: CpuProfile, cpuMicrosPerUpdate: number
   return {
     sampledMs: Math.round((profile.endTime - profile.startTime) / 1000),
     busyMs: Math.round(busy / 1000),
+    ownInclusive: rows(ownInclusive),
     byArea: rows(byArea),
     topFunctions: rows(byFunction),
   };
+}
+
+/** Line numbers of code compiled on the fly (tsx) all read 1: leave them out there. */
+function fileAndLine(url: string, lineNumber: number): string {
+  return lineNumber > 0 ? `${shortFile(url)}:${lineNumber + 1}` : shortFile(url);
+}
+
+/** Inclusive time per function of the server's own code, a function that recurses counted once per stack. */
+function inclusiveTimes(profile: CpuProfile, selfMicros: Map<number, number>, isOwnCode: (url: string) => boolean): Map<string, number> {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const children = new Set(profile.nodes.flatMap((node) => node.children ?? []));
+  const keyOf = (node: CpuProfile['nodes'][number]) => `${node.callFrame.functionName || '(anonymous)'} ${shortFile(node.callFrame.url)}`;
+  const subtree = new Map<number, number>();
+  const onStack = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  // Iterative post-order walk: profiles of deep recursion would overflow a recursive one.
+  const stack = profile.nodes.filter((node) => !children.has(node.id)).map((node) => ({ id: node.id, entered: false }));
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as { id: number; entered: boolean };
+    const node = byId.get(frame.id);
+    if (!node) {
+      stack.pop();
+      continue;
+    }
+    const key = keyOf(node);
+    if (!frame.entered) {
+      frame.entered = true;
+      onStack.set(key, (onStack.get(key) ?? 0) + 1);
+      for (const child of node.children ?? []) stack.push({ id: child, entered: false });
+      continue;
+    }
+    stack.pop();
+    const depth = (onStack.get(key) ?? 1) - 1;
+    onStack.set(key, depth);
+    let micros = selfMicros.get(node.id) ?? 0;
+    for (const child of node.children ?? []) micros += subtree.get(child) ?? 0;
+    subtree.set(node.id, micros);
+    if (depth === 0 && isOwnCode(node.callFrame.url)) inclusive.set(key, (inclusive.get(key) ?? 0) + micros);
+  }
+  return inclusive;
 }

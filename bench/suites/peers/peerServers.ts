@@ -26,6 +26,8 @@ export interface PeerServer {
   key: string;
   label: string;
   dialect: Dialect;
+  /** Script URLs of the server's own code, for the profile's inclusive view. */
+  ownCode: RegExp;
   start(dataDir: string, options?: { inspect?: boolean }): Promise<RunningPeer>;
 }
 
@@ -54,6 +56,7 @@ export const fullcourt: PeerServer = {
   key: 'fullcourt',
   label: 'Fullcourt',
   dialect: 'y-websocket',
+  ownCode: /^file:\/\/.*\/apps\/server\/src\//,
   async start(dataDir, options = {}) {
     const process = await spawnPeer({
       args: fullcourtArgs(),
@@ -73,6 +76,7 @@ export const hocuspocus: PeerServer = {
   key: 'hocuspocus',
   label: `Hocuspocus ${packageVersion('@hocuspocus/server')} + SQLite`,
   dialect: 'hocuspocus',
+  ownCode: /\/node_modules\/@hocuspocus\//,
   async start(dataDir, options = {}) {
     const process = await spawnPeer({
       args: [fileURLToPath(new URL('./hocuspocusServer.mjs', import.meta.url))],
@@ -89,6 +93,7 @@ export const yWebsocketServer: PeerServer = {
   key: 'y-websocket-server',
   label: `y-websocket-server ${packageVersion('@y/websocket-server')} + LevelDB`,
   dialect: 'y-websocket',
+  ownCode: /\/node_modules\/@y\/websocket-server\//,
   async start(dataDir, options = {}) {
     const process = await spawnPeer({
       args: [join(root, 'node_modules/@y/websocket-server/src/server.js')],
