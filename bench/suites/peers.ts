@@ -59,6 +59,8 @@ function targetOf(peer: PeerServer, running: RunningPeer, room: string): CollabT
 interface Pooled {
   latenciesMs: number[];
   lost: number;
+  /** Runs that failed (a hang, a crash): reported, and the other runs still count. */
+  errors: string[];
 }
 
 async function fanoutRun(input: FanoutInput, into: Pooled): Promise<void> {
@@ -67,6 +69,9 @@ async function fanoutRun(input: FanoutInput, into: Pooled): Promise<void> {
     const out = await load.receive();
     into.latenciesMs = into.latenciesMs.concat(out.latenciesMs);
     into.lost += out.lost;
+  } catch (error) {
+    into.errors.push(error instanceof Error ? error.message : String(error));
+    console.error(`fan-out run at ${input.readers} readers on ${input.target.wsBase} failed:`, error);
   } finally {
     await load.stop();
   }
@@ -77,7 +82,10 @@ async function freshAndFanout() {
   const dirs = new Map<PeerServer, string>();
   const running = new Map<PeerServer, RunningPeer>();
   const fresh: Record<string, { rssMiB: number; startMs: number }> = {};
-  const fanout: Record<string, Record<number, { samples: number; p50Ms: number; p99Ms: number; maxMs: number; lost: number }>> = {};
+  const fanout: Record<
+    string,
+    Record<number, { samples: number; p50Ms: number; p99Ms: number; maxMs: number; lost: number; failedRuns: string[] }>
+  > = {};
   try {
     for (const peer of peerServers) {
       const dir = tempDir(peer.key);
@@ -90,7 +98,7 @@ async function freshAndFanout() {
       fresh[peer.key] = { rssMiB: mib(server.stats().rssBytes), startMs };
     }
     for (const readers of readerCounts) {
-      const pooled = new Map<PeerServer, Pooled>(peerServers.map((peer) => [peer, { latenciesMs: [], lost: 0 }]));
+      const pooled = new Map<PeerServer, Pooled>(peerServers.map((peer) => [peer, { latenciesMs: [], lost: 0, errors: [] }]));
       for (let run = 0; run < fanoutRuns; run += 1) {
         const order = run % 2 === 0 ? peerServers : [...peerServers].reverse();
         for (const peer of order) {
@@ -110,7 +118,7 @@ async function freshAndFanout() {
           );
         }
       }
-      for (const [peer, { latenciesMs, lost }] of pooled) {
+      for (const [peer, { latenciesMs, lost, errors }] of pooled) {
         fanout[peer.key] ??= {};
         (fanout[peer.key] as Record<number, unknown>)[readers] = {
           samples: latenciesMs.length,
@@ -118,6 +126,7 @@ async function freshAndFanout() {
           p99Ms: round(percentile(latenciesMs, 99)),
           maxMs: round(percentile(latenciesMs, 100)),
           lost,
+          failedRuns: errors,
         };
       }
     }

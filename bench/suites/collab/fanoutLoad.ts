@@ -60,6 +60,8 @@ export interface FanoutOutput {
 }
 
 const roundTimeoutMs = 2_000;
+/** Joining can be slow on a loaded shared machine; this is only a guard against a hang. */
+const joinTimeoutMs = 30_000;
 /** y-protocols' Awareness renews the local state this often (outdatedTimeout / 2). */
 const presenceRenewMs = 15_000;
 const emptyStateVector = Y.encodeStateVector(new Y.Doc());
@@ -99,6 +101,7 @@ function openReader(index: number): Promise<Reader> {
   const socket = new WebSocket(socketUrl(target));
   const reader: Reader = { socket, frames: [], round: -1 };
   return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`reader ${index} did not join within ${joinTimeoutMs} ms`)), joinTimeoutMs);
     socket.once('error', reject);
     socket.on('message', (frame: Buffer) => {
       const payload = payloadOf(target, frame);
@@ -111,6 +114,7 @@ function openReader(index: number): Promise<Reader> {
           if (pending === 0) roundDone?.();
         }
       } else if (isSyncStep2(payload)) {
+        clearTimeout(timer);
         resolve(reader);
       }
     });
@@ -118,7 +122,10 @@ function openReader(index: number): Promise<Reader> {
       for (const frame of handshakeFrames(target)) socket.send(frame);
       if (input.yjsServer) socket.send(syncStep1Frame(target, emptyStateVector));
       if (input.presence) publishPresence(reader, index);
-      if (!input.yjsServer) resolve(reader);
+      if (!input.yjsServer) {
+        clearTimeout(timer);
+        resolve(reader);
+      }
     });
   });
 }
@@ -135,8 +142,8 @@ function decodeSeqs(payload: Uint8Array): number[] {
 const doc = new Y.Doc();
 const map = doc.getMap<number>('bench');
 const writer = openClient(target, doc);
-if (input.yjsServer) await writer.synced();
-else await eventually(() => writer.connected(), 5_000, 'writer connected');
+if (input.yjsServer) await writer.synced(joinTimeoutMs);
+else await eventually(() => writer.connected(), joinTimeoutMs, 'writer connected');
 if (input.presence) writer.awareness.setLocalState({ user: { name: 'Writer', color: '#d9480f' } });
 const readers = await Promise.all(Array.from({ length: input.readers }, (_, index) => openReader(index)));
 

@@ -95,7 +95,8 @@ async function coauthorCaughtUp(): Promise<void> {
   await inFlightAtMost(0);
   while (!Y.equalSnapshots(Y.snapshot(doc), Y.snapshot(coauthor.doc))) await sleep(5);
 }
-await Promise.all([provider.synced(), coauthor.synced()]);
+// Generous: on a loaded shared machine a server fresh from start-up can take seconds to answer.
+await Promise.all([provider.synced(30_000), coauthor.synced(30_000)]);
 await tellParent<ReplayUp>({ kind: 'ready', txns: trace.txns.length, writerClientId: doc.clientID });
 
 const tailStart = trace.txns.length - Math.min(input.tailTxns ?? 0, trace.txns.length);
