@@ -3,7 +3,8 @@
  * figures to bench/results/latest.json. Suites are benchmarks, not tests: they report medians and
  * ratios against a peer measured in the same run, and never fail on a number.
  * `npm run bench -- <suite name>...` runs only the named suites (`npm run bench -- peers`: the
- * peer servers' table alone); `--cpu-prof` also profiles the servers where a suite can (peers).
+ * peer servers' table alone); `--cpu-prof` also profiles the servers where a suite can (peers);
+ * `--peers=fullcourt,hocuspocus` and `--trace-txns=N` make the peers suite quicker to iterate on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -20,9 +21,19 @@ import restReads from './suites/restReads';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const only = args.filter((arg) => !arg.startsWith('--'));
-const options: BenchOptions = { cpuProf: args.includes('--cpu-prof') };
-const unknown = args.filter((arg) => arg.startsWith('--') && arg !== '--cpu-prof');
-if (unknown.length > 0) throw new Error(`unknown bench option(s): ${unknown.join(' ')} (known: --cpu-prof)`);
+const flag = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const traceTxns = flag('trace-txns');
+const options: BenchOptions = {
+  cpuProf: args.includes('--cpu-prof'),
+  peers: flag('peers')?.split(','),
+  traceTxns: traceTxns === undefined ? undefined : Number(traceTxns),
+};
+const known = ['--cpu-prof', '--peers=', '--trace-txns='];
+const unknown = args.filter((arg) => arg.startsWith('--') && !known.some((k) => (k.endsWith('=') ? arg.startsWith(k) : arg === k)));
+if (unknown.length > 0) throw new Error(`unknown bench option(s): ${unknown.join(' ')} (known: ${known.join(' ')})`);
+if (options.traceTxns !== undefined && !(Number.isInteger(options.traceTxns) && options.traceTxns > 0)) {
+  throw new Error('--trace-txns takes a positive whole number');
+}
 
 const suites: BenchSuite[] = [collabFanout, collabThroughput, peers, playbookModel, restReads, browserLoad];
 const unknownSuites = only.filter((name) => !suites.some((suite) => suite.name === name));

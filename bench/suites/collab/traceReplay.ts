@@ -34,6 +34,8 @@ export interface ReplayInput {
   /** Transactions kept back from the saturated phase and typed one per `tailEveryMs` on 'tail'. */
   tailTxns?: number;
   tailEveryMs?: number;
+  /** Replay only the first this many transactions (a quick run); the whole trace by default. */
+  txnLimit?: number;
 }
 
 export type ReplayUp =
@@ -41,7 +43,7 @@ export type ReplayUp =
   | { kind: 'pacedSent'; updates: number; payloadBytes: number }
   | { kind: 'saturatedStarted' }
   | { kind: 'saturatedSent'; updates: number; payloadBytes: number; sendMs: number; coauthorTextMatches?: boolean }
-  | { kind: 'tailSent'; updates: number; coauthorTextMatches: boolean };
+  | { kind: 'tailSent'; updates: number; coauthorTextMatches: boolean; text: string };
 
 export type ReplayDown = { kind: 'saturate' } | { kind: 'tail' } | { kind: 'finish' };
 
@@ -49,7 +51,7 @@ export type ReplayDown = { kind: 'saturate' } | { kind: 'tail' } | { kind: 'fini
 const slice = 500;
 
 const input = loadInput<ReplayInput>();
-const trace = loadEditingTrace();
+const txns = loadEditingTrace().txns.slice(0, input.txnLimit);
 const doc = new Y.Doc();
 const text = doc.getText(input.textName);
 let updates = 0;
@@ -97,13 +99,14 @@ async function coauthorCaughtUp(): Promise<void> {
 }
 // Generous: on a loaded shared machine a server fresh from start-up can take seconds to answer.
 await Promise.all([provider.synced(30_000), coauthor.synced(30_000)]);
-await tellParent<ReplayUp>({ kind: 'ready', txns: trace.txns.length, writerClientId: doc.clientID });
+await tellParent<ReplayUp>({ kind: 'ready', txns: txns.length, writerClientId: doc.clientID });
 
-const tailStart = trace.txns.length - Math.min(input.tailTxns ?? 0, trace.txns.length);
+const tailStart = txns.length - Math.min(input.tailTxns ?? 0, txns.length);
 const pacedEnd = Math.min(input.pacedTxns, tailStart);
-const coauthorHasEnd = () => coauthor.doc.getText(input.textName).toString() === trace.endContent;
+// With the whole trace typed, the writer's text is the trace's endContent.
+const coauthorHasEnd = () => coauthor.doc.getText(input.textName).toString() === text.toString();
 for (let i = 0; i < pacedEnd; i += 1) {
-  applyTxn(doc, text, trace.txns[i] as EditingTraceTxn);
+  applyTxn(doc, text, txns[i] as EditingTraceTxn);
   await sleep(input.pacedEveryMs);
 }
 await tellParent<ReplayUp>({ kind: 'pacedSent', updates, payloadBytes });
@@ -114,7 +117,7 @@ const started = performance.now();
 const pacedUpdates = updates;
 const pacedBytes = payloadBytes;
 for (let i = pacedEnd; i < tailStart; i += 1) {
-  applyTxn(doc, text, trace.txns[i] as EditingTraceTxn);
+  applyTxn(doc, text, txns[i] as EditingTraceTxn);
   if (updates - received >= input.window) await inFlightAtMost(input.window / 2);
   else if ((i - pacedEnd) % slice === slice - 1) await yieldToSocket();
 }
@@ -124,17 +127,22 @@ await tellParent<ReplayUp>({
   updates: updates - pacedUpdates,
   payloadBytes: payloadBytes - pacedBytes,
   sendMs: performance.now() - started,
-  coauthorTextMatches: tailStart === trace.txns.length ? coauthorHasEnd() : undefined,
+  coauthorTextMatches: tailStart === txns.length ? coauthorHasEnd() : undefined,
 });
 
 if ((await hearFromParent<ReplayDown>()).kind === 'tail') {
   const tailFrom = updates;
-  for (let i = tailStart; i < trace.txns.length; i += 1) {
-    applyTxn(doc, text, trace.txns[i] as EditingTraceTxn);
+  for (let i = tailStart; i < txns.length; i += 1) {
+    applyTxn(doc, text, txns[i] as EditingTraceTxn);
     await sleep(input.tailEveryMs ?? 20);
   }
   await coauthorCaughtUp();
-  await tellParent<ReplayUp>({ kind: 'tailSent', updates: updates - tailFrom, coauthorTextMatches: coauthorHasEnd() });
+  await tellParent<ReplayUp>({
+    kind: 'tailSent',
+    updates: updates - tailFrom,
+    coauthorTextMatches: coauthorHasEnd(),
+    text: text.toString(),
+  });
   await hearFromParent<ReplayDown>();
 }
 provider.destroy();
