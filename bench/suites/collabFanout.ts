@@ -58,14 +58,20 @@ export default {
       for (const readers of readerCounts) {
         const viaServer: Pooled = { latenciesMs: [], lastReaderMs: [], lost: 0 };
         const viaRelay: Pooled = { latenciesMs: [], lastReaderMs: [], lost: 0 };
-        const common = { readers, edits: editsPerRun, warmup, gapMs };
+        const common = { readers, edits: editsPerRun, warmup, pace: { kind: 'closed', gapMs } as const, presence: false };
         for (const target of ['relay', 'server', 'server', 'relay'] as const) {
           if (target === 'relay') {
-            await runLoad({ ...common, wsBase: relay.wsBase, room: 'bench', yjsServer: false }, viaRelay);
+            await runLoad(
+              { ...common, target: { dialect: 'y-websocket', wsBase: relay.wsBase, room: 'bench' }, yjsServer: false },
+              viaRelay,
+            );
           } else {
             // A fresh playbook per run: each starts from an empty document, like the relay's room.
             const playbookId = await server.createPlaybook(`fan-out ${readers}`);
-            await runLoad({ ...common, wsBase: server.wsUrl, room: playbookId, yjsServer: true }, viaServer);
+            await runLoad(
+              { ...common, target: { dialect: 'y-websocket', wsBase: server.wsUrl, room: playbookId }, yjsServer: true },
+              viaServer,
+            );
           }
         }
         const s = summarize(viaServer);
