@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createPlaybook } from '../../../tests/integration/helpers/api';
+import { unlimited } from '../collab/benchServer';
 import type { Dialect } from '../collab/wire';
 import { type PeerProcess, spawnPeer } from './peerProcess';
 
@@ -60,7 +61,8 @@ export const fullcourt: PeerServer = {
   async start(dataDir, options = {}) {
     const process = await spawnPeer({
       args: fullcourtArgs(),
-      env: { HOST: '127.0.0.1', DATA_DIR: dataDir },
+      // The same checks run, with limits no single benchmark client reaches (the peers have none).
+      env: { HOST: '127.0.0.1', DATA_DIR: dataDir, ...unlimited },
       cwd: root,
       inspect: options.inspect,
     });
