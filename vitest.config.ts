@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit-and-integration',
           // tests/** takes in tests/integration and tests/fuzz (bounded here, seeded; `npm run fuzz` runs many more cases).
-          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'tests/**/*.test.ts', 'bench/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'tests/e2e/**'],
         },
       },

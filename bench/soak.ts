@@ -64,7 +64,12 @@ console.log(
 const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-soak-'));
 const probe = new URL('./soak/serverProbe.ts', import.meta.url).pathname;
 const noOutbound = new URL('../tests/integration/helpers/noOutboundConnections.ts', import.meta.url).pathname;
-const serverEnv = { LOG_LEVEL: 'info', SOAK_SAMPLE_MS: String(sampleSeconds * 1_000) };
+// Every client comes from this one address, where a real team's come from many: room for all of them.
+const serverEnv = {
+  LOG_LEVEL: 'info',
+  SOAK_SAMPLE_MS: String(sampleSeconds * 1_000),
+  MAX_CONNECTIONS_PER_ADDRESS: String(clientCount + 50),
+};
 const failures: string[] = [];
 let server: ChildServer | undefined;
 let loads: LoadProcess<SoakClientsUp, SoakClientsDown>[] = [];
@@ -82,6 +87,7 @@ try {
     (_, p) =>
       new LoadProcess<SoakClientsUp, SoakClientsDown>(new URL('./soak/clients.ts', import.meta.url), {
         wsBase: server?.wsUrl as string,
+        headers: { cookie: server?.ownerCookie ?? '' },
         clients: assignments.filter((_, i) => i % processCount === p),
         keysPerSecond,
       } satisfies SoakClientsInput),

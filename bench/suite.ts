@@ -1,7 +1,17 @@
+/** Flags given to `npm run bench -- [suite...] [--flag...]`. */
+export interface BenchOptions {
+  /** `--cpu-prof`: suites that can profile a server write a .cpuprofile under bench/results/ and summarise it. */
+  cpuProf: boolean;
+  /** `--peers=fullcourt,hocuspocus`: the peers suite runs only these servers (a quicker loop while working on one). */
+  peers: string[] | undefined;
+  /** `--trace-txns=N`: replay only the trace's first N transactions (quick runs; figures not comparable with full ones). */
+  traceTxns: number | undefined;
+}
+
 /** A benchmark suite: prints as it goes and returns its figures for bench/results/latest.json. */
 export interface BenchSuite {
   name: string;
-  run(): Promise<Record<string, unknown>>;
+  run(options: BenchOptions): Promise<Record<string, unknown>>;
 }
 
 /** The median of a list of numbers (the machine is shared and noisy: report medians, not means). */

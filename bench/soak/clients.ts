@@ -17,6 +17,8 @@ import { hearFromParent, loadInput, tellParent } from '../suites/collab/loadProc
 
 export interface SoakClientsInput {
   wsBase: string;
+  /** The owner's session cookie: every client edits as the owner. */
+  headers: Record<string, string>;
   clients: { index: number; playbookId: string }[];
   keysPerSecond: number;
 }
@@ -55,7 +57,7 @@ const colours = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0
 
 // Connect in small batches: 200 sockets at once would measure a thundering herd, not a team.
 for (const [n, { index, playbookId }] of input.clients.entries()) {
-  const provider = openProvider(input.wsBase, playbookId, new Y.Doc());
+  const provider = openProvider(input.wsBase, playbookId, new Y.Doc(), input.headers);
   provider.on('connection-close', (event: { code: number } | null) => {
     const code = String(event?.code ?? 'none');
     closes[code] = (closes[code] ?? 0) + 1;

@@ -66,16 +66,19 @@ export default {
       for (const readers of readerCounts) {
         const viaServer: Pooled = { latenciesMs: [], lastReaderMs: [], lost: 0 };
         const viaRelay: Pooled = { latenciesMs: [], lastReaderMs: [], lost: 0 };
-        const common = { readers, edits: editsPerRun, warmup, gapMs };
+        const common = { readers, edits: editsPerRun, warmup, pace: { kind: 'closed', gapMs } as const, presence: false };
         for (const target of ['relay', 'server', 'server', 'relay'] as const) {
           if (target === 'relay') {
-            await runLoad({ ...common, wsBase: relay.wsBase, room: 'bench', yjsServer: false }, viaRelay);
+            await runLoad(
+              { ...common, target: { dialect: 'y-websocket', wsBase: relay.wsBase, room: 'bench' }, yjsServer: false },
+              viaRelay,
+            );
           } else {
             // A fresh playbook per run: each starts from an empty document, like the relay's room.
             const playbookId = await server.createPlaybook(`fan-out ${readers}`);
             const owner = { cookie: server.ownerCookie };
             await runLoad(
-              { ...common, wsBase: server.wsUrl, room: playbookId, yjsServer: true, writerHeaders: owner, readerHeaders: owner },
+              { ...common, target: { dialect: 'y-websocket', wsBase: server.wsUrl, room: playbookId, headers: owner }, yjsServer: true },
               viaServer,
             );
           }
@@ -83,15 +86,13 @@ export default {
         if (readers === targetReaders) {
           for (const as of ['editors', 'viewers', 'viewers', 'editors'] as const) {
             const playbookId = await server.createPlaybook(`fan-out ${readers} ${as}`);
-            const readerHeaders = as === 'viewers' ? viewer.headers : { cookie: server.ownerCookie };
+            const owner = { cookie: server.ownerCookie };
             await runLoad(
               {
                 ...common,
-                wsBase: server.wsUrl,
-                room: playbookId,
+                target: { dialect: 'y-websocket', wsBase: server.wsUrl, room: playbookId, headers: owner },
                 yjsServer: true,
-                writerHeaders: { cookie: server.ownerCookie },
-                readerHeaders,
+                readerHeaders: as === 'viewers' ? viewer.headers : owner,
               },
               accounts[as],
             );

@@ -67,9 +67,7 @@ async function replay(server: TestServer, playbookId: string) {
   const highWaterMark = counter.prepare<[], { seq: number }>("SELECT seq FROM sqlite_sequence WHERE name = 'document_updates'");
   const stored = () => highWaterMark.get()?.seq ?? 0;
   const load = new LoadProcess<ReplayUp, ReplayDown>(new URL('./collab/traceReplay.ts', import.meta.url), {
-    wsBase: server.wsUrl,
-    headers: { cookie: server.ownerCookie },
-    room: playbookId,
+    target: { dialect: 'y-websocket', wsBase: server.wsUrl, room: playbookId, headers: { cookie: server.ownerCookie } },
     textName,
     pacedTxns,
     pacedEveryMs,

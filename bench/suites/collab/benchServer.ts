@@ -6,7 +6,7 @@ export type { TestServer };
  * The benchmarks send from one address and one socket far faster than any person: lift the
  * per-client limits (they are a handful of arithmetic operations per message either way).
  */
-const unlimited = {
+export const unlimited = {
   WS_MESSAGES_PER_SECOND: '1000000000',
   WS_BYTES_PER_SECOND: '1000000000000',
   MAX_CONNECTIONS_PER_ADDRESS: '100000',

@@ -1,4 +1,5 @@
 export type { JSONContent } from '@tiptap/core';
+export { isBlank, isSpace } from './characterClasses';
 export { createEditorExtensions, editorExtensions } from './extensions';
 export {
   fragmentToJSON,

@@ -1,4 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
+import { isBlank, isSpace } from './characterClasses';
 
 /** Counts the steps a text function takes (see @fullcourt/playbook's StepMeter). */
 export interface StepMeter {
@@ -13,18 +14,6 @@ export interface StepMeter {
 const MAX_RUN = 16;
 
 const isNewline = (code: number) => code === 10 || code === 13;
-const isBlank = (code: number) => code === 32 || code === 9;
-const isSpace = (code: number) =>
-  code <= 32 ||
-  code === 0xa0 ||
-  code === 0x1680 ||
-  (code >= 0x2000 && code <= 0x200a) ||
-  code === 0x2028 ||
-  code === 0x2029 ||
-  code === 0x202f ||
-  code === 0x205f ||
-  code === 0x3000 ||
-  code === 0xfeff;
 
 /** A document prepared for the serializer, and what to put back into its output. */
 export interface LinearizedDoc {

@@ -9,6 +9,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export interface ChildServer {
   url: string;
   wsUrl: string;
+  /** The owner's session cookie ('' when the server was started without an owner). */
+  ownerCookie: string;
   process: ChildProcess;
   /** Every structured log line the server printed so far. */
   logs: Record<string, unknown>[];
@@ -67,9 +69,10 @@ export async function startChildServer(
     // 'close', not 'exit': only then has everything it wrote to stderr arrived.
     child.once('close', (code) => reject(new Error(`server exited with ${code} before listening; stderr: ${stderr}`)));
   });
-  if (env.FULLCOURT_OWNER_EMAIL !== '') await signInOwner(url, dataDir);
+  const ownerCookie = env.FULLCOURT_OWNER_EMAIL !== '' ? await signInOwner(url, dataDir) : '';
   return {
     url,
+    ownerCookie,
     wsUrl: `${url.replace('http', 'ws')}/collab`,
     process: child,
     logs,

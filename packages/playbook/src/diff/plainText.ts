@@ -1,3 +1,4 @@
+import { isBlank, isSpace } from '@fullcourt/editor-schema';
 /**
  * Counts the steps a text function takes (characters looked at, words compared), for tests that
  * check cost grows linearly with the input. Functions that take one add to it as they go.
@@ -6,21 +7,6 @@ export interface StepMeter {
   steps: number;
 }
 
-const SPACE = 32;
-const TAB = 9;
-const isBlank = (code: number) => code === SPACE || code === TAB;
-// What `\s` matches: ASCII blanks and controls, no-break and the Unicode spaces.
-const isSpace = (code: number) =>
-  code <= SPACE ||
-  code === 0xa0 ||
-  code === 0x1680 ||
-  (code >= 0x2000 && code <= 0x200a) ||
-  code === 0x2028 ||
-  code === 0x2029 ||
-  code === 0x202f ||
-  code === 0x205f ||
-  code === 0x3000 ||
-  code === 0xfeff;
 const isDigit = (code: number) => code >= 48 && code <= 57;
 // A letter, digit or `_` in any script: the edges of a word, for telling emphasis marks from snake_case.
 const isWordChar = (char: string | undefined) => char !== undefined && (char === '_' || /[\p{L}\p{N}]/u.test(char));
