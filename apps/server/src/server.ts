@@ -1,6 +1,4 @@
 import type { AddressInfo } from 'node:net';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { CollabServer } from './collab/collabServer';
@@ -20,10 +18,9 @@ import { authSecret } from './identity/authSecret';
 import { Identity } from './identity/identity';
 import { SignInLimiter } from './identity/signInLimiter';
 import type { Logger } from './logger';
+import { defaultWebDist } from './paths';
 import { DestinationPolicy } from './webhooks/destinationPolicy';
 import { WebhookDispatcher } from './webhooks/dispatcher';
-
-export const defaultWebDist = resolve(dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export interface RunningServer {
   url: string;

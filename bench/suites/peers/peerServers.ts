@@ -5,6 +5,7 @@
  * is deployed: Fullcourt by its `serve` script, Hocuspocus and the y-websocket server as plain
  * JavaScript on bare Node.
  */
+import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -56,12 +57,23 @@ function fullcourtArgs(): string[] {
   return args;
 }
 
+let built = false;
+
+/** `npm run serve` runs the compiled server: build it from the sources as they are now, once per bench run, so a stale build is never measured. */
+function buildServerOnce(): void {
+  if (built) return;
+  execFileSync(process.execPath, [join(root, 'apps/server/scripts/build.mjs')], { stdio: 'inherit' });
+  built = true;
+}
+
 export const fullcourt: PeerServer = {
   key: 'fullcourt',
   label: 'Fullcourt',
   dialect: 'y-websocket',
-  ownCode: /^file:\/\/.*\/apps\/server\/src\//,
+  // The compiled server bundles its dependencies but the collaboration hot path's (see apps/server/scripts/build.mjs).
+  ownCode: /^file:\/\/.*\/apps\/server\/(src|dist)\//,
   async start(dataDir, options = {}) {
+    buildServerOnce();
     const process = await spawnPeer({
       args: fullcourtArgs(),
       // The same checks run, with limits no single benchmark client reaches (the peers have none).

@@ -26,6 +26,8 @@ export interface ChildServerOptions {
   imports?: string[];
   /** How long the server may take to listen (20 s by default; a loaded machine needs more). */
   startTimeoutMs?: number;
+  /** A compiled server's entry point, run on bare Node (by default apps/server/src/main.ts runs through tsx, which also loads `imports`). */
+  entry?: string;
 }
 
 /**
@@ -40,7 +42,8 @@ export async function startChildServer(
   options: ChildServerOptions = {},
 ): Promise<ChildServer> {
   const preloads = (options.imports ?? []).flatMap((module) => ['--import', module]);
-  const child = spawn(process.execPath, ['--import', 'tsx', ...preloads, 'apps/server/src/main.ts'], {
+  const args = options.entry ? [...preloads, options.entry] : ['--import', 'tsx', ...preloads, 'apps/server/src/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...ownerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
-import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
+import { betterAuth } from 'better-auth/minimal';
 import type { AuthAdapter, UserStore } from '../db';
 import type { Logger } from '../logger';
 

@@ -1,14 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { migrationsFolder } from '../../paths';
 import * as schema from '../schema';
 
 export type Db = BetterSQLite3Database<typeof schema>;
-
-const migrationsFolder = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../drizzle');
 
 /** Opens (creating if needed) the SQLite file in WAL mode and applies pending migrations. */
 export function openDatabase(dataDir: string, synchronous: 'NORMAL' | 'FULL', migrationsDir = migrationsFolder) {

@@ -1,0 +1,99 @@
+/**
+ * Builds the production server: apps/server/src/main.ts, the workspace packages and most of its
+ * dependencies, bundled into JavaScript under apps/server/dist, which `npm run serve` runs on bare
+ * Node (no tsx).
+ *
+ * Why a bundle and not `tsc` emit: the sources import without file extensions (moduleResolution
+ * "bundler") and the workspace packages export .ts files, neither of which Node runs. Why bundle
+ * the dependencies too: one tree-shaken file holds far less in memory than the thousand modules
+ * they are on disk (the whole better-auth package with Kysely, which we never use, two copies of
+ * @tiptap/core, ProseMirror's view); `await import()` of a module, ours or a library's, becomes a
+ * chunk loaded on first use. Whitespace and comments are dropped (a non-ASCII character in one
+ * comment makes V8 keep the whole source as two-byte text); names are kept, so stack traces and
+ * CPU profiles stay readable, and dist/*.js.map maps them back (node --enable-source-maps).
+ *
+ * Kept external, loaded from node_modules: better-sqlite3 (native), and the packages on the
+ * collaboration hot path, so a CPU profile still says which package the time went to. An external
+ * must be the very package the sources import when Node looks it up from dist/ (a second copy of
+ * yjs breaks Yjs's own type checks); the build fails otherwise.
+ *
+ * The chunks sit flat in dist/, one level below apps/server like src/, so paths resolved from
+ * import.meta.url (see src/paths.ts) are the same from the sources and from the build.
+ */
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const serverDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** apps/server/dist, or the folder given as the argument (a test builds into its own). */
+const outdir = resolve(process.argv[2] ?? join(serverDir, 'dist'));
+if (dirname(outdir) !== serverDir)
+  throw new Error(`the build goes in a folder directly under ${serverDir} (see src/paths.ts), not ${outdir}`);
+
+/** Loaded from node_modules at run time (see above). */
+const external = ['better-sqlite3', 'yjs', 'lib0', 'y-protocols', 'ws', '@hono/node-server', '@hono/node-ws'];
+
+/** The package name in a bare specifier: `@scope/name/sub` → `@scope/name`, `name/sub` → `name`. */
+function packageName(specifier) {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/** The folder Node finds for a package when importing it from `fromDir` (nearest node_modules up the tree). */
+function nodeFinds(name, fromDir) {
+  for (let dir = fromDir; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Marks the `external` packages external, after checking that dist/ finds the same installed copy as the importer. */
+const checkedExternals = {
+  name: 'checked-externals',
+  setup(builder) {
+    builder.onResolve({ filter: /^[^./]/ }, (args) => {
+      const name = packageName(args.path);
+      if (!external.includes(name)) return undefined;
+      const fromImporter = nodeFinds(name, args.resolveDir);
+      const fromDist = nodeFinds(name, outdir);
+      if (fromImporter !== fromDist) {
+        return { errors: [{ text: `${name} is external, but dist/ would load ${fromDist} where ${args.importer} loads ${fromImporter}` }] };
+      }
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+/**
+ * Non-ASCII characters as \\u escapes. esbuild escapes them in strings but leaves them in regular
+ * expression literals (Tiptap's input rules have a few), and one such character makes V8 hold the
+ * whole file's source as two-byte text, twice the memory. `\\uXXXX` means the same character in a
+ * string, a template, an identifier and a regular expression (a surrogate pair too, with or
+ * without the u flag).
+ */
+function asciiOnly(code) {
+  return code.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+rmSync(outdir, { recursive: true, force: true });
+const { outputFiles } = await build({
+  entryPoints: [join(serverDir, 'src/main.ts')],
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  sourcemap: 'linked',
+  minifyWhitespace: true,
+  legalComments: 'none',
+  // Bundled CommonJS packages call require (for Node's built-ins); an ES module has none of its own.
+  banner: { js: "import { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);" },
+  plugins: [checkedExternals],
+  logLevel: 'warning',
+  write: false,
+});
+mkdirSync(outdir, { recursive: true });
+for (const file of outputFiles) writeFileSync(file.path, file.path.endsWith('.js') ? asciiOnly(file.text) : file.contents);
