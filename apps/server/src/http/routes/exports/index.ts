@@ -3,7 +3,6 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { readPlaybook, type VersionSelector } from '../../../commands/playbookSource';
 import type { Services } from '../../../commands/services';
 import { exportFileName } from '../../../exports/fileName';
-import { htmlPage } from '../../../exports/htmlPage';
 import type { AppEnv } from '../../env';
 import { problemResponses } from '../../openapiResponses';
 import { requires } from '../../security';
@@ -51,6 +50,8 @@ export function exportRoutes(services: Services, defaultVersion: VersionSelector
     if (format === 'json') return c.json(json, 200, disposition);
     const markdown = toMarkdown(json);
     if (format === 'md') return c.body(markdown, 200, { ...disposition, 'Content-Type': 'text/markdown; charset=utf-8' });
+    // The HTML page (a Marked renderer, styles) is built only by this route, so it loads on its first use.
+    const { htmlPage } = await import('../../../exports/htmlPage');
     const html = htmlPage(json.title, markdown, `Exported from Fullcourt: ${which}, ${new Date().toISOString().slice(0, 10)}.`);
     return c.body(html, 200, {
       ...disposition,
