@@ -20,7 +20,7 @@
  * The chunks sit flat in dist/, one level below apps/server like src/, so paths resolved from
  * import.meta.url (see src/paths.ts) are the same from the sources and from the build.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -44,7 +44,8 @@ function packageName(specifier) {
 function nodeFinds(name, fromDir) {
   for (let dir = fromDir; ; dir = dirname(dir)) {
     const candidate = join(dir, 'node_modules', name);
-    if (existsSync(candidate)) return candidate;
+    // Real paths: npm links workspace packages, and an installed copy is the same through any link.
+    if (existsSync(candidate)) return realpathSync(candidate);
     if (dirname(dir) === dir) return undefined;
   }
 }
@@ -88,6 +89,8 @@ const { outputFiles } = await build({
   target: 'node20.19',
   sourcemap: 'linked',
   minifyWhitespace: true,
+  // Short lines, so the source line Node prints beside an uncaught error is readable.
+  lineLimit: 160,
   legalComments: 'none',
   // Bundled CommonJS packages call require (for Node's built-ins); an ES module has none of its own.
   banner: { js: "import { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);" },
