@@ -1,5 +1,7 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { changePassword, listSessions, revokeSession, type SessionInfo, signOut, signOutEverywhere, updateMe } from '../api/account';
+import { changePassword, listSessions, revokeSession, signOut, signOutEverywhere, updateMe } from '../api/account';
+import { keys } from '../api/keys';
 import { cleanName, IDENTITY_COLORS } from '../identity/identity';
 import { AccountNav } from './AccountNav';
 import { notePerson, noteSignedOut, useAccount } from './accountStore';
@@ -12,16 +14,15 @@ export function ProfilePage() {
   const [color, setColor] = useState(person?.color ?? IDENTITY_COLORS[0].value);
   const [message, setMessage] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [sessions, setSessions] = useState<SessionInfo[]>([]);
+  const queryClient = useQueryClient();
+  const sessions = useQuery({ queryKey: keys.sessions, queryFn: listSessions }).data ?? [];
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const nameId = useId();
 
-  const refreshSessions = () => listSessions().then(setSessions, () => {});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once when the page opens.
+  const refreshSessions = () => queryClient.invalidateQueries({ queryKey: keys.sessions });
   useEffect(() => {
     document.title = 'Your profile · Fullcourt';
-    void refreshSessions();
   }, []);
 
   const run = (work: () => Promise<string>) => async (event?: FormEvent) => {

@@ -1,5 +1,7 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type ApiToken, createToken, listTokens, revokeToken, type TokenScope } from '../api/account';
+import { createToken, listTokens, revokeToken, type TokenScope } from '../api/account';
+import { keys } from '../api/keys';
 import { AccountNav } from './AccountNav';
 import { useAccount } from './accountStore';
 
@@ -15,18 +17,19 @@ const SCOPES: { value: TokenScope; label: string }[] = [
 export function TokensPage() {
   const account = useAccount();
   const admin = account.status === 'signed-in' && (account.person.role === 'owner' || account.person.role === 'admin');
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: keys.tokens, queryFn: listTokens });
+  const tokens = list.data ?? [];
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [integration, setIntegration] = useState(false);
   const [created, setCreated] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [actionError, setError] = useState<string | undefined>();
+  const error = actionError ?? list.error?.message;
   const id = useId();
-  const refresh = () => listTokens().then(setTokens, (e: Error) => setError(e.message));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once when the page opens.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.tokens });
   useEffect(() => {
     document.title = 'API tokens · Fullcourt';
-    void refresh();
   }, []);
 
   async function onCreate(event: FormEvent) {

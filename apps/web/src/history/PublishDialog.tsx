@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/request';
 import { publishVersion, type VersionSummary } from '../api/versions';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -6,6 +6,7 @@ import { DiffList } from './DiffList';
 import { versionName } from './timeline';
 import { useDiff } from './useDiff';
 import { usePublishedVersion } from './usePublishedVersion';
+import { versionsChanged } from './versionsChanged';
 
 interface Props {
   playbookId: string;
@@ -20,19 +21,17 @@ interface Props {
  */
 export function PublishDialog({ playbookId, version, onPublished, onCancel }: Props) {
   const diff = useDiff(playbookId, usePublishedVersion(playbookId), version.number);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: () => publishVersion(playbookId, version.number),
+    onSuccess: () => void versionsChanged(queryClient, playbookId),
+  });
+  const busy = mutation.isPending || mutation.isSuccess;
+  const error = mutation.error ? errorMessage(mutation.error) : null;
 
   async function publish() {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await publishVersion(playbookId, version.number);
-      onPublished(result.published, result.previous);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    const result = await mutation.mutateAsync().catch(() => null);
+    if (result) onPublished(result.published, result.previous);
   }
 
   return (

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { keys } from '../api/keys';
 import { getSharing } from '../api/sharing';
 import type { VersionRef, VersionSummary } from '../api/versions';
 import { CompareView } from './CompareView';
@@ -38,13 +40,8 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [showCheckpoints, setShowCheckpoints] = useState(true);
   // Saving takes an editor, publishing and restoring a manager: others see the history without those buttons.
-  const [youCan, setYouCan] = useState({ edit: false, publish: false });
-  useEffect(() => {
-    getSharing(playbookId).then(
-      (s) => setYouCan(s.youCan),
-      () => {},
-    );
-  }, [playbookId]);
+  const sharing = useQuery({ queryKey: keys.sharing(playbookId), queryFn: () => getSharing(playbookId) });
+  const youCan = sharing.data?.youCan ?? { edit: false, publish: false };
 
   useEffect(() => onWide(view.name !== 'timeline'), [view.name, onWide]);
 
@@ -107,7 +104,6 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
               playbookId={playbookId}
               onSaved={(version) => {
                 setNotice({ message: `Saved ${versionName(version)}.` });
-                void versions.refresh();
               }}
             />
           )}
@@ -153,7 +149,6 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
             setNotice({
               message: `Published ${versionName(published)}${previous ? `; version ${previous.number} is no longer published` : ''}.`,
             });
-            void versions.refresh();
           }}
         />
       )}
@@ -170,7 +165,6 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
               message: `Restored ${versionName(restored)}. The state before it is saved as ${versionName(before)}.`,
               undo: before,
             });
-            void versions.refresh();
           }}
         />
       )}

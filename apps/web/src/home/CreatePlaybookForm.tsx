@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { keys } from '../api/keys';
 import { createPlaybook, type PlaybookTemplate } from '../api/playbooks';
 import { navigate } from '../app/router';
-import { rememberTemplate } from './templateSeed';
 
 /** Creates a playbook, empty or from the starter template, and opens it. */
 export function CreatePlaybookForm() {
@@ -9,6 +10,7 @@ export function CreatePlaybookForm() {
   const [template, setTemplate] = useState<PlaybookTemplate>('starter');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const queryClient = useQueryClient();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -16,7 +18,7 @@ export function CreatePlaybookForm() {
     setBusy(true);
     try {
       const created = await createPlaybook(title, template);
-      rememberTemplate(created.id, { template, title: created.title });
+      void queryClient.invalidateQueries({ queryKey: keys.playbooks });
       navigate({ name: 'editor', playbookId: created.id, section: 'stages' });
     } catch (e) {
       setError((e as Error).message);

@@ -1,19 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { AccountNav } from '../account/AccountNav';
 import { useAccount } from '../account/accountStore';
-import {
-  createTeam,
-  invite,
-  listPeople,
-  listTeams,
-  listTrash,
-  type Person,
-  restoreFromTrash,
-  type Team,
-  type TrashedPlaybook,
-  updatePerson,
-  type WorkspaceRole,
-} from '../api/account';
+import { createTeam, invite, listPeople, listTeams, listTrash, restoreFromTrash, updatePerson, type WorkspaceRole } from '../api/account';
+import { keys } from '../api/keys';
 
 const ROLES: WorkspaceRole[] = ['owner', 'admin', 'member', 'viewer'];
 
@@ -21,10 +11,15 @@ const ROLES: WorkspaceRole[] = ['owner', 'admin', 'member', 'viewer'];
 export function PeoplePage() {
   const account = useAccount();
   const me = account.status === 'signed-in' ? account.person : null;
-  const [people, setPeople] = useState<Person[]>([]);
-  const [teams, setTeams] = useState<Team[]>([]);
-  const [trash, setTrash] = useState<TrashedPlaybook[]>([]);
-  const [error, setError] = useState<string | undefined>();
+  const queryClient = useQueryClient();
+  const peopleQuery = useQuery({ queryKey: keys.people, queryFn: listPeople });
+  const teamsQuery = useQuery({ queryKey: keys.teams, queryFn: listTeams });
+  const trashQuery = useQuery({ queryKey: keys.trash, queryFn: listTrash });
+  const people = peopleQuery.data ?? [];
+  const teams = teamsQuery.data ?? [];
+  const trash = trashQuery.data ?? [];
+  const [actionError, setError] = useState<string | undefined>();
+  const error = actionError ?? (peopleQuery.error ?? teamsQuery.error ?? trashQuery.error)?.message;
   const [inviteLink, setInviteLink] = useState<string | undefined>();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Exclude<WorkspaceRole, 'owner'>>('member');
@@ -32,21 +27,13 @@ export function PeoplePage() {
   const [teamName, setTeamName] = useState('');
   const id = useId();
 
-  const refresh = () =>
-    Promise.all([listPeople(), listTeams(), listTrash()]).then(
-      ([p, t, deleted]) => {
-        setPeople(p);
-        setTeams(t);
-        setTrash(deleted);
-      },
-      (e: Error) => setError(e.message),
-    );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once when the page opens.
   useEffect(() => {
     document.title = 'People · Fullcourt';
-    void refresh();
   }, []);
 
+  // Any change here can move people between teams, roles or the trash: everything on the page is asked again.
+  const refresh = () =>
+    Promise.all([keys.people, keys.teams, keys.trash, keys.playbooks].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const attempt = (work: () => Promise<unknown>) => {
     setError(undefined);
     work().then(refresh, (e: Error) => setError(e.message));

@@ -1,13 +1,15 @@
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../api/request';
-import { addWebhook, type Webhook, type WebhookEvent } from '../api/webhooks';
+import type { Webhook, WebhookEvent } from '../api/webhooks';
+import { useWebhookMutations } from './useWebhooks';
 import { eventLabels, webhookUrlProblem } from './webhookDisplay';
 
 /** Registers an endpoint for this playbook's events; the answer carries the secret, shown once by the caller. */
 export function AddWebhookForm({ playbookId, onAdded }: { playbookId: string; onAdded: (webhook: Webhook & { secret: string }) => void }) {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>(['version.published']);
-  const [saving, setSaving] = useState(false);
+  const { add } = useWebhookMutations(playbookId);
+  const saving = add.isPending;
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
   const urlId = useId();
@@ -20,15 +22,12 @@ export function AddWebhookForm({ playbookId, onAdded }: { playbookId: string; on
       setError(problem);
       return;
     }
-    setSaving(true);
     setError(null);
     try {
-      onAdded(await addWebhook(playbookId, { url: url.trim(), events }));
+      onAdded(await add.mutateAsync({ url: url.trim(), events }));
       setUrl('');
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setSaving(false);
     }
   }
 

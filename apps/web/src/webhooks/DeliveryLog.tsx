@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../api/keys';
 import { ApiError, errorMessage } from '../api/request';
-import { type Delivery, listDeliveries } from '../api/webhooks';
+import { listDeliveries } from '../api/webhooks';
 import { useNow } from '../history/useNow';
 import { describeWhen } from '../history/when';
 import { deliveryStatusLabels, lastAnswer } from './webhookDisplay';
@@ -10,33 +11,15 @@ const REFRESH_MS = 2_000;
 
 /** Every delivery to one webhook, newest first, refreshed while it is on screen. */
 export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: string; webhookId: string; label: string }) {
-  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const log = useQuery({
+    queryKey: keys.deliveries(playbookId, webhookId),
+    queryFn: () => listDeliveries(playbookId, webhookId),
+    // Deleted elsewhere: asking again cannot bring it back.
+    refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.status === 404 ? false : REFRESH_MS),
+  });
+  const deliveries = log.data ?? null;
+  const error = log.error ? errorMessage(log.error) : null;
   const now = useNow(REFRESH_MS);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    async function refresh() {
-      try {
-        const items = await listDeliveries(playbookId, webhookId);
-        if (stopped) return;
-        setDeliveries(items);
-        setError(null);
-      } catch (e) {
-        if (stopped) return;
-        setError(errorMessage(e));
-        // Deleted elsewhere: asking again cannot bring it back.
-        if (e instanceof ApiError && e.status === 404) return;
-      }
-      if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
-    }
-    void refresh();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [playbookId, webhookId]);
 
   if (error && (!deliveries || deliveries.length === 0)) {
     return (
