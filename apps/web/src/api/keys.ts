@@ -21,4 +21,5 @@ export const keys = {
   tokens: ['tokens'] as const,
   sessions: ['sessions'] as const,
   audit: ['audit'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
 };
