@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { listAudit } from '../api/account';
 import { keys } from '../api/keys';
 import { AccountNav } from './AccountNav';
+import styles from './account.module.css';
 
 /** Who did what, when, from where (owners and admins). */
 export function AuditPage() {
@@ -18,7 +19,7 @@ export function AuditPage() {
     document.title = 'Audit log · Fullcourt';
   }, []);
   return (
-    <main className="page audit">
+    <main className={`page ${styles.audit}`}>
       <AccountNav />
       <h1>Audit log</h1>
       {error && (

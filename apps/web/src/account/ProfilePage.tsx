@@ -4,6 +4,7 @@ import { changePassword, listSessions, revokeSession, signOut, signOutEverywhere
 import { keys } from '../api/keys';
 import { cleanName, IDENTITY_COLORS } from '../identity/identity';
 import { AccountNav } from './AccountNav';
+import styles from './account.module.css';
 import { notePerson, noteSignedOut, useAccount } from './accountStore';
 
 /** Name and colour (what collaborators see), password, and the places this account is signed in. */
@@ -38,7 +39,7 @@ export function ProfilePage() {
 
   if (!person) return null;
   return (
-    <main className="page profile">
+    <main className={`page ${styles.profile}`}>
       <AccountNav />
       <h1>Your profile</h1>
       <p>
@@ -119,7 +120,7 @@ export function ProfilePage() {
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>
-        <ul className="sessions">
+        <ul className={styles.sessions}>
           {sessions.map((s) => (
             <li key={s.id}>
               {s.current ? 'This browser' : (s.userAgent ?? 'Another device')} · since {new Date(s.createdAt).toLocaleString()}

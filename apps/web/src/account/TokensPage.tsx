@@ -3,6 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { createToken, listTokens, revokeToken, type TokenScope } from '../api/account';
 import { keys } from '../api/keys';
 import { AccountNav } from './AccountNav';
+import styles from './account.module.css';
 import { useAccount } from './accountStore';
 
 const SCOPES: { value: TokenScope; label: string }[] = [
@@ -46,7 +47,7 @@ export function TokensPage() {
   }
 
   return (
-    <main className="page tokens">
+    <main className={`page ${styles.tokens}`}>
       <AccountNav />
       <h1>API tokens</h1>
       <p>
@@ -91,7 +92,7 @@ export function TokensPage() {
           {error}
         </p>
       )}
-      <ul className="token-list" aria-label="Tokens">
+      <ul className={styles.tokenList} aria-label="Tokens">
         {tokens.map((t) => (
           <li key={t.id} aria-label={`Token ${t.name}`}>
             <strong>{t.name}</strong> <code>{t.prefix}…</code> · {t.kind} · {t.scopes.join(', ')} ·{' '}

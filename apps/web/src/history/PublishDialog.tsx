@@ -3,6 +3,7 @@ import { errorMessage } from '../api/request';
 import { publishVersion, type VersionSummary } from '../api/versions';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DiffList } from './DiffList';
+import styles from './history.module.css';
 import { versionName } from './timeline';
 import { useDiff } from './useDiff';
 import { usePublishedVersion } from './usePublishedVersion';
@@ -48,7 +49,7 @@ export function PublishDialog({ playbookId, version, onPublished, onCancel }: Pr
       <div aria-busy={diff.status === 'loading'}>
         {diff.status === 'loading' && <p className="loading">Comparing with the published version…</p>}
         {diff.status === 'not-published' && (
-          <p className="first-publication">Nothing is published yet: this will be the playbook’s first publication.</p>
+          <p className={styles.firstPublication}>Nothing is published yet: this will be the playbook’s first publication.</p>
         )}
         {diff.status === 'error' && <p className="error">{diff.message}</p>}
         {diff.status === 'ready' && (

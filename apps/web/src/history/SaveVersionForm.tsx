@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { errorMessage } from '../api/request';
 import { saveVersion, type VersionSummary } from '../api/versions';
 import { SessionContext } from '../editor/useCollaboration';
+import styles from './history.module.css';
 import { versionsChanged } from './versionsChanged';
 
 /** Names the live playbook as a version: a label everyone will recognise, and a note on why. */
@@ -44,7 +45,7 @@ export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; o
   }
 
   return (
-    <form className="save-version" aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
+    <form className={styles.saveVersion} aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
       <h3 id={headingId}>Save a version</h3>
       <div className="field">
         <label htmlFor={labelId}>Label</label>
@@ -62,7 +63,7 @@ export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; o
       </div>
       <div className="field">
         <label htmlFor={noteId}>
-          Note <span className="optional">(optional)</span>
+          Note <span className={styles.optional}>(optional)</span>
         </label>
         <textarea
           id={noteId}

@@ -8,6 +8,7 @@ import { ReaderContext } from '../reader/useReaderPlaybook';
 import { versionName } from './timeline';
 import { ViewBar } from './ViewBar';
 import '../reader/reader.css';
+import styles from './history.module.css';
 
 interface Props {
   playbookId: string;
@@ -52,7 +53,7 @@ export function VersionPreview({ playbookId, version, onBack, onCompare, onResto
       )}
       {!playbook && !error && <p className="loading">Loading the version…</p>}
       {playbook && (
-        <div className="version-preview">
+        <div className={styles.versionPreview}>
           <ReaderContext.Provider value={playbook}>
             <PlaybookArticle playbookId={playbookId} linkStages={false} />
           </ReaderContext.Provider>

@@ -4,6 +4,7 @@ import { keys } from '../api/keys';
 import { getSharing } from '../api/sharing';
 import type { VersionRef, VersionSummary } from '../api/versions';
 import { CompareView } from './CompareView';
+import styles from './history.module.css';
 import { PublishDialog } from './PublishDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { SaveVersionForm } from './SaveVersionForm';
@@ -69,11 +70,11 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
 
   return (
     <div className="versions-tab">
-      <p className="history-notice" role="status">
+      <p className={styles.historyNotice} role="status">
         {notice?.message}
       </p>
       {notice?.undo && (
-        <button type="button" className="secondary undo-restore" onClick={() => notice.undo && restore(notice.undo)}>
+        <button type="button" className={`secondary ${styles.undoRestore}`} onClick={() => notice.undo && restore(notice.undo)}>
           Undo restore…
         </button>
       )}
@@ -107,7 +108,7 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
               }}
             />
           )}
-          <div className="timeline-head">
+          <div className={styles.timelineHead}>
             <h3>Timeline</h3>
             <label className="toggle">
               <input type="checkbox" checked={showCheckpoints} onChange={(e) => setShowCheckpoints(e.target.checked)} />

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { keys } from '../api/keys';
 import { createPlaybook, type PlaybookTemplate } from '../api/playbooks';
 import { navigate } from '../app/router';
+import styles from './home.module.css';
 
 /** Creates a playbook, empty or from the starter template, and opens it. */
 export function CreatePlaybookForm() {
@@ -27,12 +28,12 @@ export function CreatePlaybookForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="create" aria-label="Create a playbook">
+    <form onSubmit={onSubmit} className={styles.create} aria-label="Create a playbook">
       <div className="field grow">
         <label htmlFor="new-title">Playbook title</label>
         <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="FY27 revenue playbook" required />
       </div>
-      <fieldset className="template-choice">
+      <fieldset className={styles.templateChoice}>
         <legend>Start from</legend>
         <label>
           <input type="radio" name="template" value="starter" checked={template === 'starter'} onChange={() => setTemplate('starter')} />

@@ -6,6 +6,7 @@ import { keys } from '../api/keys';
 import { listPlaybooks } from '../api/playbooks';
 import { Link } from '../app/Link';
 import { CreatePlaybookForm } from './CreatePlaybookForm';
+import styles from './home.module.css';
 
 /** Lists the playbooks, opens one, and creates new ones. */
 export function HomePage() {
@@ -21,7 +22,7 @@ export function HomePage() {
   }, []);
 
   return (
-    <main className="page home">
+    <main className={`page ${styles.home}`}>
       <AccountNav />
       <header>
         <h1>Fullcourt</h1>
@@ -40,10 +41,10 @@ export function HomePage() {
         ) : playbooks.length === 0 ? (
           <p>No playbooks yet. Create the first one above.</p>
         ) : (
-          <ul className="playbooks">
+          <ul className={styles.playbooks}>
             {playbooks.map((p) => (
               <li key={p.id}>
-                <Link className="title" to={{ name: 'editor', playbookId: p.id, section: 'stages' }}>
+                <Link className={styles.title} to={{ name: 'editor', playbookId: p.id, section: 'stages' }}>
                   {p.title}
                 </Link>
                 <span className="meta">edited {new Date(p.updatedAt).toLocaleString()}</span>

@@ -4,6 +4,7 @@ import { AccountNav } from '../account/AccountNav';
 import { useAccount } from '../account/accountStore';
 import { createTeam, invite, listPeople, listTeams, listTrash, restoreFromTrash, updatePerson, type WorkspaceRole } from '../api/account';
 import { keys } from '../api/keys';
+import styles from './people.module.css';
 
 const ROLES: WorkspaceRole[] = ['owner', 'admin', 'member', 'viewer'];
 
@@ -49,7 +50,7 @@ export function PeoplePage() {
   }
 
   return (
-    <main className="page people">
+    <main className={`page ${styles.people}`}>
       <AccountNav />
       <h1>People and teams</h1>
       {error && (
@@ -128,7 +129,7 @@ export function PeoplePage() {
               </td>
               <td>
                 {teams.map((t) => (
-                  <label key={t.id} className="inline-check">
+                  <label key={t.id} className={styles.inlineCheck}>
                     <input
                       type="checkbox"
                       aria-label={`${p.name} in ${t.name}`}

@@ -5,6 +5,7 @@ import { keys } from '../api/keys';
 import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, setSharing } from '../api/sharing';
 import { navigate } from '../app/router';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
+import styles from './share.module.css';
 
 const ROLE_LABELS: Record<PlaybookRole, string> = { viewer: 'Can view', editor: 'Can edit', manager: 'Manages' };
 const DEFAULT_LABELS: Record<DefaultAccess, string> = {
@@ -49,7 +50,7 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
   ].filter((c) => !sharing?.grants.some((g) => `${g.subjectKind}:${g.subjectId}` === c.key));
 
   return (
-    <dialog ref={ref} className="share-dialog" aria-labelledby={headingId} onCancel={ownCancel(onClose)}>
+    <dialog ref={ref} className={styles.shareDialog} aria-labelledby={headingId} onCancel={ownCancel(onClose)}>
       <h2 id={headingId}>Share this playbook</h2>
       {error && (
         <p role="alert" className="error">
@@ -73,7 +74,7 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
               </option>
             ))}
           </select>
-          <ul className="grants" aria-label="People and teams with access">
+          <ul className={styles.grants} aria-label="People and teams with access">
             {sharing.grants.map((g) => (
               <li key={`${g.subjectKind}:${g.subjectId}`}>
                 <span>{nameOf(g)}</span>

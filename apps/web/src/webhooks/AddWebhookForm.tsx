@@ -3,6 +3,7 @@ import { errorMessage } from '../api/request';
 import type { Webhook, WebhookEvent } from '../api/webhooks';
 import { useWebhookMutations } from './useWebhooks';
 import { eventLabels, webhookUrlProblem } from './webhookDisplay';
+import styles from './webhooks.module.css';
 
 /** Registers an endpoint for this playbook's events; the answer carries the secret, shown once by the caller. */
 export function AddWebhookForm({ playbookId, onAdded }: { playbookId: string; onAdded: (webhook: Webhook & { secret: string }) => void }) {
@@ -35,7 +36,7 @@ export function AddWebhookForm({ playbookId, onAdded }: { playbookId: string; on
     setEvents((current) => (on ? [...current.filter((e) => e !== event), event] : current.filter((e) => e !== event)));
 
   return (
-    <form className="add-webhook" aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
+    <form className={styles.addWebhook} aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
       <h3 id={headingId}>Add a webhook</h3>
       <p className="hint">Fullcourt POSTs each event as JSON to this URL, signed with the secret you get when you add it.</p>
       <div className="field">

@@ -5,9 +5,18 @@ import { listDeliveries } from '../api/webhooks';
 import { useNow } from '../history/useNow';
 import { describeWhen } from '../history/when';
 import { deliveryStatusLabels, lastAnswer } from './webhookDisplay';
+import styles from './webhooks.module.css';
 
 /** The server retries on its own schedule; looking every couple of seconds shows each attempt soon after. */
 const REFRESH_MS = 2_000;
+
+/** Each delivery status's colour. */
+const deliveryStyles = {
+  pending: styles.deliveryPending,
+  delivered: styles.deliveryDelivered,
+  failed: styles.deliveryFailed,
+  refused: styles.deliveryRefused,
+};
 
 /** Every delivery to one webhook, newest first, refreshed while it is on screen. */
 export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: string; webhookId: string; label: string }) {
@@ -42,7 +51,7 @@ export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: stri
   };
   return (
     <div className="table-scroll">
-      <table className="delivery-log" aria-label={label}>
+      <table className={styles.deliveryLog} aria-label={label}>
         <thead>
           <tr>
             <th scope="col">Event</th>
@@ -60,7 +69,7 @@ export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: stri
                 <code>{d.event}</code>
               </td>
               <td>
-                <span className={`delivery-status delivery-${d.status}`}>{deliveryStatusLabels[d.status]}</span>
+                <span className={`${styles.deliveryStatus} ${deliveryStyles[d.status]}`}>{deliveryStatusLabels[d.status]}</span>
               </td>
               <td>{d.attempts}</td>
               <td>{lastAnswer(d)}</td>

@@ -5,6 +5,14 @@ import { ConfirmDialog } from '../history/ConfirmDialog';
 import { DeliveryLog } from './DeliveryLog';
 import { useWebhookMutations } from './useWebhooks';
 import { eventLabels, webhookState, webhookStateLabels } from './webhookDisplay';
+import styles from './webhooks.module.css';
+
+/** How each state looks: the endpoint (a turned-off one dims its URL) and its badge. */
+const stateStyles = {
+  active: { item: undefined, badge: styles.badgeActive },
+  paused: { item: styles.webhookPaused, badge: styles.badgePaused },
+  'turned-off': { item: styles.webhookTurnedOff, badge: styles.badgeTurnedOff },
+};
 
 interface Props {
   playbookId: string;
@@ -38,20 +46,20 @@ export function WebhookItem({ playbookId, webhook }: Props) {
   const remove = () => run(() => removeWebhook.mutateAsync(webhook.id));
 
   return (
-    <li className={`webhook webhook-${state}`} aria-labelledby={urlId}>
-      <div className="webhook-head">
-        <code id={urlId} className="webhook-url">
+    <li className={`${styles.webhook} ${stateStyles[state].item ?? ''}`} aria-labelledby={urlId}>
+      <div className={styles.webhookHead}>
+        <code id={urlId} className={styles.webhookUrl}>
           {webhook.url}
         </code>
-        <span className={`badge badge-${state}`}>{labels.badge}</span>
+        <span className={`badge ${stateStyles[state].badge}`}>{labels.badge}</span>
       </div>
       <p className="meta">{webhook.events.map((e) => eventLabels[e as WebhookEvent] ?? e).join(' · ')}</p>
       {state === 'turned-off' && (
-        <p id={reasonId} className="webhook-off-reason">
+        <p id={reasonId} className={styles.webhookOffReason}>
           {webhook.disabledReason ?? 'The server turned it off because its deliveries kept failing.'}
         </p>
       )}
-      <div className="webhook-actions">
+      <div className={styles.webhookActions}>
         <button
           type="button"
           className={state === 'turned-off' ? undefined : 'secondary'}

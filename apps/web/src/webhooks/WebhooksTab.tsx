@@ -4,6 +4,7 @@ import { AddWebhookForm } from './AddWebhookForm';
 import { SecretOnce } from './SecretOnce';
 import { useWebhooks } from './useWebhooks';
 import { WebhookItem } from './WebhookItem';
+import styles from './webhooks.module.css';
 
 /**
  * The endpoints told about this playbook's versions. Deliveries run in the server's background,
@@ -32,7 +33,7 @@ export function WebhooksTab({ playbookId }: { playbookId: string }) {
       {!webhooks && !error && <p className="loading">Loading webhooks…</p>}
       {webhooks?.length === 0 && <p className="empty">No webhooks yet.</p>}
       {webhooks && webhooks.length > 0 && (
-        <ul className="webhook-list" aria-label="Webhooks">
+        <ul className={styles.webhookList} aria-label="Webhooks">
           {webhooks.map((webhook) => (
             <WebhookItem key={webhook.id} playbookId={playbookId} webhook={webhook} />
           ))}
