@@ -31,7 +31,14 @@ export function CreatePlaybookForm() {
     <form onSubmit={onSubmit} className={styles.create} aria-label="Create a playbook">
       <div className="field grow">
         <label htmlFor="new-title">Playbook title</label>
-        <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="FY27 revenue playbook" required />
+        <input
+          id="new-title"
+          className={styles.titleInput}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="FY27 revenue playbook"
+          required
+        />
       </div>
       <fieldset className={styles.templateChoice}>
         <legend>Start from</legend>
