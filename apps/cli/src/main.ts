@@ -1,5 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { z } from '@hono/zod-openapi';
+import type { versionSummary } from '../../server/src/http/routes/versions/schema';
 import { ApiError, FullcourtClient } from './client';
 import { storeToken, tokenFor } from './credentials';
 import { terminalText } from './terminalText';
@@ -21,14 +23,8 @@ Authentication: an API token (create one in the app, or POST /api/v1/tokens) in 
 or stored by \`fullcourt login\`. Tokens are sent as \`Authorization: Bearer\`, never in URLs.
   --help         show this help`;
 
-interface VersionSummary {
-  number: number;
-  kind: string;
-  label: string;
-  author: string;
-  createdAt: string;
-  published: boolean;
-}
+/** A version as /api/v1 answers it: the type of the server's own response schema (a type only; nothing of the server is bundled). */
+type VersionSummary = z.infer<typeof versionSummary>;
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

@@ -95,6 +95,35 @@ const openApiInfo = {
   servers: [{ url: '/api/v1' }],
 };
 
+/** The playbook routes served both under `/api` (live) and `/api/v1` (published by default). */
+function liveApi(services: Services, defaultVersion: VersionSelector) {
+  return new OpenAPIHono<AppEnv>()
+    .route('/', healthRoutes(services))
+    .route('/', playbookRoutes(services, defaultVersion))
+    .route('/', sectionRoutes(services, defaultVersion))
+    .route('/', exportRoutes(services, defaultVersion))
+    .route('/', accessRoutes(services))
+    .route('/', trashRoutes(services));
+}
+
+/** The documented API under `/api/v1`: the playbook routes plus versions, webhooks and accounts. */
+function v1Api(services: Services) {
+  return liveApi(services, 'published')
+    .route('/', versionRoutes(services))
+    .route('/', webhookRoutes(services))
+    .route('/', setupRoutes(services))
+    .route('/', meRoutes(services))
+    .route('/', userRoutes(services))
+    .route('/', teamRoutes(services))
+    .route('/', invitationRoutes(services))
+    .route('/', tokenRoutes(services))
+    .route('/', auditRoutes(services));
+}
+
+/** The route types of `/api` and `/api/v1`, for the web app's typed client (`hono/client`). */
+export type LiveApi = ReturnType<typeof liveApi>;
+export type V1Api = ReturnType<typeof v1Api>;
+
 /**
  * The whole HTTP surface. `/api/v1` is the documented API for other tools (reads default to
  * the published version). `/api` serves the same playbook routes reading the live document,
@@ -133,25 +162,8 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   // Only where bodies are read: on a GET it would make the adapter build a full Request per read.
   app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
 
-  const api = (defaultVersion: VersionSelector) =>
-    new OpenAPIHono<AppEnv>()
-      .route('/', healthRoutes(services))
-      .route('/', playbookRoutes(services, defaultVersion))
-      .route('/', sectionRoutes(services, defaultVersion))
-      .route('/', exportRoutes(services, defaultVersion))
-      .route('/', accessRoutes(services))
-      .route('/', trashRoutes(services));
-
-  const v1 = api('published')
-    .route('/', versionRoutes(services))
-    .route('/', webhookRoutes(services))
-    .route('/', setupRoutes(services))
-    .route('/', meRoutes(services))
-    .route('/', userRoutes(services))
-    .route('/', teamRoutes(services))
-    .route('/', invitationRoutes(services))
-    .route('/', tokenRoutes(services))
-    .route('/', auditRoutes(services));
+  const api = (defaultVersion: VersionSelector) => liveApi(services, defaultVersion);
+  const v1 = v1Api(services);
   for (const [name, scheme] of Object.entries(securitySchemes)) v1.openAPIRegistry.registerComponent('securitySchemes', name, scheme);
   v1.doc31('/openapi.json', openApiInfo);
   app.route('/', authRoutes(services));

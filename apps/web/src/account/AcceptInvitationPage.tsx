@@ -1,23 +1,31 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { acceptInvitation, lookUpInvitation } from '../api/account';
+import { keys } from '../api/keys';
 import { navigate } from '../app/router';
 import { AuthForm } from './AuthForm';
+import styles from './account.module.css';
 import { loadAccount } from './accountStore';
 import { readLinkToken } from './useQueryToken';
 
 /** An invitation link: the invited person chooses the name others will see and a password, and is signed in. */
 export function AcceptInvitationPage() {
   const [token] = useState(readLinkToken);
-  const [invitation, setInvitation] = useState<{ email: string } | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  // A lookup, not a change (POST keeps the token out of URLs and logs): read once per token.
+  const lookup = useQuery({
+    queryKey: keys.invitation(token),
+    queryFn: () => lookUpInvitation(token),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const invitation = lookup.data;
+  const error = lookup.error?.message;
   useEffect(() => {
     document.title = 'Join Fullcourt';
-    lookUpInvitation(token).then(setInvitation, (e: Error) => setError(e.message));
-  }, [token]);
+  }, []);
 
   if (error) {
     return (
-      <main className="page auth-page">
+      <main className={`page ${styles.authPage}`}>
         <h1>This invitation cannot be used</h1>
         <p role="alert" className="error">
           {error}

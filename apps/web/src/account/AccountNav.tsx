@@ -1,4 +1,5 @@
 import { Link } from '../app/Link';
+import styles from './account.module.css';
 import { useAccount } from './accountStore';
 
 /** Links to the account screens; People and Audit only for owners and admins. */
@@ -7,7 +8,7 @@ export function AccountNav() {
   if (account.status !== 'signed-in') return null;
   const admin = account.person.role === 'owner' || account.person.role === 'admin';
   return (
-    <nav className="account-nav" aria-label="Account">
+    <nav className={styles.accountNav} aria-label="Account">
       <Link to={{ name: 'home' }}>Playbooks</Link>
       {admin && <Link to={{ name: 'people' }}>People</Link>}
       <Link to={{ name: 'tokens' }}>API tokens</Link>

@@ -1,27 +1,25 @@
-import { useEffect, useState } from 'react';
-import { type AuditEvent, listAudit } from '../api/account';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { listAudit } from '../api/account';
+import { keys } from '../api/keys';
 import { AccountNav } from './AccountNav';
+import styles from './account.module.css';
 
 /** Who did what, when, from where (owners and admins). */
 export function AuditPage() {
-  const [events, setEvents] = useState<AuditEvent[]>([]);
-  const [next, setNext] = useState<number | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const load = (before?: number) =>
-    listAudit(before).then(
-      (page) => {
-        setEvents((shown) => (before ? [...shown, ...page.items] : page.items));
-        setNext(page.nextBefore);
-      },
-      (e: Error) => setError(e.message),
-    );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once when the page opens.
+  const log = useInfiniteQuery({
+    queryKey: keys.audit,
+    queryFn: ({ pageParam }) => listAudit(pageParam ?? undefined),
+    initialPageParam: null as number | null,
+    getNextPageParam: (page) => page.nextBefore,
+  });
+  const events = log.data?.pages.flatMap((page) => page.items) ?? [];
+  const error = log.error?.message;
   useEffect(() => {
     document.title = 'Audit log · Fullcourt';
-    void load();
   }, []);
   return (
-    <main className="page audit">
+    <main className={`page ${styles.audit}`}>
       <AccountNav />
       <h1>Audit log</h1>
       {error && (
@@ -51,8 +49,8 @@ export function AuditPage() {
           ))}
         </tbody>
       </table>
-      {next !== null && (
-        <button type="button" className="secondary" onClick={() => load(next)}>
+      {log.hasNextPage && (
+        <button type="button" className="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
           Older events
         </button>
       )}

@@ -1,4 +1,5 @@
 import { type FormEvent, type ReactNode, useId, useState } from 'react';
+import styles from './account.module.css';
 
 export interface FieldSpec {
   name: string;
@@ -39,7 +40,7 @@ export function AuthForm({ title, intro, fields, submit, onSubmit }: Props) {
   }
 
   return (
-    <main className="page auth-page">
+    <main className={`page ${styles.authPage}`}>
       <h1>{title}</h1>
       {intro}
       <form onSubmit={handle} aria-label={title}>

@@ -1,7 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { changePassword, listSessions, revokeSession, type SessionInfo, signOut, signOutEverywhere, updateMe } from '../api/account';
+import { changePassword, listSessions, revokeSession, signOut, signOutEverywhere, updateMe } from '../api/account';
+import { keys } from '../api/keys';
 import { cleanName, IDENTITY_COLORS } from '../identity/identity';
 import { AccountNav } from './AccountNav';
+import styles from './account.module.css';
 import { notePerson, noteSignedOut, useAccount } from './accountStore';
 
 /** Name and colour (what collaborators see), password, and the places this account is signed in. */
@@ -12,16 +15,15 @@ export function ProfilePage() {
   const [color, setColor] = useState(person?.color ?? IDENTITY_COLORS[0].value);
   const [message, setMessage] = useState<string | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [sessions, setSessions] = useState<SessionInfo[]>([]);
+  const queryClient = useQueryClient();
+  const sessions = useQuery({ queryKey: keys.sessions, queryFn: listSessions }).data ?? [];
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const nameId = useId();
 
-  const refreshSessions = () => listSessions().then(setSessions, () => {});
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once when the page opens.
+  const refreshSessions = () => queryClient.invalidateQueries({ queryKey: keys.sessions });
   useEffect(() => {
     document.title = 'Your profile · Fullcourt';
-    void refreshSessions();
   }, []);
 
   const run = (work: () => Promise<string>) => async (event?: FormEvent) => {
@@ -37,7 +39,7 @@ export function ProfilePage() {
 
   if (!person) return null;
   return (
-    <main className="page profile">
+    <main className={`page ${styles.profile}`}>
       <AccountNav />
       <h1>Your profile</h1>
       <p>
@@ -118,7 +120,7 @@ export function ProfilePage() {
 
       <section aria-labelledby="sessions-heading">
         <h2 id="sessions-heading">Where you are signed in</h2>
-        <ul className="sessions">
+        <ul className={styles.sessions}>
           {sessions.map((s) => (
             <li key={s.id}>
               {s.current ? 'This browser' : (s.userAgent ?? 'Another device')} · since {new Date(s.createdAt).toLocaleString()}

@@ -1,6 +1,9 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { type ApiToken, createToken, listTokens, revokeToken, type TokenScope } from '../api/account';
+import { createToken, listTokens, revokeToken, type TokenScope } from '../api/account';
+import { keys } from '../api/keys';
 import { AccountNav } from './AccountNav';
+import styles from './account.module.css';
 import { useAccount } from './accountStore';
 
 const SCOPES: { value: TokenScope; label: string }[] = [
@@ -15,18 +18,19 @@ const SCOPES: { value: TokenScope; label: string }[] = [
 export function TokensPage() {
   const account = useAccount();
   const admin = account.status === 'signed-in' && (account.person.role === 'owner' || account.person.role === 'admin');
-  const [tokens, setTokens] = useState<ApiToken[]>([]);
+  const queryClient = useQueryClient();
+  const list = useQuery({ queryKey: keys.tokens, queryFn: listTokens });
+  const tokens = list.data ?? [];
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
   const [integration, setIntegration] = useState(false);
   const [created, setCreated] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [actionError, setError] = useState<string | undefined>();
+  const error = actionError ?? list.error?.message;
   const id = useId();
-  const refresh = () => listTokens().then(setTokens, (e: Error) => setError(e.message));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once when the page opens.
+  const refresh = () => queryClient.invalidateQueries({ queryKey: keys.tokens });
   useEffect(() => {
     document.title = 'API tokens · Fullcourt';
-    void refresh();
   }, []);
 
   async function onCreate(event: FormEvent) {
@@ -43,7 +47,7 @@ export function TokensPage() {
   }
 
   return (
-    <main className="page tokens">
+    <main className={`page ${styles.tokens}`}>
       <AccountNav />
       <h1>API tokens</h1>
       <p>
@@ -88,7 +92,7 @@ export function TokensPage() {
           {error}
         </p>
       )}
-      <ul className="token-list" aria-label="Tokens">
+      <ul className={styles.tokenList} aria-label="Tokens">
         {tokens.map((t) => (
           <li key={t.id} aria-label={`Token ${t.name}`}>
             <strong>{t.name}</strong> <code>{t.prefix}…</code> · {t.kind} · {t.scopes.join(', ')} ·{' '}

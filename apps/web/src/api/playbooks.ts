@@ -1,30 +1,12 @@
-import { ApiError, request } from './request';
+import type { InferRequestType, InferResponseType } from 'hono/client';
+import { body, live } from './client';
 
-/** The server's playbook summary, as GET /api/playbooks returns it. */
-export interface PlaybookSummary {
-  id: string;
-  title: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
+/** The server's playbook summary, as GET /api/playbooks lists it. */
+export type PlaybookSummary = InferResponseType<typeof live.playbooks.$get, 200>['items'][number];
 /** What a new playbook starts from. */
-export type PlaybookTemplate = 'empty' | 'starter';
+export type PlaybookTemplate = NonNullable<InferRequestType<typeof live.playbooks.$post>['json']['template']>;
 
-export const listPlaybooks = () => request<{ items: PlaybookSummary[] }>('/api/playbooks').then((r) => r.items);
+export const listPlaybooks = () => body(live.playbooks.$get({ query: {} })).then((r) => r.items);
 
-/**
- * Creates a playbook. A server that does not know templates yet rejects the field; the playbook is
- * then created without it and the app fills the template in on first open (see useTemplateSeed).
- */
-export async function createPlaybook(title: string, template: PlaybookTemplate): Promise<PlaybookSummary> {
-  const post = (body: object) => request<PlaybookSummary>('/api/playbooks', { method: 'POST', body: JSON.stringify(body) });
-  try {
-    return await post({ title, template });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 400 && error.fieldErrors.some((e) => e.field === 'template')) {
-      return post({ title });
-    }
-    throw error;
-  }
-}
+/** Creates a playbook, filled by the server from the chosen template. */
+export const createPlaybook = (title: string, template: PlaybookTemplate) => body(live.playbooks.$post({ json: { title, template } }));

@@ -26,16 +26,25 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Calls the API and parses its JSON. The session cookie goes along (same origin); a 401 tells the
- * app the session ended, so it asks to sign in again.
+ * Fetches from the API with the session cookie (same origin). A 401 tells the app the session
+ * ended, so it asks to sign in again; any other failure becomes an ApiError with the server's words.
+ * Reads always revalidate (someone else may have changed the data since): an unchanged answer costs a 304.
  */
-export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const res = await fetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
-  if (res.status === 401 && !path.startsWith('/api/auth/')) noteSignedOut();
+export const apiFetch: typeof fetch = async (input, init = {}) => {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const res = await fetch(input, { ...(method === 'GET' ? { cache: 'no-cache' } : {}), ...init });
+  const path = typeof input === 'string' ? input : input instanceof URL ? input.pathname : input.url;
+  if (res.status === 401 && !new URL(path, window.location.origin).pathname.startsWith('/api/auth/')) noteSignedOut();
   if (!res.ok) {
     const problem = (await res.json().catch(() => undefined)) as Problem | undefined;
     throw new ApiError(res.status, problem?.detail ?? `The server answered ${res.status}.`, problem?.errors, problem?.title);
   }
+  return res;
+};
+
+/** Calls an untyped API route (better-auth's sign-in and sign-out) and parses its JSON. */
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const res = await apiFetch(path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } });
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

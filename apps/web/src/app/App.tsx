@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect } from 'react';
 import { AcceptInvitationPage } from '../account/AcceptInvitationPage';
 import { loadAccount, useAccount } from '../account/accountStore';
@@ -23,6 +24,12 @@ export function App() {
   useEffect(() => {
     void loadAccount();
   }, []);
+  // What one person read is not shown to whoever signs in next in this tab.
+  const queryClient = useQueryClient();
+  const signedOut = account.status === 'signed-out';
+  useEffect(() => {
+    if (signedOut) queryClient.clear();
+  }, [signedOut, queryClient]);
 
   if (route.name === 'setup') return <SetupPage />;
   if (route.name === 'invite') return <AcceptInvitationPage />;

@@ -15,7 +15,6 @@ import { usePlaybookAccess } from './usePlaybookAccess';
 import { usePlaybookExists } from './usePlaybookExists';
 import { usePresenter } from './usePresenter';
 import { useRestoreNotice } from './useRestoreNotice';
-import { useTemplateSeed } from './useTemplateSeed';
 
 const accessChanged =
   'Your access to this playbook changed: you can now only view it. Changes you made since were kept on this device but not saved.';
@@ -97,7 +96,6 @@ function EditorShell({ playbookId, section, readOnly, notice, onStopped }: Sessi
   const identity = useIdentity();
   const [changingName, setChangingName] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
-  useTemplateSeed(session);
   useGlobalUndoKeys(session);
   const presenter = usePresenter(playbookId, section, 'editor');
   const restoreNotice = useRestoreNotice();

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { VersionRef, VersionSummary } from '../api/versions';
 import { DiffList } from './DiffList';
+import styles from './history.module.css';
 import { useDiff } from './useDiff';
 import { ViewBar } from './ViewBar';
 
@@ -35,7 +36,7 @@ export function CompareView({ playbookId, versions, from, to, onChange, onBack }
   return (
     <section className="history-view" aria-label="Compare versions">
       <ViewBar title="Compare versions" onBack={onBack} />
-      <div className="compare-sides">
+      <div className={styles.compareSides}>
         <div className="field">
           <label htmlFor={fromId}>From</label>
           <select id={fromId} value={refValue(from)} onChange={(e) => onChange(parseRef(e.target.value), to)}>
@@ -50,7 +51,7 @@ export function CompareView({ playbookId, versions, from, to, onChange, onBack }
           </select>
         </div>
       </div>
-      <p className="compare-summary" role="status">
+      <p className={styles.compareSummary} role="status">
         {state.status === 'loading' && 'Comparing…'}
         {state.status === 'not-published' && 'Nothing is published yet, so there is no published version to compare.'}
         {state.status === 'ready' &&

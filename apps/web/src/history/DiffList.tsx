@@ -1,6 +1,10 @@
 import type { Change } from '@fullcourt/playbook';
 import { changeHeadline, changeKindLabels, groupChanges, textSides } from './changeDisplay';
+import styles from './history.module.css';
 import { inlineTextDiff } from './inlineTextDiff';
+
+/** Added and removed changes are marked in colour; changed and moved ones are not. */
+const kindStyles: Partial<Record<string, string | undefined>> = { added: styles.changeAdded, removed: styles.changeRemoved };
 
 interface Props {
   changes: readonly Change[];
@@ -15,16 +19,19 @@ export function DiffList({ changes, empty, headingLevel = 3 }: Props) {
   if (changes.length === 0) return <p className="empty">{empty}</p>;
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   return (
-    <div className="diff-list">
+    <div className={styles.diffList}>
       {groupChanges(changes).map((group) => (
         <section key={group.heading} className="diff-group">
           <Heading>{group.heading}</Heading>
           <ul>
             {group.changes.map((change, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: one item can change in several fields; the list is read-only.
-              <li key={`${change.itemId}-${change.path.join('.')}-${index}`} className={`change change-${change.kind}`}>
-                <span className="change-kind">{changeKindLabels[change.kind]}</span>
-                <span className="change-text">{changeHeadline(change)}</span>
+              <li
+                // biome-ignore lint/suspicious/noArrayIndexKey: one item can change in several fields; the list is read-only.
+                key={`${change.itemId}-${change.path.join('.')}-${index}`}
+                className={`${styles.change} ${kindStyles[change.kind] ?? ''}`}
+              >
+                <span className={styles.changeKind}>{changeKindLabels[change.kind]}</span>
+                <span className={styles.changeText}>{changeHeadline(change)}</span>
                 {change.textChanges && <TextChange change={change} />}
               </li>
             ))}
@@ -41,7 +48,7 @@ function TextChange({ change }: { change: Change }) {
   const segments = sides && inlineTextDiff(sides.before, sides.after);
   if (segments) {
     return (
-      <p className="inline-diff">
+      <p className={styles.inlineDiff}>
         {segments.map((segment, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: segments are positional and read-only.
           <Segment key={index} kind={segment.kind} text={segment.text} />
@@ -52,7 +59,7 @@ function TextChange({ change }: { change: Change }) {
   // Too large a rewrite to compare word by word here: the server's snippets.
   const { added, removed } = change.textChanges ?? { added: [], removed: [] };
   return (
-    <p className="inline-diff">
+    <p className={styles.inlineDiff}>
       {removed.map((text, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: snippets are positional and read-only.
         <Segment key={`r${index}`} kind="removed" text={text} />

@@ -3,6 +3,7 @@ import type { VersionSummary } from '../api/versions';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
 import { VersionsTab } from './VersionsTab';
 import './history.css';
+import styles from './history.module.css';
 
 // Webhooks are set up once in a while; their code waits until someone opens the tab.
 const WebhooksTab = lazy(() => import('../webhooks/WebhooksTab').then((m) => ({ default: m.WebhooksTab })));
@@ -48,15 +49,15 @@ export function HistoryPanel({ playbookId, onClose, onRestored }: Props) {
   return (
     <dialog
       ref={ref}
-      className={`history-panel${wide && tab === 'versions' ? ' history-panel-wide' : ''}`}
+      className={`${styles.historyPanel}${wide && tab === 'versions' ? ` ${styles.historyPanelWide}` : ''}`}
       aria-labelledby={headingId}
       onCancel={ownCancel(onClose)}
     >
-      <div className="history-head">
+      <div className={styles.historyHead}>
         <h2 id={headingId} tabIndex={-1} data-focus-return>
           History
         </h2>
-        <div role="tablist" aria-label="History sections" className="history-tabs">
+        <div role="tablist" aria-label="History sections" className={styles.historyTabs}>
           {TABS.map((t) => (
             <button
               key={t.id}
@@ -69,7 +70,7 @@ export function HistoryPanel({ playbookId, onClose, onRestored }: Props) {
               aria-controls={`${baseId}-${t.id}-panel`}
               aria-selected={tab === t.id}
               tabIndex={tab === t.id ? 0 : -1}
-              className="history-tab"
+              className={styles.historyTab}
               onClick={() => setTab(t.id)}
               onKeyDown={onTabKey}
             >
@@ -77,7 +78,7 @@ export function HistoryPanel({ playbookId, onClose, onRestored }: Props) {
             </button>
           ))}
         </div>
-        <button type="button" className="icon close-history" aria-label="Close history" onClick={onClose}>
+        <button type="button" className={`icon ${styles.closeHistory}`} aria-label="Close history" onClick={onClose}>
           ✕
         </button>
       </div>
@@ -88,7 +89,7 @@ export function HistoryPanel({ playbookId, onClose, onRestored }: Props) {
           role="tabpanel"
           id={`${baseId}-${t.id}-panel`}
           aria-labelledby={`${baseId}-${t.id}-tab`}
-          className="history-body"
+          className={styles.historyBody}
           hidden={tab !== t.id}
         >
           {tab === t.id && t.id === 'versions' && <VersionsTab playbookId={playbookId} onWide={onWide} onRestored={onRestored} />}

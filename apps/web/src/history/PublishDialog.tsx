@@ -1,11 +1,13 @@
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/request';
 import { publishVersion, type VersionSummary } from '../api/versions';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DiffList } from './DiffList';
+import styles from './history.module.css';
 import { versionName } from './timeline';
 import { useDiff } from './useDiff';
 import { usePublishedVersion } from './usePublishedVersion';
+import { versionsChanged } from './versionsChanged';
 
 interface Props {
   playbookId: string;
@@ -20,19 +22,17 @@ interface Props {
  */
 export function PublishDialog({ playbookId, version, onPublished, onCancel }: Props) {
   const diff = useDiff(playbookId, usePublishedVersion(playbookId), version.number);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: () => publishVersion(playbookId, version.number),
+    onSuccess: () => void versionsChanged(queryClient, playbookId),
+  });
+  const busy = mutation.isPending || mutation.isSuccess;
+  const error = mutation.error ? errorMessage(mutation.error) : null;
 
   async function publish() {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await publishVersion(playbookId, version.number);
-      onPublished(result.published, result.previous);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    const result = await mutation.mutateAsync().catch(() => null);
+    if (result) onPublished(result.published, result.previous);
   }
 
   return (
@@ -49,7 +49,7 @@ export function PublishDialog({ playbookId, version, onPublished, onCancel }: Pr
       <div aria-busy={diff.status === 'loading'}>
         {diff.status === 'loading' && <p className="loading">Comparing with the published version…</p>}
         {diff.status === 'not-published' && (
-          <p className="first-publication">Nothing is published yet: this will be the playbook’s first publication.</p>
+          <p className={styles.firstPublication}>Nothing is published yet: this will be the playbook’s first publication.</p>
         )}
         {diff.status === 'error' && <p className="error">{diff.message}</p>}
         {diff.status === 'ready' && (

@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/request';
 import { restoreVersion, type VersionSummary } from '../api/versions';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DiffList } from './DiffList';
 import { versionName } from './timeline';
 import { useDiff } from './useDiff';
+import { versionsChanged } from './versionsChanged';
 
 interface Props {
   playbookId: string;
@@ -16,19 +17,17 @@ interface Props {
 /** Restoring changes the playbook under everyone's hands, so it says what will change and how to go back. */
 export function RestoreDialog({ playbookId, version, onRestored, onCancel }: Props) {
   const diff = useDiff(playbookId, 'live', version.number);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: () => restoreVersion(playbookId, version.number),
+    onSuccess: () => void versionsChanged(queryClient, playbookId),
+  });
+  const busy = mutation.isPending || mutation.isSuccess;
+  const error = mutation.error ? errorMessage(mutation.error) : null;
 
   async function restore() {
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await restoreVersion(playbookId, version.number);
-      onRestored(result.restored, result.before);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    const result = await mutation.mutateAsync().catch(() => null);
+    if (result) onRestored(result.restored, result.before);
   }
 
   return (

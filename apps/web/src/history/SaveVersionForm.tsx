@@ -1,16 +1,24 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useContext, useId, useState } from 'react';
 import * as Y from 'yjs';
 import { errorMessage } from '../api/request';
 import { saveVersion, type VersionSummary } from '../api/versions';
 import { SessionContext } from '../editor/useCollaboration';
+import styles from './history.module.css';
+import { versionsChanged } from './versionsChanged';
 
 /** Names the live playbook as a version: a label everyone will recognise, and a note on why. */
 export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; onSaved: (version: VersionSummary) => void }) {
   const session = useContext(SessionContext);
   const [label, setLabel] = useState('');
   const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (input: { label: string; note: string; stateVector?: string }) => saveVersion(playbookId, input),
+    onSuccess: () => void versionsChanged(queryClient, playbookId),
+  });
+  const saving = save.isPending;
   const headingId = useId();
   const labelId = useId();
   const noteId = useId();
@@ -22,25 +30,22 @@ export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; o
       setError('Name the version, e.g. “Q3 kickoff”.');
       return;
     }
-    setSaving(true);
     setError(null);
     try {
       // What this editor has: the server waits for any of it still on its way before saving.
       const doc = session?.provider.doc;
       const stateVector = doc ? btoa(String.fromCharCode(...Y.encodeStateVector(doc))) : undefined;
-      const version = await saveVersion(playbookId, { label: label.trim(), note: note.trim(), stateVector });
+      const version = await save.mutateAsync({ label: label.trim(), note: note.trim(), stateVector });
       setLabel('');
       setNote('');
       onSaved(version);
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setSaving(false);
     }
   }
 
   return (
-    <form className="save-version" aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
+    <form className={styles.saveVersion} aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
       <h3 id={headingId}>Save a version</h3>
       <div className="field">
         <label htmlFor={labelId}>Label</label>
@@ -58,7 +63,7 @@ export function SaveVersionForm({ playbookId, onSaved }: { playbookId: string; o
       </div>
       <div className="field">
         <label htmlFor={noteId}>
-          Note <span className="optional">(optional)</span>
+          Note <span className={styles.optional}>(optional)</span>
         </label>
         <textarea
           id={noteId}

@@ -1,5 +1,6 @@
 import type { Playbook } from '@fullcourt/playbook';
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../api/keys';
 import { errorMessage } from '../api/request';
 import { readVersion, type VersionSummary } from '../api/versions';
 import { PlaybookArticle } from '../reader/PlaybookArticle';
@@ -7,6 +8,7 @@ import { ReaderContext } from '../reader/useReaderPlaybook';
 import { versionName } from './timeline';
 import { ViewBar } from './ViewBar';
 import '../reader/reader.css';
+import styles from './history.module.css';
 
 interface Props {
   playbookId: string;
@@ -21,18 +23,15 @@ interface Props {
  * edited, and the live editor and its shared document are never involved.
  */
 export function VersionPreview({ playbookId, version, onBack, onCompare, onRestore }: Props) {
-  const [playbook, setPlaybook] = useState<Playbook | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let current = true;
-    readVersion(playbookId, version.number).then(
-      (read) => current && setPlaybook(read.playbook),
-      (e: unknown) => current && setError(errorMessage(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [playbookId, version.number]);
+  // A saved version never changes: read once, kept while the panel is open.
+  const read = useQuery({
+    queryKey: keys.version(playbookId, version.number),
+    queryFn: () => readVersion(playbookId, version.number),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  // The route documents the canonical JSON loosely; it is the package's Playbook.
+  const playbook = (read.data?.playbook as Playbook | undefined) ?? null;
+  const error = read.error ? errorMessage(read.error) : null;
 
   const name = versionName(version);
   return (
@@ -54,7 +53,7 @@ export function VersionPreview({ playbookId, version, onBack, onCompare, onResto
       )}
       {!playbook && !error && <p className="loading">Loading the version…</p>}
       {playbook && (
-        <div className="version-preview">
+        <div className={styles.versionPreview}>
           <ReaderContext.Provider value={playbook}>
             <PlaybookArticle playbookId={playbookId} linkStages={false} />
           </ReaderContext.Provider>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { VersionSummary } from '../api/versions';
+import styles from './history.module.css';
 import { groupTimeline, versionName } from './timeline';
 import { useNow } from './useNow';
 import { describeWhen } from './when';
@@ -26,9 +27,9 @@ export function VersionTimeline({ versions, showCheckpoints, ...actions }: Props
   const now = useNow();
   const days = groupTimeline(versions, { showCheckpoints, now });
   return (
-    <ol className="timeline" aria-label="Versions, newest first">
+    <ol className={styles.timeline} aria-label="Versions, newest first">
       {days.map((day) => (
-        <li key={day.key} className="timeline-day">
+        <li key={day.key} className={styles.timelineDay}>
           <h4>{day.heading}</h4>
           <ul>
             {day.entries.map((version) => (
@@ -36,7 +37,7 @@ export function VersionTimeline({ versions, showCheckpoints, ...actions }: Props
             ))}
           </ul>
           {day.hiddenCheckpoints > 0 && (
-            <p className="hidden-checkpoints">
+            <p className={styles.hiddenCheckpoints}>
               {day.hiddenCheckpoints} {day.hiddenCheckpoints === 1 ? 'checkpoint' : 'checkpoints'} hidden
             </p>
           )}
@@ -59,19 +60,19 @@ function VersionEntry({
   const name = versionName(version);
   const checkpoint = version.kind === 'checkpoint';
   return (
-    <li className={`version ${checkpoint ? 'version-checkpoint' : 'version-named'}`} aria-labelledby={labelId}>
-      <div className="version-head">
-        <strong id={labelId} className="version-label">
+    <li className={`${styles.version} ${checkpoint ? styles.versionCheckpoint : styles.versionNamed}`} aria-labelledby={labelId}>
+      <div className={styles.versionHead}>
+        <strong id={labelId} className={styles.versionLabel}>
           {version.label}
         </strong>
-        {version.published && <span className="badge badge-published">Published</span>}
-        <span className="version-number">{checkpoint ? `Checkpoint · v${version.number}` : `v${version.number}`}</span>
+        {version.published && <span className={`badge ${styles.badgePublished}`}>Published</span>}
+        <span className={styles.versionNumber}>{checkpoint ? `Checkpoint · v${version.number}` : `v${version.number}`}</span>
       </div>
-      {version.note && <p className="version-note">{version.note}</p>}
-      <p className="version-meta">
+      {version.note && <p className={styles.versionNote}>{version.note}</p>}
+      <p className={styles.versionMeta}>
         {version.author} · <time dateTime={version.createdAt}>{when.relative}</time> · <span>{when.absolute}</span>
       </p>
-      <div className="version-actions">
+      <div className={styles.versionActions}>
         <button
           type="button"
           className="link-button"

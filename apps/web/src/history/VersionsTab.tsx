@@ -1,7 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import { keys } from '../api/keys';
 import { getSharing } from '../api/sharing';
 import type { VersionRef, VersionSummary } from '../api/versions';
 import { CompareView } from './CompareView';
+import styles from './history.module.css';
 import { PublishDialog } from './PublishDialog';
 import { RestoreDialog } from './RestoreDialog';
 import { SaveVersionForm } from './SaveVersionForm';
@@ -38,13 +41,8 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [showCheckpoints, setShowCheckpoints] = useState(true);
   // Saving takes an editor, publishing and restoring a manager: others see the history without those buttons.
-  const [youCan, setYouCan] = useState({ edit: false, publish: false });
-  useEffect(() => {
-    getSharing(playbookId).then(
-      (s) => setYouCan(s.youCan),
-      () => {},
-    );
-  }, [playbookId]);
+  const sharing = useQuery({ queryKey: keys.sharing(playbookId), queryFn: () => getSharing(playbookId) });
+  const youCan = sharing.data?.youCan ?? { edit: false, publish: false };
 
   useEffect(() => onWide(view.name !== 'timeline'), [view.name, onWide]);
 
@@ -72,11 +70,11 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
 
   return (
     <div className="versions-tab">
-      <p className="history-notice" role="status">
+      <p className={styles.historyNotice} role="status">
         {notice?.message}
       </p>
       {notice?.undo && (
-        <button type="button" className="secondary undo-restore" onClick={() => notice.undo && restore(notice.undo)}>
+        <button type="button" className={`secondary ${styles.undoRestore}`} onClick={() => notice.undo && restore(notice.undo)}>
           Undo restore…
         </button>
       )}
@@ -107,11 +105,10 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
               playbookId={playbookId}
               onSaved={(version) => {
                 setNotice({ message: `Saved ${versionName(version)}.` });
-                void versions.refresh();
               }}
             />
           )}
-          <div className="timeline-head">
+          <div className={styles.timelineHead}>
             <h3>Timeline</h3>
             <label className="toggle">
               <input type="checkbox" checked={showCheckpoints} onChange={(e) => setShowCheckpoints(e.target.checked)} />
@@ -153,7 +150,6 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
             setNotice({
               message: `Published ${versionName(published)}${previous ? `; version ${previous.number} is no longer published` : ''}.`,
             });
-            void versions.refresh();
           }}
         />
       )}
@@ -170,7 +166,6 @@ export function VersionsTab({ playbookId, onWide, onRestored }: Props) {
               message: `Restored ${versionName(restored)}. The state before it is saved as ${versionName(before)}.`,
               undo: before,
             });
-            void versions.refresh();
           }}
         />
       )}

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect, useId, useRef } from 'react';
+import styles from './history.module.css';
 
 /** The top of a view inside the history panel: the way back, what this is, and its actions. Focus lands on the title. */
 export function ViewBar({
@@ -19,17 +20,17 @@ export function ViewBar({
     headingRef.current?.focus();
   }, []);
   return (
-    <div className="view-bar">
+    <div className={styles.viewBar}>
       <button type="button" className="secondary" onClick={onBack}>
         ← Back to versions
       </button>
-      <div className="view-title">
+      <div className={styles.viewTitle}>
         <h3 id={headingId} ref={headingRef} tabIndex={-1}>
           {title}
         </h3>
         {subtitle && <p className="meta">{subtitle}</p>}
       </div>
-      {children && <div className="view-actions">{children}</div>}
+      {children && <div className={styles.viewActions}>{children}</div>}
     </div>
   );
 }

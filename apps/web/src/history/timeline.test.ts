@@ -3,7 +3,7 @@ import type { VersionSummary } from '../api/versions';
 import { groupTimeline, versionName } from './timeline';
 
 function version(number: number, createdAt: string, kind: VersionSummary['kind'] = 'named', published = false): VersionSummary {
-  return { number, kind, label: `v${number}`, note: '', author: 'Ada', createdAt, published, stateBytes: 100 };
+  return { number, kind, label: `v${number}`, note: '', author: 'Ada', authorId: 'user-ada', createdAt, published, stateBytes: 100 };
 }
 
 const options = { now: new Date('2026-11-23T15:00:00Z'), locale: 'en-GB', timeZone: 'UTC' };

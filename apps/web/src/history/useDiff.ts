@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../api/keys';
 import { ApiError, errorMessage } from '../api/request';
 import { diffVersions, type VersionDiff, type VersionRef } from '../api/versions';
 
@@ -9,31 +10,22 @@ export type DiffState =
   | { status: 'not-published' }
   | { status: 'error'; message: string };
 
+const isNotPublished = (error: unknown) => error instanceof ApiError && error.status === 404 && error.title === 'Not published';
+
 /**
  * The business diff between two states of the playbook, fetched again when either side changes.
  * `from: null` means "nothing is published", known beforehand; `undefined` waits for `from` to be known.
  */
 export function useDiff(playbookId: string, from: VersionRef | null | undefined, to: VersionRef): DiffState {
-  const [state, setState] = useState<DiffState>(from === null ? { status: 'not-published' } : { status: 'loading' });
-  useEffect(() => {
-    if (from === undefined) return;
-    if (from === null) {
-      setState({ status: 'not-published' });
-      return;
-    }
-    let current = true;
-    setState({ status: 'loading' });
-    diffVersions(playbookId, from, to).then(
-      (diff) => current && setState({ status: 'ready', diff }),
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiError && error.status === 404 && error.title === 'Not published') setState({ status: 'not-published' });
-        else setState({ status: 'error', message: errorMessage(error) });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [playbookId, from, to]);
-  return state;
+  const known = from !== null && from !== undefined;
+  const query = useQuery({
+    queryKey: keys.diff(playbookId, known ? from : 'live', to),
+    queryFn: () => diffVersions(playbookId, known ? from : 'live', to),
+    enabled: known,
+  });
+  if (from === null) return { status: 'not-published' };
+  if (query.data) return { status: 'ready', diff: query.data };
+  if (query.isError)
+    return isNotPublished(query.error) ? { status: 'not-published' } : { status: 'error', message: errorMessage(query.error) };
+  return { status: 'loading' };
 }

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../api/keys';
 import { listVersions, type VersionRef } from '../api/versions';
 
 /**
@@ -10,16 +11,14 @@ import { listVersions, type VersionRef } from '../api/versions';
  * publication (which the browser would log as an error).
  */
 export function usePublishedVersion(playbookId: string): VersionRef | null | undefined {
-  const [published, setPublished] = useState<VersionRef | null | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    listVersions(playbookId, { limit: 1 }).then(
-      (page) => current && setPublished(page.published?.number ?? null),
-      () => current && setPublished('published'),
-    );
-    return () => {
-      current = false;
-    };
-  }, [playbookId]);
-  return published;
+  const query = useQuery({
+    queryKey: keys.published(playbookId),
+    queryFn: () => listVersions(playbookId, { limit: 1 }),
+    refetchOnMount: 'always',
+    retry: false,
+  });
+  // A cached answer may be old: only one fetched since this dialog opened counts.
+  if (query.isError) return 'published';
+  if (!query.isFetchedAfterMount || query.isFetching) return undefined;
+  return query.data?.published?.number ?? null;
 }

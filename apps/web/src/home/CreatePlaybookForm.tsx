@@ -1,7 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { keys } from '../api/keys';
 import { createPlaybook, type PlaybookTemplate } from '../api/playbooks';
 import { navigate } from '../app/router';
-import { rememberTemplate } from './templateSeed';
+import styles from './home.module.css';
 
 /** Creates a playbook, empty or from the starter template, and opens it. */
 export function CreatePlaybookForm() {
@@ -9,6 +11,7 @@ export function CreatePlaybookForm() {
   const [template, setTemplate] = useState<PlaybookTemplate>('starter');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const queryClient = useQueryClient();
 
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
@@ -16,7 +19,7 @@ export function CreatePlaybookForm() {
     setBusy(true);
     try {
       const created = await createPlaybook(title, template);
-      rememberTemplate(created.id, { template, title: created.title });
+      void queryClient.invalidateQueries({ queryKey: keys.playbooks });
       navigate({ name: 'editor', playbookId: created.id, section: 'stages' });
     } catch (e) {
       setError((e as Error).message);
@@ -25,12 +28,19 @@ export function CreatePlaybookForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="create" aria-label="Create a playbook">
+    <form onSubmit={onSubmit} className={styles.create} aria-label="Create a playbook">
       <div className="field grow">
         <label htmlFor="new-title">Playbook title</label>
-        <input id="new-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder="FY27 revenue playbook" required />
+        <input
+          id="new-title"
+          className={styles.titleInput}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          placeholder="FY27 revenue playbook"
+          required
+        />
       </div>
-      <fieldset className="template-choice">
+      <fieldset className={styles.templateChoice}>
         <legend>Start from</legend>
         <label>
           <input type="radio" name="template" value="starter" checked={template === 'starter'} onChange={() => setTemplate('starter')} />

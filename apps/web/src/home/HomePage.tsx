@@ -1,25 +1,28 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { AccountNav } from '../account/AccountNav';
 import { useAccount } from '../account/accountStore';
-import { listPlaybooks, type PlaybookSummary } from '../api/playbooks';
+import { keys } from '../api/keys';
+import { listPlaybooks } from '../api/playbooks';
 import { Link } from '../app/Link';
 import { CreatePlaybookForm } from './CreatePlaybookForm';
+import styles from './home.module.css';
 
 /** Lists the playbooks, opens one, and creates new ones. */
 export function HomePage() {
-  const [playbooks, setPlaybooks] = useState<PlaybookSummary[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const list = useQuery({ queryKey: keys.playbooks, queryFn: listPlaybooks });
+  const playbooks = list.data;
+  const error = list.error?.message;
   const account = useAccount();
   // Workspace viewers read and follow playbooks; they do not create them.
   const mayCreate = account.status === 'signed-in' && account.person.role !== 'viewer';
 
   useEffect(() => {
     document.title = 'Fullcourt';
-    listPlaybooks().then(setPlaybooks, (e: Error) => setError(e.message));
   }, []);
 
   return (
-    <main className="page home">
+    <main className={`page ${styles.home}`}>
       <AccountNav />
       <header>
         <h1>Fullcourt</h1>
@@ -38,10 +41,10 @@ export function HomePage() {
         ) : playbooks.length === 0 ? (
           <p>No playbooks yet. Create the first one above.</p>
         ) : (
-          <ul className="playbooks">
+          <ul className={styles.playbooks}>
             {playbooks.map((p) => (
               <li key={p.id}>
-                <Link className="title" to={{ name: 'editor', playbookId: p.id, section: 'stages' }}>
+                <Link className={styles.title} to={{ name: 'editor', playbookId: p.id, section: 'stages' }}>
                   {p.title}
                 </Link>
                 <span className="meta">edited {new Date(p.updatedAt).toLocaleString()}</span>

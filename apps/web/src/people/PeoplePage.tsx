@@ -1,19 +1,10 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { AccountNav } from '../account/AccountNav';
 import { useAccount } from '../account/accountStore';
-import {
-  createTeam,
-  invite,
-  listPeople,
-  listTeams,
-  listTrash,
-  type Person,
-  restoreFromTrash,
-  type Team,
-  type TrashedPlaybook,
-  updatePerson,
-  type WorkspaceRole,
-} from '../api/account';
+import { createTeam, invite, listPeople, listTeams, listTrash, restoreFromTrash, updatePerson, type WorkspaceRole } from '../api/account';
+import { keys } from '../api/keys';
+import styles from './people.module.css';
 
 const ROLES: WorkspaceRole[] = ['owner', 'admin', 'member', 'viewer'];
 
@@ -21,10 +12,15 @@ const ROLES: WorkspaceRole[] = ['owner', 'admin', 'member', 'viewer'];
 export function PeoplePage() {
   const account = useAccount();
   const me = account.status === 'signed-in' ? account.person : null;
-  const [people, setPeople] = useState<Person[]>([]);
-  const [teams, setTeams] = useState<Team[]>([]);
-  const [trash, setTrash] = useState<TrashedPlaybook[]>([]);
-  const [error, setError] = useState<string | undefined>();
+  const queryClient = useQueryClient();
+  const peopleQuery = useQuery({ queryKey: keys.people, queryFn: listPeople });
+  const teamsQuery = useQuery({ queryKey: keys.teams, queryFn: listTeams });
+  const trashQuery = useQuery({ queryKey: keys.trash, queryFn: listTrash });
+  const people = peopleQuery.data ?? [];
+  const teams = teamsQuery.data ?? [];
+  const trash = trashQuery.data ?? [];
+  const [actionError, setError] = useState<string | undefined>();
+  const error = actionError ?? (peopleQuery.error ?? teamsQuery.error ?? trashQuery.error)?.message;
   const [inviteLink, setInviteLink] = useState<string | undefined>();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Exclude<WorkspaceRole, 'owner'>>('member');
@@ -32,21 +28,13 @@ export function PeoplePage() {
   const [teamName, setTeamName] = useState('');
   const id = useId();
 
-  const refresh = () =>
-    Promise.all([listPeople(), listTeams(), listTrash()]).then(
-      ([p, t, deleted]) => {
-        setPeople(p);
-        setTeams(t);
-        setTrash(deleted);
-      },
-      (e: Error) => setError(e.message),
-    );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once when the page opens.
   useEffect(() => {
     document.title = 'People · Fullcourt';
-    void refresh();
   }, []);
 
+  // Any change here can move people between teams, roles or the trash: everything on the page is asked again.
+  const refresh = () =>
+    Promise.all([keys.people, keys.teams, keys.trash, keys.playbooks].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
   const attempt = (work: () => Promise<unknown>) => {
     setError(undefined);
     work().then(refresh, (e: Error) => setError(e.message));
@@ -62,7 +50,7 @@ export function PeoplePage() {
   }
 
   return (
-    <main className="page people">
+    <main className={`page ${styles.people}`}>
       <AccountNav />
       <h1>People and teams</h1>
       {error && (
@@ -141,7 +129,7 @@ export function PeoplePage() {
               </td>
               <td>
                 {teams.map((t) => (
-                  <label key={t.id} className="inline-check">
+                  <label key={t.id} className={styles.inlineCheck}>
                     <input
                       type="checkbox"
                       aria-label={`${p.name} in ${t.name}`}

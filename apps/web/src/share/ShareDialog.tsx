@@ -1,8 +1,11 @@
-import { useEffect, useId, useState } from 'react';
-import { deletePlaybook, listPeople, listTeams, type Person, type Team } from '../api/account';
-import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, type Sharing, setSharing } from '../api/sharing';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { deletePlaybook, listPeople, listTeams } from '../api/account';
+import { keys } from '../api/keys';
+import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, setSharing } from '../api/sharing';
 import { navigate } from '../app/router';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
+import styles from './share.module.css';
 
 const ROLE_LABELS: Record<PlaybookRole, string> = { viewer: 'Can view', editor: 'Can edit', manager: 'Manages' };
 const DEFAULT_LABELS: Record<DefaultAccess, string> = {
@@ -15,27 +18,26 @@ const DEFAULT_LABELS: Record<DefaultAccess, string> = {
 export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClose: () => void }) {
   const ref = useModalDialog();
   const headingId = useId();
-  const [sharing, setShared] = useState<Sharing | undefined>();
-  const [people, setPeople] = useState<Person[]>([]);
-  const [teams, setTeams] = useState<Team[]>([]);
+  const queryClient = useQueryClient();
+  const sharingQuery = useQuery({ queryKey: keys.sharing(playbookId), queryFn: () => getSharing(playbookId) });
+  const peopleQuery = useQuery({ queryKey: keys.people, queryFn: listPeople });
+  const teamsQuery = useQuery({ queryKey: keys.teams, queryFn: listTeams });
+  // Until all three are read the dialog says Loading, as before: names come from the people and teams.
+  const sharing = peopleQuery.data && teamsQuery.data ? sharingQuery.data : undefined;
+  const people = (peopleQuery.data ?? []).filter((x) => !x.deactivated);
+  const teams = teamsQuery.data ?? [];
   const [adding, setAdding] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [actionError, setError] = useState<string | undefined>();
+  const error = actionError ?? (sharingQuery.error ?? peopleQuery.error ?? teamsQuery.error)?.message;
   const [copied, setCopied] = useState(false);
 
-  useEffect(() => {
-    Promise.all([getSharing(playbookId), listPeople(), listTeams()]).then(
-      ([s, p, t]) => {
-        setShared(s);
-        setPeople(p.filter((x) => !x.deactivated));
-        setTeams(t);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [playbookId]);
-
+  // The answer is the new sharing: it replaces the cached one, which the history panel reads too.
   const save = (defaultAccess: DefaultAccess, grants: Grant[]) => {
     setError(undefined);
-    setSharing(playbookId, { defaultAccess, grants }).then(setShared, (e: Error) => setError(e.message));
+    setSharing(playbookId, { defaultAccess, grants }).then(
+      (next) => queryClient.setQueryData(keys.sharing(playbookId), next),
+      (e: Error) => setError(e.message),
+    );
   };
   const nameOf = (g: Grant) =>
     g.name ??
@@ -48,7 +50,7 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
   ].filter((c) => !sharing?.grants.some((g) => `${g.subjectKind}:${g.subjectId}` === c.key));
 
   return (
-    <dialog ref={ref} className="share-dialog" aria-labelledby={headingId} onCancel={ownCancel(onClose)}>
+    <dialog ref={ref} className={styles.shareDialog} aria-labelledby={headingId} onCancel={ownCancel(onClose)}>
       <h2 id={headingId}>Share this playbook</h2>
       {error && (
         <p role="alert" className="error">
@@ -72,7 +74,7 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
               </option>
             ))}
           </select>
-          <ul className="grants" aria-label="People and teams with access">
+          <ul className={styles.grants} aria-label="People and teams with access">
             {sharing.grants.map((g) => (
               <li key={`${g.subjectKind}:${g.subjectId}`}>
                 <span>{nameOf(g)}</span>
@@ -146,7 +148,11 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
               // Managers may delete; it goes to the trash, where admins can restore it for 30 days.
               if (!window.confirm('Delete this playbook? Owners and admins can restore it from the trash for 30 days.')) return;
               deletePlaybook(playbookId).then(
-                () => navigate({ name: 'home' }),
+                () => {
+                  void queryClient.invalidateQueries({ queryKey: keys.playbooks });
+                  void queryClient.invalidateQueries({ queryKey: keys.trash });
+                  navigate({ name: 'home' });
+                },
                 (e: Error) => setError(e.message),
               );
             }}

@@ -1,13 +1,16 @@
 import { type FormEvent, useId, useState } from 'react';
 import { errorMessage } from '../api/request';
-import { addWebhook, type Webhook, type WebhookEvent } from '../api/webhooks';
+import type { Webhook, WebhookEvent } from '../api/webhooks';
+import { useWebhookMutations } from './useWebhooks';
 import { eventLabels, webhookUrlProblem } from './webhookDisplay';
+import styles from './webhooks.module.css';
 
 /** Registers an endpoint for this playbook's events; the answer carries the secret, shown once by the caller. */
 export function AddWebhookForm({ playbookId, onAdded }: { playbookId: string; onAdded: (webhook: Webhook & { secret: string }) => void }) {
   const [url, setUrl] = useState('');
   const [events, setEvents] = useState<WebhookEvent[]>(['version.published']);
-  const [saving, setSaving] = useState(false);
+  const { add } = useWebhookMutations(playbookId);
+  const saving = add.isPending;
   const [error, setError] = useState<string | null>(null);
   const headingId = useId();
   const urlId = useId();
@@ -20,15 +23,12 @@ export function AddWebhookForm({ playbookId, onAdded }: { playbookId: string; on
       setError(problem);
       return;
     }
-    setSaving(true);
     setError(null);
     try {
-      onAdded(await addWebhook(playbookId, { url: url.trim(), events }));
+      onAdded(await add.mutateAsync({ url: url.trim(), events }));
       setUrl('');
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setSaving(false);
     }
   }
 
@@ -36,7 +36,7 @@ export function AddWebhookForm({ playbookId, onAdded }: { playbookId: string; on
     setEvents((current) => (on ? [...current.filter((e) => e !== event), event] : current.filter((e) => e !== event)));
 
   return (
-    <form className="add-webhook" aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
+    <form className={styles.addWebhook} aria-labelledby={headingId} onSubmit={onSubmit} noValidate>
       <h3 id={headingId}>Add a webhook</h3>
       <p className="hint">Fullcourt POSTs each event as JSON to this URL, signed with the secret you get when you add it.</p>
       <div className="field">

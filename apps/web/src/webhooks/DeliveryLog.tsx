@@ -1,42 +1,34 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { keys } from '../api/keys';
 import { ApiError, errorMessage } from '../api/request';
-import { type Delivery, listDeliveries } from '../api/webhooks';
+import { listDeliveries } from '../api/webhooks';
 import { useNow } from '../history/useNow';
 import { describeWhen } from '../history/when';
 import { deliveryStatusLabels, lastAnswer } from './webhookDisplay';
+import styles from './webhooks.module.css';
 
 /** The server retries on its own schedule; looking every couple of seconds shows each attempt soon after. */
 const REFRESH_MS = 2_000;
 
+/** Each delivery status's colour. */
+const deliveryStyles = {
+  pending: styles.deliveryPending,
+  delivered: styles.deliveryDelivered,
+  failed: styles.deliveryFailed,
+  refused: styles.deliveryRefused,
+};
+
 /** Every delivery to one webhook, newest first, refreshed while it is on screen. */
 export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: string; webhookId: string; label: string }) {
-  const [deliveries, setDeliveries] = useState<Delivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const log = useQuery({
+    queryKey: keys.deliveries(playbookId, webhookId),
+    queryFn: () => listDeliveries(playbookId, webhookId),
+    // Deleted elsewhere: asking again cannot bring it back.
+    refetchInterval: (query) => (query.state.error instanceof ApiError && query.state.error.status === 404 ? false : REFRESH_MS),
+  });
+  const deliveries = log.data ?? null;
+  const error = log.error ? errorMessage(log.error) : null;
   const now = useNow(REFRESH_MS);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    async function refresh() {
-      try {
-        const items = await listDeliveries(playbookId, webhookId);
-        if (stopped) return;
-        setDeliveries(items);
-        setError(null);
-      } catch (e) {
-        if (stopped) return;
-        setError(errorMessage(e));
-        // Deleted elsewhere: asking again cannot bring it back.
-        if (e instanceof ApiError && e.status === 404) return;
-      }
-      if (!stopped) timer = setTimeout(refresh, REFRESH_MS);
-    }
-    void refresh();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [playbookId, webhookId]);
 
   if (error && (!deliveries || deliveries.length === 0)) {
     return (
@@ -59,7 +51,7 @@ export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: stri
   };
   return (
     <div className="table-scroll">
-      <table className="delivery-log" aria-label={label}>
+      <table className={styles.deliveryLog} aria-label={label}>
         <thead>
           <tr>
             <th scope="col">Event</th>
@@ -77,7 +69,7 @@ export function DeliveryLog({ playbookId, webhookId, label }: { playbookId: stri
                 <code>{d.event}</code>
               </td>
               <td>
-                <span className={`delivery-status delivery-${d.status}`}>{deliveryStatusLabels[d.status]}</span>
+                <span className={`${styles.deliveryStatus} ${deliveryStyles[d.status]}`}>{deliveryStatusLabels[d.status]}</span>
               </td>
               <td>{d.attempts}</td>
               <td>{lastAnswer(d)}</td>

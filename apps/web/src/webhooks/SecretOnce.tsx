@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import styles from './webhooks.module.css';
 
 /**
  * The signing secret of a webhook just added. The server never shows it again, so it is put
@@ -28,13 +29,13 @@ export function SecretOnce({ url, secret, onDone }: { url: string; secret: strin
   }
 
   return (
-    <section className="secret-once" aria-labelledby={headingId}>
+    <section className={styles.secretOnce} aria-labelledby={headingId}>
       <h3 id={headingId}>Copy the signing secret now</h3>
       <p>
         It is shown only this once. The endpoint at <code>{url}</code> uses it to check the <code>Fullcourt-Signature</code> header of each
         delivery.
       </p>
-      <div className="secret-row">
+      <div className={styles.secretRow}>
         <label htmlFor={inputId} className="visually-hidden">
           Signing secret
         </label>

@@ -1,20 +1,28 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../api/request';
-import { deleteWebhook, updateWebhook, type Webhook } from '../api/webhooks';
+import type { Webhook, WebhookEvent } from '../api/webhooks';
 import { ConfirmDialog } from '../history/ConfirmDialog';
 import { DeliveryLog } from './DeliveryLog';
+import { useWebhookMutations } from './useWebhooks';
 import { eventLabels, webhookState, webhookStateLabels } from './webhookDisplay';
+import styles from './webhooks.module.css';
+
+/** How each state looks: the endpoint (a turned-off one dims its URL) and its badge. */
+const stateStyles = {
+  active: { item: undefined, badge: styles.badgeActive },
+  paused: { item: styles.webhookPaused, badge: styles.badgePaused },
+  'turned-off': { item: styles.webhookTurnedOff, badge: styles.badgeTurnedOff },
+};
 
 interface Props {
   playbookId: string;
   webhook: Webhook;
-  onChanged: (webhook: Webhook) => void;
-  onDeleted: (webhookId: string) => void;
 }
 
 /** One endpoint: where it points, what it hears, pause or resume (or turn back on after failures), delete, and its delivery log. */
-export function WebhookItem({ playbookId, webhook, onChanged, onDeleted }: Props) {
-  const [busy, setBusy] = useState(false);
+export function WebhookItem({ playbookId, webhook }: Props) {
+  const { update, remove: removeWebhook } = useWebhookMutations(playbookId);
+  const busy = update.isPending || removeWebhook.isPending;
   const [error, setError] = useState<string | null>(null);
   const [showLog, setShowLog] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -25,40 +33,33 @@ export function WebhookItem({ playbookId, webhook, onChanged, onDeleted }: Props
   const labels = webhookStateLabels[state];
 
   async function run(action: () => Promise<void>) {
-    setBusy(true);
     setError(null);
     try {
       await action();
     } catch (e) {
       setError(errorMessage(e));
-    } finally {
-      setBusy(false);
     }
   }
 
-  const toggleActive = () => run(async () => onChanged(await updateWebhook(playbookId, webhook.id, { active: !webhook.active })));
-  const remove = () =>
-    run(async () => {
-      await deleteWebhook(playbookId, webhook.id);
-      setConfirmDelete(false);
-      onDeleted(webhook.id);
-    });
+  const toggleActive = () =>
+    run(async () => void (await update.mutateAsync({ webhookId: webhook.id, patch: { active: !webhook.active } })));
+  const remove = () => run(() => removeWebhook.mutateAsync(webhook.id));
 
   return (
-    <li className={`webhook webhook-${state}`} aria-labelledby={urlId}>
-      <div className="webhook-head">
-        <code id={urlId} className="webhook-url">
+    <li className={`${styles.webhook} ${stateStyles[state].item ?? ''}`} aria-labelledby={urlId}>
+      <div className={styles.webhookHead}>
+        <code id={urlId} className={styles.webhookUrl}>
           {webhook.url}
         </code>
-        <span className={`badge badge-${state}`}>{labels.badge}</span>
+        <span className={`badge ${stateStyles[state].badge}`}>{labels.badge}</span>
       </div>
-      <p className="meta">{webhook.events.map((e) => eventLabels[e] ?? e).join(' · ')}</p>
+      <p className="meta">{webhook.events.map((e) => eventLabels[e as WebhookEvent] ?? e).join(' · ')}</p>
       {state === 'turned-off' && (
-        <p id={reasonId} className="webhook-off-reason">
+        <p id={reasonId} className={styles.webhookOffReason}>
           {webhook.disabledReason ?? 'The server turned it off because its deliveries kept failing.'}
         </p>
       )}
-      <div className="webhook-actions">
+      <div className={styles.webhookActions}>
         <button
           type="button"
           className={state === 'turned-off' ? undefined : 'secondary'}

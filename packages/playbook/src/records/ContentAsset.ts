@@ -59,3 +59,8 @@ export const ContentAssetSchema = z.object({
 });
 export type ContentAsset = z.infer<typeof ContentAssetSchema>;
 export type ContentAssetInput = z.input<typeof ContentAssetSchema>;
+
+/** Whether an asset's review date has passed on `today` (YYYY-MM-DD): a review due today is not late yet. */
+export function isReviewOverdue(asset: Pick<ContentAsset, 'reviewBy'>, today: string): boolean {
+  return asset.reviewBy !== null && asset.reviewBy < today;
+}

@@ -23,9 +23,25 @@ export const ResponsibilitySchema = z.object({
 export type Responsibility = z.infer<typeof ResponsibilitySchema>;
 export type ResponsibilityInput = z.input<typeof ResponsibilitySchema>;
 
-/** The roles that hold a given letter for an activity (the validator uses it to find double A's). */
+/** The roles that hold a given letter for an activity, deleted roles included. */
 export function rolesWithLetter(responsibility: Responsibility, letter: RaciLetter): string[] {
   return Object.entries(responsibility.raci)
     .filter(([, held]) => held === letter)
     .map(([roleId]) => roleId);
+}
+
+/** Whether an activity has exactly one accountable role, and if not, how it falls short. */
+export type Accountability = { kind: 'ok' } | { kind: 'no-accountable' } | { kind: 'multiple-accountable'; roleIds: string[] };
+
+/**
+ * Checks an activity against the rule every RACI matrix keeps: exactly one A among the roles that
+ * exist. A letter held by a deleted role does not count, since nobody would answer for it (the
+ * validator reports such letters on their own). The validator, the editor's grid and the reader
+ * all ask this one function.
+ */
+export function accountability(raci: Readonly<Record<string, RaciLetter>>, roleExists: (roleId: string) => boolean): Accountability {
+  const accountable = Object.keys(raci).filter((roleId) => raci[roleId] === 'A' && roleExists(roleId));
+  if (accountable.length === 0) return { kind: 'no-accountable' };
+  if (accountable.length > 1) return { kind: 'multiple-accountable', roleIds: accountable };
+  return { kind: 'ok' };
 }

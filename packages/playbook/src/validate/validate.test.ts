@@ -84,6 +84,21 @@ describe('integrity validator', () => {
     expect(codes(p)).toEqual(expect.arrayContaining(['raci-no-accountable', 'raci-dangling-role']));
   });
 
+  it("does not count a deleted role's A: the live A beside it is the one accountable role", () => {
+    const p = starter();
+    const marketing = p.roles[0]?.id as string;
+    p.responsibilities.push({ id: 'r' as never, activity: 'Handover', raci: { [marketing]: 'A', ['role-gone' as never]: 'A' } as never });
+    const found = validate(p, { today }).filter((f) => f.itemId === 'r');
+    expect(found.map((f) => f.code)).toEqual(['raci-dangling-role']);
+  });
+
+  it('says nobody is accountable when the only A belongs to a deleted role', () => {
+    const p = starter();
+    p.responsibilities.push({ id: 'r' as never, activity: 'Handover', raci: { ['role-gone' as never]: 'A' } });
+    const found = validate(p, { today }).filter((f) => f.itemId === 'r');
+    expect(found.map((f) => f.code).sort()).toEqual(['raci-dangling-role', 'raci-no-accountable']);
+  });
+
   it('warns about duplicate and empty names, as concurrent adds leave them', () => {
     const p = starter();
     p.stages.push({ ...structuredClone(p.stages[0] as Playbook['stages'][number]), id: 'dup' as never });

@@ -1,5 +1,3 @@
-import type { ContentAsset } from '@fullcourt/playbook';
-
 /** A cell of the content map: a stage, and a persona or none ("for everyone in the stage"). */
 export interface Cell {
   stageId: string;
@@ -44,7 +42,5 @@ export function moveLinks(asset: { stageIds: readonly string[]; personaIds: read
   return changes;
 }
 
-/** Whether an asset's review date has passed (a review due today is not late yet). */
-export function isReviewOverdue(asset: Pick<ContentAsset, 'reviewBy'>, today: string): boolean {
-  return asset.reviewBy !== null && asset.reviewBy < today;
-}
+// The validator's rule, from the package, so the badge and the finding never disagree.
+export { isReviewOverdue } from '@fullcourt/playbook';

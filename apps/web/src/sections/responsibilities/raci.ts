@@ -1,4 +1,4 @@
-import type { RaciLetter } from '@fullcourt/playbook';
+import { type Accountability, accountability, type RaciLetter } from '@fullcourt/playbook';
 
 /** The order a click walks through: empty, then R, A, C, I, then empty again. */
 const CYCLE: (RaciLetter | null)[] = [null, 'R', 'A', 'C', 'I'];
@@ -17,18 +17,13 @@ export function letterForKey(key: string): { letter: RaciLetter | null } | null 
   return null;
 }
 
-/** Whether a row of the matrix has exactly one accountable role. */
-export type RaciRowStatus = { kind: 'ok' } | { kind: 'no-accountable' } | { kind: 'multiple-accountable'; roleIds: string[] };
+/** Whether a row of the matrix has exactly one accountable role (the package's rule, which the validator keeps too). */
+export type RaciRowStatus = Accountability;
 
-/**
- * Checks a row against the rule every RACI matrix keeps: exactly one A. Letters held by roles that
- * no longer exist do not count, since nobody would answer for them.
- */
+/** Checks a row with the package's rule; letters held by roles that no longer exist do not count. */
 export function raciRowStatus(raci: Readonly<Record<string, RaciLetter>>, liveRoleIds: readonly string[]): RaciRowStatus {
-  const accountable = liveRoleIds.filter((id) => raci[id] === 'A');
-  if (accountable.length === 0) return { kind: 'no-accountable' };
-  if (accountable.length > 1) return { kind: 'multiple-accountable', roleIds: accountable };
-  return { kind: 'ok' };
+  const live = new Set(liveRoleIds);
+  return accountability(raci, (roleId) => live.has(roleId));
 }
 
 /** The row's status in a few words for the flag beside it. */

@@ -1,3 +1,4 @@
+import { isReviewOverdue } from '../../records/ContentAsset';
 import { type Finding, finding } from '../Finding';
 import { quoted, type RuleContext } from './context';
 
@@ -23,7 +24,7 @@ export function contentRules(ctx: RuleContext): Finding[] {
         ['reviewBy'],
         `${name} must be reviewed by ${asset.reviewBy}, before its last review (${asset.lastReviewed}).`,
       );
-    } else if (asset.reviewBy && asset.reviewBy < ctx.today) {
+    } else if (isReviewOverdue(asset, ctx.today)) {
       add('warning', 'asset-review-overdue', ['reviewBy'], `${name} was due for review on ${asset.reviewBy}.`);
     }
     if (asset.lastReviewed && asset.lastReviewed > ctx.today) {

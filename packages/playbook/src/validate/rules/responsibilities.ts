@@ -1,4 +1,4 @@
-import { rolesWithLetter } from '../../records/Responsibility';
+import { accountability } from '../../records/Responsibility';
 import { type Finding, finding } from '../Finding';
 import { quoted, type RuleContext } from './context';
 
@@ -11,9 +11,9 @@ export function responsibilityRules(ctx: RuleContext): Finding[] {
   const roleName = (id: string) => ctx.roleNames.get(id) || 'a deleted role';
   ctx.playbook.responsibilities.forEach((responsibility, index) => {
     const activity = quoted(responsibility.activity, 'activity');
-    const accountable = rolesWithLetter(responsibility, 'A');
-    if (accountable.length > 1) {
-      const names = accountable.map(roleName);
+    const status = accountability(responsibility.raci, (roleId) => ctx.roleNames.has(roleId));
+    if (status.kind === 'multiple-accountable') {
+      const names = status.roleIds.map(roleName);
       const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
       findings.push(
         finding(
@@ -24,7 +24,7 @@ export function responsibilityRules(ctx: RuleContext): Finding[] {
           responsibility.id,
         ),
       );
-    } else if (accountable.length === 0) {
+    } else if (status.kind === 'no-accountable') {
       findings.push(
         finding('warning', 'raci-no-accountable', ['responsibilities', index, 'raci'], `Nobody is A for ${activity}.`, responsibility.id),
       );
