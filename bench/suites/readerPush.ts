@@ -154,14 +154,14 @@ async function startPollingReaders(server: RunningPeer, playbookId: string): Pro
 const nothing: Received = { frames: 0, bytes: 0, requests: 0, errors: 0 };
 
 /** The server's CPU share of one core over `measureMs`, after `warmupMs` of the same load, and what the readers got meanwhile. */
-async function window(server: RunningPeer, load: Load | undefined) {
+async function window(server: RunningPeer, load: Load | undefined, edits: () => number) {
   await sleep(warmupMs);
-  const from = { at: performance.now(), cpu: server.stats().cpuMicros, got: load?.received() ?? nothing };
+  const from = { at: performance.now(), cpu: server.stats().cpuMicros, got: load?.received() ?? nothing, edits: edits() };
   await sleep(measureMs);
-  const to = { at: performance.now(), cpu: server.stats().cpuMicros, got: load?.received() ?? nothing };
+  const to = { at: performance.now(), cpu: server.stats().cpuMicros, got: load?.received() ?? nothing, edits: edits() };
   const seconds = (to.at - from.at) / 1000;
   const per = (key: keyof Received) => (to.got[key] - from.got[key]) / seconds;
-  return { share: (to.cpu - from.cpu) / 1_000 / (to.at - from.at), seconds, per };
+  return { share: (to.cpu - from.cpu) / 1_000 / (to.at - from.at), editsPerSecond: (to.edits - from.edits) / seconds, per };
 }
 
 async function measure(server: RunningPeer, playbookId: string, readers: 'none' | 'pushed' | 'polling') {
@@ -174,9 +174,7 @@ async function measure(server: RunningPeer, playbookId: string, readers: 'none' 
       : readers === 'polling'
         ? await startPollingReaders(server, playbookId)
         : undefined;
-  const editsBefore = writer.edits();
-  const { share, seconds, per } = await window(server, load);
-  const editsPerSecondSeen = (writer.edits() - editsBefore) / seconds;
+  const { share, editsPerSecond: editsPerSecondSeen, per } = await window(server, load, writer.edits);
   await load?.stop();
   await writer.stop();
   writerClient.destroy();
