@@ -95,6 +95,10 @@ describe.skipIf(!chromiumAvailable())('two people editing one playbook in Chromi
     await bo.page.waitForTimeout(3_000);
     bo.page.off('request', onRequest);
     expect(requests.filter((url) => url.startsWith('/api/'))).toEqual([]);
+
+    // Cleared again (the undo test below expects an empty goal), which the reader follows too.
+    await adaEditor.stage('Pilot').getByRole('textbox', { name: "Buyer's goal" }).fill('');
+    await reader.article().getByText('Agree the pilot scope').first().waitFor({ state: 'detached', timeout: SOON.timeout });
     expect(bo.errors).toEqual([]);
   });
 
