@@ -16,6 +16,7 @@ import collabFanout from './suites/collabFanout';
 import collabThroughput from './suites/collabThroughput';
 import peers from './suites/peers';
 import playbookModel from './suites/playbookModel';
+import readerPush from './suites/readerPush';
 import restReads from './suites/restReads';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -35,7 +36,7 @@ if (options.traceTxns !== undefined && !(Number.isInteger(options.traceTxns) && 
   throw new Error('--trace-txns takes a positive whole number');
 }
 
-const suites: BenchSuite[] = [collabFanout, collabThroughput, peers, playbookModel, restReads, browserLoad];
+const suites: BenchSuite[] = [collabFanout, collabThroughput, peers, playbookModel, restReads, readerPush, browserLoad];
 const unknownSuites = only.filter((name) => !suites.some((suite) => suite.name === name));
 if (unknownSuites.length > 0)
   throw new Error(`unknown suite(s): ${unknownSuites.join(' ')} (known: ${suites.map((s) => s.name).join(' ')})`);

@@ -80,6 +80,28 @@ describe.skipIf(!chromiumAvailable())('two people editing one playbook in Chromi
     expect(bo.errors).toEqual([]);
   });
 
+  it('keeps the reader current while someone edits, over one pushed stream and without polling', async () => {
+    const reader = new ReaderPage(bo.page);
+    const requests: string[] = [];
+    const onRequest = (request: { url(): string }) => requests.push(new URL(request.url()).pathname + new URL(request.url()).search);
+    bo.page.on('request', onRequest);
+    const adaEditor = new EditorPage(ada.page);
+    await adaEditor.goToSection('Buyer stages');
+    await adaEditor.stage('Pilot').scrollIntoViewIfNeeded();
+    await adaEditor.stage('Pilot').getByRole('textbox', { name: "Buyer's goal" }).fill('Agree the pilot scope');
+    await reader.article().getByText('Agree the pilot scope').first().waitFor({ timeout: SOON.timeout });
+    await expect.poll(() => bo.page.getByRole('status', { name: 'Freshness' }).textContent(), SOON).toBe('Up to date');
+    // The page used to ask every 2 s; now it waits for the server to push.
+    await bo.page.waitForTimeout(3_000);
+    bo.page.off('request', onRequest);
+    expect(requests.filter((url) => url.startsWith('/api/'))).toEqual([]);
+
+    // Cleared again (the undo test below expects an empty goal), which the reader follows too.
+    await adaEditor.stage('Pilot').getByRole('textbox', { name: "Buyer's goal" }).fill('');
+    await reader.article().getByText('Agree the pilot scope').first().waitFor({ state: 'detached', timeout: SOON.timeout });
+    expect(bo.errors).toEqual([]);
+  });
+
   it('keeps everything after a reload', async () => {
     await ada.page.reload();
     const adaEditor = new EditorPage(ada.page);

@@ -8,6 +8,7 @@ import { CoalescedTask } from './commands/coalescedTask';
 import { FirstRun, prepareFirstRun } from './commands/firstRun';
 import { purgeTrash } from './commands/playbookTrash';
 import { QuietTimer } from './commands/quietTimer';
+import { ReaderFeeds } from './commands/readerFeeds';
 import type { Services } from './commands/services';
 import { indexPlaybook } from './commands/titleIndexer';
 import type { Config } from './config';
@@ -113,6 +114,11 @@ export async function startServer(config: Config, log: Logger, options: { webDis
   const services: Services = {
     storage,
     collab,
+    readerFeeds: new ReaderFeeds(collab.documents, {
+      publishIntervalMs: readerPublishIntervalMs,
+      maxPerAddress: config.maxConnectionsPerAddress,
+      pingIntervalMs: config.pingIntervalMs,
+    }),
     webhooks,
     log,
     identity,
@@ -184,6 +190,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
         clearInterval(purgeTimer);
         // Stop edits first, then take what follows from them, then store everything.
         collab.closeConnections();
+        services.readerFeeds.closeAll();
         await rechecks.idle();
         await titles.flush();
         await checkpoints.flush();
@@ -199,6 +206,12 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     },
   };
 }
+
+/**
+ * Readers of a playbook being edited get at most one new copy per this interval (the first
+ * change at once): fast enough to look live, and the JSON is built a few times a second at most.
+ */
+const readerPublishIntervalMs = 250;
 
 /** Slow clients (slowloris) lose their socket: Node checks these on an interval, so check often enough for the smaller one. */
 function httpTimeouts(config: Config) {

@@ -4,6 +4,7 @@ import { CloseCode, CloseReason } from '../errors';
 import type { Actor } from '../identity/actor';
 import { refusal } from '../policy/authorize';
 import { playbookAccess } from './playbookAccess';
+import { type FeedReader, feedFrames } from './readerFeeds';
 import type { Services } from './services';
 
 /**
@@ -11,18 +12,25 @@ import type { Services } from './services';
  * team, grant, session or token changed (and periodically, for sessions that simply expire).
  * A socket whose credential is gone closes with 4401; one that lost the playbook closes with
  * 4403; one that may now only view closes with 4403 too, so its client reconnects read-only.
- * One that may now edit is simply allowed to.
+ * One that may now edit is simply allowed to. Reader pages' streams (readerFeeds.ts) end
+ * the same way, with an event saying why.
  */
 export async function recheckConnections(services: Services): Promise<void> {
   const actors = new Map<string, Promise<Actor | undefined>>();
   const access = new Map<string, Promise<PlaybookAccessRecord | undefined>>();
+  const current = (holder: { actor: Actor; playbookId: string }) => {
+    const key = `${holder.actor.kind}:${holder.actor.id}:${holder.actor.sessionId ?? holder.actor.token?.id ?? ''}`;
+    if (!actors.has(key)) actors.set(key, services.identity.refresh(holder.actor));
+    if (!access.has(holder.playbookId)) access.set(holder.playbookId, playbookAccess(services, holder.playbookId));
+    return Promise.all([actors.get(key), access.get(holder.playbookId)]);
+  };
   const checks = [...services.collab.openConnections()].map(async (connection) => {
-    const key = `${connection.actor.kind}:${connection.actor.id}:${connection.actor.sessionId ?? connection.actor.token?.id ?? ''}`;
-    if (!actors.has(key)) actors.set(key, services.identity.refresh(connection.actor));
-    if (!access.has(connection.playbookId)) access.set(connection.playbookId, playbookAccess(services, connection.playbookId));
-    apply(connection, await actors.get(key), await access.get(connection.playbookId));
+    apply(connection, ...(await current(connection)));
   });
-  const results = await Promise.allSettled(checks);
+  const readers = [...services.readerFeeds.readers()].map(async (reader) => {
+    applyToReader(reader, ...(await current(reader)));
+  });
+  const results = await Promise.allSettled([...checks, ...readers]);
   for (const result of results) {
     if (result.status === 'rejected') services.log.error({ err: result.reason }, 're-checking a connection failed');
   }
@@ -44,4 +52,15 @@ function apply(connection: Connection, actor: Actor | undefined, access: Playboo
     return;
   }
   if (mayEdit && connection.readOnly) connection.readOnly = false;
+}
+
+function applyToReader(reader: FeedReader, actor: Actor | undefined, access: PlaybookAccessRecord | undefined): void {
+  if (!actor) {
+    reader.end(feedFrames.denied('Your session ended or your access was revoked. Sign in again.'));
+    return;
+  }
+  const resource = access ? ({ kind: 'playbook', access } as const) : undefined;
+  if (!resource || refusal(actor, 'playbook.readLive', resource) !== null) {
+    reader.end(feedFrames.denied('You no longer have access to this playbook.'));
+  }
 }

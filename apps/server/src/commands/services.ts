@@ -5,11 +5,14 @@ import type { SignInLimiter } from '../identity/signInLimiter';
 import type { Logger } from '../logger';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import type { FirstRun } from './firstRun';
+import type { ReaderFeeds } from './readerFeeds';
 
 /** What commands may use. Routes and WebSocket handlers pass it in; commands never import transports. */
 export interface Services {
   storage: Storage;
   collab: CollabServer;
+  /** The live playbook pushed to open reader pages. */
+  readerFeeds: ReaderFeeds;
   webhooks: WebhookDispatcher;
   log: Logger;
   /** Sessions, tokens and accounts (better-auth underneath). */

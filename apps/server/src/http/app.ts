@@ -29,6 +29,7 @@ import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
 import { playbookRoutes } from './routes/playbooks';
+import { readerFeedRoutes } from './routes/readerFeed';
 import { sectionRoutes } from './routes/sections';
 import { setupRoutes } from './routes/setup';
 import { teamRoutes } from './routes/teams';
@@ -152,7 +153,9 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   const identify = authenticate(services.identity);
   app.use('*', (c, next) => (c.req.path.startsWith('/api/') || c.req.path.startsWith('/collab/') ? identify(c, next) : noActor(c, next)));
   // Node's synchronous hash: WebCrypto's async digest (the default) cost more than the whole request.
-  app.use('/api/*', etag({ generateDigest: sha1 }));
+  // Not on the reader's event stream: hashing a body that never ends would wait forever.
+  const tag = etag({ generateDigest: sha1 });
+  app.use('/api/*', (c, next) => (c.req.path.endsWith('/events') ? next() : tag(c, next)));
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes,
     onError: () => {
@@ -170,6 +173,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   app.route('/api/v1', v1);
   app.get('/api/openapi.json', (c) => c.json(v1.getOpenAPI31Document(openApiInfo)));
   app.route('/api', docsRoutes());
+  app.route('/api', readerFeedRoutes(services));
   app.route('/api', api('live'));
   app.all('/api/*', (c) => {
     throw notFound('API route', `${c.req.method} ${c.req.path}`);

@@ -16,8 +16,8 @@ const statusWords = {
 
 /**
  * The playbook as a new hire reads it: contents on the left, search at the top, one calm column of
- * text, and a page per buyer stage. Read-only and kept current (changes made in the editor show up
- * within seconds), and it prints cleanly.
+ * text, and a page per buyer stage. Read-only and kept current (the server pushes each change made in
+ * the editor, a few times a second at most while someone types), and it prints cleanly.
  */
 export function ReaderPage({ playbookId, stageId }: { playbookId: string; stageId: string | null }) {
   const { playbook, status } = useReaderPlaybook(playbookId);
