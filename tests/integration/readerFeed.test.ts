@@ -59,6 +59,32 @@ describe('the reader page’s live stream of a playbook', () => {
     expect(copies).toBeLessThan(30);
   });
 
+  it('spaces the copies of a big playbook further apart, so a reader is sent at most about 256 KB a second', async () => {
+    const server = await startTestServer();
+    const id = await server.createPlaybook('Big');
+    const editor = await openSyncedProvider(server.wsUrl, id);
+    const playbook = new PlaybookDoc(editor.doc);
+    // About 600 KB of JSON: 120 stages with a full goal each.
+    playbook.transact(() => {
+      for (let i = 0; i < 120; i++) playbook.stages.add({ name: `Stage ${i}`, goal: `${i} `.padEnd(5_000, 'x') });
+    });
+    const reader = await follow(server, id);
+    for (;;) if (playbookOf(await reader.next('playbook', 5_000)).stages.length === 120) break;
+    const before = reader.events.length;
+    const started = performance.now();
+    for (let i = 1; i <= 40; i++) {
+      playbook.setTitle(`Typing ${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    for (;;) if (playbookOf(await reader.next('playbook', 10_000)).title === 'Typing 40') break;
+    const seconds = (performance.now() - started) / 1000;
+    const copies = reader.events.length - before;
+    const bytes = reader.events.slice(before).reduce((sum, e) => sum + e.data.length, 0);
+    // At the small playbook's pace (one copy per 250 ms) this would be about 8 copies in 2 s.
+    expect(copies).toBeLessThanOrEqual(Math.ceil(seconds / 2.2) + 1);
+    expect(bytes / seconds).toBeLessThan(400 * 1024);
+  });
+
   it('gives every reader of a playbook the same copy', async () => {
     const server = await startTestServer();
     const id = await server.createPlaybook('Shared');

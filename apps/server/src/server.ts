@@ -116,6 +116,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     collab,
     readerFeeds: new ReaderFeeds(collab.documents, {
       publishIntervalMs: readerPublishIntervalMs,
+      bytesPerSecondPerReader: readerBytesPerSecond,
       maxPerAddress: config.maxConnectionsPerAddress,
       pingIntervalMs: config.pingIntervalMs,
     }),
@@ -212,6 +213,8 @@ export async function startServer(config: Config, log: Logger, options: { webDis
  * change at once): fast enough to look live, and the JSON is built a few times a second at most.
  */
 const readerPublishIntervalMs = 250;
+/** A reader of a large playbook (about 650 KB of JSON) gets a copy every 2.5 s or so while it is edited, like the old 2 s poll. */
+const readerBytesPerSecond = 256 * 1024;
 
 /** Slow clients (slowloris) lose their socket: Node checks these on an interval, so check often enough for the smaller one. */
 function httpTimeouts(config: Config) {

@@ -26,6 +26,11 @@ export interface FeedReader {
 export interface ReaderFeedOptions {
   /** At most one new frame per playbook per interval while it is being edited (the first change goes out at once). */
   publishIntervalMs: number;
+  /**
+   * What one reader is sent per second at most while a playbook is edited: a big playbook's copies
+   * are spaced further apart, so its readers' bandwidth stays bounded (a copy is the whole playbook).
+   */
+  bytesPerSecondPerReader: number;
   /** Streams open at once from one client address, like MAX_CONNECTIONS_PER_ADDRESS for sockets. */
   maxPerAddress: number;
   /** How often idle streams get a comment line. */
@@ -128,7 +133,7 @@ export class ReaderFeeds {
   }
 
   private async start(playbookId: string): Promise<Feed> {
-    const feed = new Feed(this.options.publishIntervalMs, () => this.settled.delete(playbookId));
+    const feed = new Feed(this.options, () => this.settled.delete(playbookId));
     feed.document = await this.documents.acquire(playbookId, feed);
     this.settled.set(playbookId, feed);
     return feed;
@@ -163,7 +168,7 @@ class Feed implements Peer {
   private lastPublished = Number.NEGATIVE_INFINITY;
 
   constructor(
-    private readonly intervalMs: number,
+    private readonly pace: Pick<ReaderFeedOptions, 'publishIntervalMs' | 'bytesPerSecondPerReader'>,
     private readonly onClose: () => void,
   ) {}
 
@@ -195,7 +200,9 @@ class Feed implements Peer {
 
   private schedule(): void {
     if (this.timer || this.closed) return;
-    const wait = Math.max(0, this.lastPublished + this.intervalMs - performance.now());
+    const { publishIntervalMs, bytesPerSecondPerReader } = this.pace;
+    const spacingMs = Math.max(publishIntervalMs, ((this.frame?.byteLength ?? 0) * 1000) / bytesPerSecondPerReader);
+    const wait = Math.max(0, this.lastPublished + spacingMs - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.publish();
