@@ -2,6 +2,7 @@ import { BANT_KEYS, bantLabels, type Finding, type LeadState, TeamSchema, teamLa
 import { useId } from 'react';
 import { FindingList, findingsFor } from '../../editor/FindingList';
 import { NumberInput } from '../../editor/NumberInput';
+import { RenderProbe } from '../../editor/RenderProbe';
 import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useSession } from '../../editor/useCollaboration';
@@ -24,68 +25,70 @@ export function LeadStateCard({ state, index, count, findings }: Props) {
   const ids = lifecycle.ids();
 
   return (
-    <li className="lead-state" aria-label={`Lifecycle state ${name}`}>
-      <div className="lead-state-head">
-        <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'name' }} label="State name" hideLabel className="state-name" />
-        <div className="order-buttons">
-          <button
-            type="button"
-            className="icon"
-            aria-label={`Move ${name} earlier`}
-            disabled={index === 0}
-            onClick={() => session.edit(() => lifecycle.move(state.id, { before: ids[index - 1] as string }))}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon"
-            aria-label={`Move ${name} later`}
-            disabled={index === count - 1}
-            onClick={() => session.edit(() => lifecycle.move(state.id, { after: ids[index + 1] as string }))}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="icon danger"
-            aria-label={`Delete ${name}`}
-            onClick={() => deleteUndoably(`Lifecycle state ${name} deleted.`, () => lifecycle.delete(state.id))}
-          >
-            Delete
-          </button>
+    <RenderProbe id={`lead-state:${state.id}`}>
+      <li className="lead-state" aria-label={`Lifecycle state ${name}`}>
+        <div className="lead-state-head">
+          <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'name' }} label="State name" hideLabel className="state-name" />
+          <div className="order-buttons">
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Move ${name} earlier`}
+              disabled={index === 0}
+              onClick={() => session.edit(() => lifecycle.move(state.id, { before: ids[index - 1] as string }))}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Move ${name} later`}
+              disabled={index === count - 1}
+              onClick={() => session.edit(() => lifecycle.move(state.id, { after: ids[index + 1] as string }))}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              className="icon danger"
+              aria-label={`Delete ${name}`}
+              onClick={() => deleteUndoably(`Lifecycle state ${name} deleted.`, () => lifecycle.delete(state.id))}
+            >
+              Delete
+            </button>
+          </div>
         </div>
-      </div>
-      <FindingList findings={findingsFor(findings, state.id)} label={`Findings for ${name}`} />
-      <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'definition' }} label="Definition" multiline />
-      <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>Owner</label>
-          <select id={`${id}-owner`} value={state.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-            {TeamSchema.options.map((team) => (
-              <option key={team} value={team}>
-                {teamLabels[team]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <NumberInput
-          label="Score threshold"
-          nullable
-          value={state.scoreThreshold}
-          onChange={(scoreThreshold) => update({ scoreThreshold })}
-        />
-      </div>
-      <fieldset className="bant">
-        <legend>BANT: what must be true</legend>
-        {BANT_KEYS.map((key) => (
-          <TextInput
-            key={key}
-            source={{ collection: 'lifecycle', id: state.id, path: `bant.${key}` }}
-            label={bantLabels[key].charAt(0).toUpperCase() + bantLabels[key].slice(1)}
+        <FindingList findings={findingsFor(findings, state.id)} label={`Findings for ${name}`} />
+        <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'definition' }} label="Definition" multiline />
+        <div className="row">
+          <div className="field">
+            <label htmlFor={`${id}-owner`}>Owner</label>
+            <select id={`${id}-owner`} value={state.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
+              {TeamSchema.options.map((team) => (
+                <option key={team} value={team}>
+                  {teamLabels[team]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <NumberInput
+            label="Score threshold"
+            nullable
+            value={state.scoreThreshold}
+            onChange={(scoreThreshold) => update({ scoreThreshold })}
           />
-        ))}
-      </fieldset>
-    </li>
+        </div>
+        <fieldset className="bant">
+          <legend>BANT: what must be true</legend>
+          {BANT_KEYS.map((key) => (
+            <TextInput
+              key={key}
+              source={{ collection: 'lifecycle', id: state.id, path: `bant.${key}` }}
+              label={bantLabels[key].charAt(0).toUpperCase() + bantLabels[key].slice(1)}
+            />
+          ))}
+        </fieldset>
+      </li>
+    </RenderProbe>
   );
 }

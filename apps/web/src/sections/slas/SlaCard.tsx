@@ -14,6 +14,7 @@ import { useId } from 'react';
 import { EditableList } from '../../editor/EditableList';
 import { FindingList, findingsFor } from '../../editor/FindingList';
 import { NumberInput } from '../../editor/NumberInput';
+import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useSession } from '../../editor/useCollaboration';
 import { DurationInput } from './DurationInput';
@@ -49,93 +50,95 @@ export function SlaCard({ sla, states, findings }: Props) {
   );
 
   return (
-    <article className="sla-card" aria-label={title}>
-      <h4 className="sla-title">{title}</h4>
-      <p className="sla-sentence">{slaSentence(sla, states)}</p>
-      <FindingList findings={findingsFor(findings, sla.id)} label={`Findings for ${title}`} />
-      <div className="sla-states">
-        {stateSelect('from', 'From state')}
-        {stateSelect('to', 'To state')}
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>Team that follows up</label>
-          <select id={`${id}-owner`} value={sla.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-            {TeamSchema.options.map((team) => (
-              <option key={team} value={team}>
-                {teamLabels[team]}
-              </option>
-            ))}
-          </select>
+    <RenderProbe id={`sla:${sla.id}`}>
+      <article className="sla-card" aria-label={title}>
+        <h4 className="sla-title">{title}</h4>
+        <p className="sla-sentence">{slaSentence(sla, states)}</p>
+        <FindingList findings={findingsFor(findings, sla.id)} label={`Findings for ${title}`} />
+        <div className="sla-states">
+          {stateSelect('from', 'From state')}
+          {stateSelect('to', 'To state')}
+          <div className="field">
+            <label htmlFor={`${id}-owner`}>Team that follows up</label>
+            <select id={`${id}-owner`} value={sla.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
+              {TeamSchema.options.map((team) => (
+                <option key={team} value={team}>
+                  {teamLabels[team]}
+                </option>
+              ))}
+            </select>
+          </div>
         </div>
-      </div>
-      <div className="sla-terms">
-        <DurationInput
-          label="Response time"
-          iso={sla.responseTime.duration}
-          onChange={(duration) => update({ responseTime: { ...sla.responseTime, duration } })}
-          clock={{ value: sla.responseTime.clock, onChange: (clock) => update({ responseTime: { ...sla.responseTime, clock } }) }}
-        />
-        <NumberInput
-          label="Follow-up attempts"
-          value={sla.followUp.attempts}
-          onChange={(attempts) => update({ followUp: { ...sla.followUp, attempts: attempts ?? 0 } })}
-        />
-        <DurationInput
-          label="Follow-up window"
-          iso={sla.followUp.window}
-          onChange={(window) => update({ followUp: { ...sla.followUp, window } })}
-        />
-        <DurationInput
-          label="Reject with a reason within"
-          iso={sla.feedback.rejectWithin}
-          onChange={(rejectWithin) => update({ feedback: { ...sla.feedback, rejectWithin } })}
-        />
-        <fieldset className="volume">
-          <legend>Volume commitment</legend>
-          <label>
-            <input
-              type="checkbox"
-              checked={sla.volume !== null}
-              onChange={(e) => update({ volume: e.target.checked ? { count: 100, per: 'month' } : null })}
-            />
-            Marketing commits to a number of leads
-          </label>
-          {sla.volume && (
-            <>
-              <NumberInput
-                label="Leads committed"
-                hideLabel
-                value={sla.volume.count}
-                onChange={(count) => sla.volume && update({ volume: { ...sla.volume, count: count ?? 0 } })}
+        <div className="sla-terms">
+          <DurationInput
+            label="Response time"
+            iso={sla.responseTime.duration}
+            onChange={(duration) => update({ responseTime: { ...sla.responseTime, duration } })}
+            clock={{ value: sla.responseTime.clock, onChange: (clock) => update({ responseTime: { ...sla.responseTime, clock } }) }}
+          />
+          <NumberInput
+            label="Follow-up attempts"
+            value={sla.followUp.attempts}
+            onChange={(attempts) => update({ followUp: { ...sla.followUp, attempts: attempts ?? 0 } })}
+          />
+          <DurationInput
+            label="Follow-up window"
+            iso={sla.followUp.window}
+            onChange={(window) => update({ followUp: { ...sla.followUp, window } })}
+          />
+          <DurationInput
+            label="Reject with a reason within"
+            iso={sla.feedback.rejectWithin}
+            onChange={(rejectWithin) => update({ feedback: { ...sla.feedback, rejectWithin } })}
+          />
+          <fieldset className="volume">
+            <legend>Volume commitment</legend>
+            <label>
+              <input
+                type="checkbox"
+                checked={sla.volume !== null}
+                onChange={(e) => update({ volume: e.target.checked ? { count: 100, per: 'month' } : null })}
               />
-              <select
-                aria-label="Per period"
-                value={sla.volume.per}
-                onChange={(e) => sla.volume && update({ volume: { ...sla.volume, per: PeriodUnitSchema.parse(e.target.value) } })}
-              >
-                {PeriodUnitSchema.options.map((per) => (
-                  <option key={per} value={per}>
-                    per {periodUnitLabels[per]}
-                  </option>
-                ))}
-              </select>
-            </>
-          )}
-        </fieldset>
-      </div>
-      <EditableList
-        label="Reasons to reject"
-        itemLabel="Rejection reason"
-        items={sla.feedback.reasons}
-        maxLength={fieldTextLimit('slas', 'feedback.reasons')}
-        onChange={(reasons) => update({ feedback: { ...sla.feedback, reasons } })}
-      />
-      <button
-        type="button"
-        className="secondary danger"
-        onClick={() => deleteUndoably(`${title} deleted.`, () => session.playbook.slas.delete(sla.id))}
-      >
-        Delete {title}
-      </button>
-    </article>
+              Marketing commits to a number of leads
+            </label>
+            {sla.volume && (
+              <>
+                <NumberInput
+                  label="Leads committed"
+                  hideLabel
+                  value={sla.volume.count}
+                  onChange={(count) => sla.volume && update({ volume: { ...sla.volume, count: count ?? 0 } })}
+                />
+                <select
+                  aria-label="Per period"
+                  value={sla.volume.per}
+                  onChange={(e) => sla.volume && update({ volume: { ...sla.volume, per: PeriodUnitSchema.parse(e.target.value) } })}
+                >
+                  {PeriodUnitSchema.options.map((per) => (
+                    <option key={per} value={per}>
+                      per {periodUnitLabels[per]}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
+          </fieldset>
+        </div>
+        <EditableList
+          label="Reasons to reject"
+          itemLabel="Rejection reason"
+          items={sla.feedback.reasons}
+          maxLength={fieldTextLimit('slas', 'feedback.reasons')}
+          onChange={(reasons) => update({ feedback: { ...sla.feedback, reasons } })}
+        />
+        <button
+          type="button"
+          className="secondary danger"
+          onClick={() => deleteUndoably(`${title} deleted.`, () => session.playbook.slas.delete(sla.id))}
+        >
+          Delete {title}
+        </button>
+      </article>
+    </RenderProbe>
   );
 }

@@ -4,6 +4,7 @@ import { type BuyerStage, type Finding, fieldTextLimit, TeamSchema, teamLabels }
 import { EditableList } from '../../editor/EditableList';
 import { FindingList, findingsFor } from '../../editor/FindingList';
 import { LazyRichTextField } from '../../editor/LazyRichTextField';
+import { RenderProbe } from '../../editor/RenderProbe';
 import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useSession } from '../../editor/useCollaboration';
@@ -27,91 +28,93 @@ export function StageColumn({ stage, index, findings, autoFocus }: Props) {
   const mine = findingsFor(findings, stage.id);
 
   return (
-    <li
-      ref={setNodeRef}
-      className={`stage-column${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      aria-label={label}
-    >
-      <div className="stage-head">
-        <button
-          type="button"
-          className="drag-handle"
-          ref={setActivatorNodeRef}
-          {...attributes}
-          {...listeners}
-          aria-label={`Reorder ${label}`}
-        >
-          ⠿
-        </button>
-        <span className="stage-number" aria-hidden="true">
-          {index + 1}
-        </span>
-        <TextInput
-          source={{ collection: 'stages', id: stage.id, path: 'name' }}
-          label="Stage name"
-          hideLabel
-          placeholder="Stage name"
-          className="stage-name"
-          autoFocus={autoFocus}
+    <RenderProbe id={`stage:${stage.id}`}>
+      <li
+        ref={setNodeRef}
+        className={`stage-column${isDragging ? ' dragging' : ''}`}
+        style={{ transform: CSS.Translate.toString(transform), transition }}
+        aria-label={label}
+      >
+        <div className="stage-head">
+          <button
+            type="button"
+            className="drag-handle"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
+            aria-label={`Reorder ${label}`}
+          >
+            ⠿
+          </button>
+          <span className="stage-number" aria-hidden="true">
+            {index + 1}
+          </span>
+          <TextInput
+            source={{ collection: 'stages', id: stage.id, path: 'name' }}
+            label="Stage name"
+            hideLabel
+            placeholder="Stage name"
+            className="stage-name"
+            autoFocus={autoFocus}
+          />
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`Delete ${label}`}
+            onClick={() => deleteUndoably(`${label} deleted.`, () => session.playbook.stages.delete(stage.id))}
+          >
+            Delete
+          </button>
+        </div>
+        <FindingList findings={mine} label={`Findings for ${label}`} />
+        <div className="field">
+          <label htmlFor={`owner-${stage.id}`}>Owner</label>
+          <select id={`owner-${stage.id}`} value={stage.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
+            {TeamSchema.options.map((team) => (
+              <option key={team} value={team}>
+                {teamLabels[team]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextInput source={{ collection: 'stages', id: stage.id, path: 'goal' }} label="Buyer's goal" multiline />
+        <EditableList
+          label="Entry criteria"
+          itemLabel="Entry criterion"
+          items={stage.entryCriteria}
+          maxLength={fieldTextLimit('stages', 'entryCriteria')}
+          onChange={(entryCriteria) => update({ entryCriteria })}
         />
-        <button
-          type="button"
-          className="icon danger"
-          aria-label={`Delete ${label}`}
-          onClick={() => deleteUndoably(`${label} deleted.`, () => session.playbook.stages.delete(stage.id))}
-        >
-          Delete
-        </button>
-      </div>
-      <FindingList findings={mine} label={`Findings for ${label}`} />
-      <div className="field">
-        <label htmlFor={`owner-${stage.id}`}>Owner</label>
-        <select id={`owner-${stage.id}`} value={stage.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-          {TeamSchema.options.map((team) => (
-            <option key={team} value={team}>
-              {teamLabels[team]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextInput source={{ collection: 'stages', id: stage.id, path: 'goal' }} label="Buyer's goal" multiline />
-      <EditableList
-        label="Entry criteria"
-        itemLabel="Entry criterion"
-        items={stage.entryCriteria}
-        maxLength={fieldTextLimit('stages', 'entryCriteria')}
-        onChange={(entryCriteria) => update({ entryCriteria })}
-      />
-      <EditableList
-        label="Exit signals"
-        itemLabel="Exit signal"
-        items={stage.exitSignals}
-        maxLength={fieldTextLimit('stages', 'exitSignals')}
-        onChange={(exitSignals) => update({ exitSignals })}
-      />
-      <EditableList
-        label="Marketing plays"
-        itemLabel="Marketing play"
-        items={stage.plays.marketing}
-        maxLength={fieldTextLimit('stages', 'plays.marketing')}
-        onChange={(marketing) => update({ plays: { ...stage.plays, marketing } })}
-      />
-      <EditableList
-        label="Sales plays"
-        itemLabel="Sales play"
-        items={stage.plays.sales}
-        maxLength={fieldTextLimit('stages', 'plays.sales')}
-        onChange={(sales) => update({ plays: { ...stage.plays, sales } })}
-      />
-      <div className="notes">
-        <h4>Notes</h4>
-        <LazyRichTextField
-          source={{ collection: 'stages', id: stage.id, path: 'notes' }}
-          label={`Notes for ${label.replace(/^Stage /, 'stage ')}`}
-          markdown={stage.notes.markdown}
+        <EditableList
+          label="Exit signals"
+          itemLabel="Exit signal"
+          items={stage.exitSignals}
+          maxLength={fieldTextLimit('stages', 'exitSignals')}
+          onChange={(exitSignals) => update({ exitSignals })}
         />
-      </div>
-    </li>
+        <EditableList
+          label="Marketing plays"
+          itemLabel="Marketing play"
+          items={stage.plays.marketing}
+          maxLength={fieldTextLimit('stages', 'plays.marketing')}
+          onChange={(marketing) => update({ plays: { ...stage.plays, marketing } })}
+        />
+        <EditableList
+          label="Sales plays"
+          itemLabel="Sales play"
+          items={stage.plays.sales}
+          maxLength={fieldTextLimit('stages', 'plays.sales')}
+          onChange={(sales) => update({ plays: { ...stage.plays, sales } })}
+        />
+        <div className="notes">
+          <h4>Notes</h4>
+          <LazyRichTextField
+            source={{ collection: 'stages', id: stage.id, path: 'notes' }}
+            label={`Notes for ${label.replace(/^Stage /, 'stage ')}`}
+            markdown={stage.notes.markdown}
+          />
+        </div>
+      </li>
+    </RenderProbe>
   );
 }
