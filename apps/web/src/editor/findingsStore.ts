@@ -27,6 +27,7 @@ export function snapshotToPlaybook(state: PlaybookState): Playbook {
  */
 export class FindingsStore {
   private findings: Finding[] = [];
+  private byItem = new Map<string, readonly Finding[]>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly unsubscribe: () => void;
@@ -47,6 +48,11 @@ export class FindingsStore {
 
   getSnapshot = (): Finding[] => this.findings;
 
+  /** The findings about one item; the same array until they change, so a card can skip re-rendering. */
+  forItem(itemId: string): readonly Finding[] {
+    return this.byItem.get(itemId) ?? NONE;
+  }
+
   destroy(): void {
     clearTimeout(this.timer);
     this.unsubscribe();
@@ -59,7 +65,41 @@ export class FindingsStore {
   }
 
   private run(): void {
-    this.findings = validate(snapshotToPlaybook(this.read()), { today: localToday() });
+    const findings = validate(snapshotToPlaybook(this.read()), { today: localToday() });
+    // Most edits change no finding: keep the array then, so nothing that shows findings re-renders.
+    if (sameFindings(findings, this.findings)) return;
+    this.findings = findings;
+    this.byItem = groupByItem(this.findings, this.byItem);
     for (const listener of this.listeners) listener();
   }
+}
+
+const NONE: readonly Finding[] = Object.freeze([]);
+
+/** What makes two findings the same for display. */
+const findingKey = (f: Finding) => `${f.severity}|${f.code}|${f.path.join('.')}|${f.message}`;
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  return a.length === b.length && a.every((f, i) => findingKey(f) === findingKey(b[i] as Finding));
+}
+
+/** Findings per item id, keeping the previous array of an item whose findings did not change. */
+function groupByItem(findings: readonly Finding[], previous: ReadonlyMap<string, readonly Finding[]>): Map<string, readonly Finding[]> {
+  const grouped = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    if (finding.itemId === null) continue;
+    let list = grouped.get(finding.itemId);
+    if (!list) {
+      list = [];
+      grouped.set(finding.itemId, list);
+    }
+    list.push(finding);
+  }
+  const next = new Map<string, readonly Finding[]>();
+  for (const [itemId, list] of grouped) {
+    const before = previous.get(itemId);
+    const same = before && before.length === list.length && before.every((f, i) => findingKey(f) === findingKey(list[i] as Finding));
+    next.set(itemId, same ? before : list);
+  }
+  return next;
 }

@@ -1,28 +1,33 @@
-import { BANT_KEYS, bantLabels, type Finding, type LeadState, TeamSchema, teamLabels } from '@fullcourt/playbook';
-import { useId } from 'react';
-import { FindingList, findingsFor } from '../../editor/FindingList';
+import { BANT_KEYS, bantLabels, type LeadState, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { memo, useId } from 'react';
+import { FindingList } from '../../editor/FindingList';
 import { NumberInput } from '../../editor/NumberInput';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
 
 interface Props {
-  state: LeadState;
+  id: string;
   index: number;
   count: number;
-  findings: readonly Finding[];
 }
 
-/** One lifecycle state: what it means, who owns it, the score that reaches it and what BANT must hold. */
-export function LeadStateCard({ state, index, count, findings }: Props) {
+/** One lifecycle state, reading its own record: an edit elsewhere does not re-render it (memo). */
+export const LeadStateCard = memo(function LeadStateCard({ id, index, count }: Props) {
+  const state = useRecord('lifecycle', id);
+  return state ? <LeadStateBody state={state} index={index} count={count} /> : null;
+});
+
+/** What a lifecycle state means, who owns it, the score that reaches it and what BANT must hold. */
+function LeadStateBody({ state, index, count }: { state: LeadState; index: number; count: number }) {
   const session = useSession();
+  const findings = useItemFindings(state.id);
   const deleteUndoably = useUndoableDelete();
   const id = useId();
   const name = state.name || `state ${index + 1}`;
   const lifecycle = session.playbook.lifecycle;
   const update = (patch: Parameters<typeof lifecycle.update>[1]) => session.edit(() => lifecycle.update(state.id, patch));
-  const ids = lifecycle.ids();
 
   return (
     <RenderProbe id={`lead-state:${state.id}`}>
@@ -35,7 +40,7 @@ export function LeadStateCard({ state, index, count, findings }: Props) {
               className="icon"
               aria-label={`Move ${name} earlier`}
               disabled={index === 0}
-              onClick={() => session.edit(() => lifecycle.move(state.id, { before: ids[index - 1] as string }))}
+              onClick={() => session.edit(() => lifecycle.move(state.id, { before: lifecycle.ids()[index - 1] as string }))}
             >
               ↑
             </button>
@@ -44,7 +49,7 @@ export function LeadStateCard({ state, index, count, findings }: Props) {
               className="icon"
               aria-label={`Move ${name} later`}
               disabled={index === count - 1}
-              onClick={() => session.edit(() => lifecycle.move(state.id, { after: ids[index + 1] as string }))}
+              onClick={() => session.edit(() => lifecycle.move(state.id, { after: lifecycle.ids()[index + 1] as string }))}
             >
               ↓
             </button>
@@ -58,7 +63,7 @@ export function LeadStateCard({ state, index, count, findings }: Props) {
             </button>
           </div>
         </div>
-        <FindingList findings={findingsFor(findings, state.id)} label={`Findings for ${name}`} />
+        <FindingList findings={findings} label={`Findings for ${name}`} />
         <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'definition' }} label="Definition" multiline />
         <div className="row">
           <div className="field">

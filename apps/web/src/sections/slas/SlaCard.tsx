@@ -1,7 +1,5 @@
 import {
-  type Finding,
   fieldTextLimit,
-  type LeadState,
   PeriodUnitSchema,
   periodUnitLabels,
   type Sla,
@@ -10,24 +8,32 @@ import {
   TeamSchema,
   teamLabels,
 } from '@fullcourt/playbook';
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { EditableList } from '../../editor/EditableList';
-import { FindingList, findingsFor } from '../../editor/FindingList';
+import { FindingList } from '../../editor/FindingList';
 import { NumberInput } from '../../editor/NumberInput';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
+import type { Named } from '../../editor/useNames';
 import { DurationInput } from './DurationInput';
 
 interface Props {
-  sla: Sla;
-  states: readonly LeadState[];
-  findings: readonly Finding[];
+  id: string;
+  /** The lifecycle states' names, for the sentence and the state choices. */
+  states: readonly Named[];
 }
 
+/** One SLA, reading its own record: an edit elsewhere does not re-render it (memo). */
+export const SlaCard = memo(function SlaCard({ id, states }: Props) {
+  const sla = useRecord('slas', id);
+  return sla ? <SlaCardBody sla={sla} states={states} /> : null;
+});
+
 /** An SLA read as one sentence, with the inputs that change it below; the sentence updates as they change. */
-export function SlaCard({ sla, states, findings }: Props) {
+function SlaCardBody({ sla, states }: { sla: Sla; states: readonly Named[] }) {
   const session = useSession();
+  const findings = useItemFindings(sla.id);
   const deleteUndoably = useUndoableDelete();
   const id = useId();
   const title = slaTitle(sla, states);
@@ -54,7 +60,7 @@ export function SlaCard({ sla, states, findings }: Props) {
       <article className="sla-card" aria-label={title}>
         <h4 className="sla-title">{title}</h4>
         <p className="sla-sentence">{slaSentence(sla, states)}</p>
-        <FindingList findings={findingsFor(findings, sla.id)} label={`Findings for ${title}`} />
+        <FindingList findings={findings} label={`Findings for ${title}`} />
         <div className="sla-states">
           {stateSelect('from', 'From state')}
           {stateSelect('to', 'To state')}

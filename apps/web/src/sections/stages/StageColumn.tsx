@@ -1,31 +1,41 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { type BuyerStage, type Finding, fieldTextLimit, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { type BuyerStage, fieldTextLimit, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { memo } from 'react';
 import { EditableList } from '../../editor/EditableList';
-import { FindingList, findingsFor } from '../../editor/FindingList';
+import { FindingList } from '../../editor/FindingList';
 import { LazyRichTextField } from '../../editor/LazyRichTextField';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
 import { stageLabel } from './stageOrder';
 
 interface Props {
-  stage: BuyerStage;
+  id: string;
   index: number;
-  findings: readonly Finding[];
   autoFocus: boolean;
 }
 
-/** One buyer stage: its name and owner, the buyer's goal, criteria and signals, each team's plays, and notes. */
-export function StageColumn({ stage, index, findings, autoFocus }: Props) {
+/**
+ * One buyer stage, reading its own record and findings: typing in one column re-renders that
+ * column alone (memo keeps the others, whose props are their id and position).
+ */
+export const StageColumn = memo(function StageColumn({ id, index, autoFocus }: Props) {
+  const stage = useRecord('stages', id);
+  // A stage deleted by a peer disappears with the board's next render.
+  return stage ? <StageCard stage={stage} index={index} autoFocus={autoFocus} /> : null;
+});
+
+/** The stage's name and owner, the buyer's goal, criteria and signals, each team's plays, and notes. */
+function StageCard({ stage, index, autoFocus }: { stage: BuyerStage; index: number; autoFocus: boolean }) {
   const session = useSession();
+  const mine = useItemFindings(stage.id);
   const deleteUndoably = useUndoableDelete();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id });
   const label = stageLabel(stage.name, index);
   const update = (patch: Parameters<typeof session.playbook.stages.update>[1]) =>
     session.edit(() => session.playbook.stages.update(stage.id, patch));
-  const mine = findingsFor(findings, stage.id);
 
   return (
     <RenderProbe id={`stage:${stage.id}`}>
