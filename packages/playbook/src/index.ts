@@ -17,7 +17,7 @@ export { type StateNames, slaSentence, slaTitle, stateName } from './format/slaS
 export { applyJSON, parsePlaybook } from './json/applyJSON';
 export { playbookJsonSchema } from './json/jsonSchema';
 export { type ToJSONOptions, toJSON } from './json/toJSON';
-export { type ContentMatrix, contentMatrix } from './matrix/contentMatrix';
+export { type ContentMatrix, type ContentMatrixInput, contentMatrix } from './matrix/contentMatrix';
 export * from './records/BuyerStage';
 export * from './records/ContentAsset';
 export * from './records/Duration';

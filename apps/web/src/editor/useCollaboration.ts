@@ -75,6 +75,12 @@ export function useRecord<K extends ListKey>(key: K, id: string): RecordIn<K> | 
   return useSyncExternalStore(useCollectionTopic(key), () => state.record(key, id));
 }
 
+/** Whether a record exists; re-renders only when that flips. */
+export function useHasRecord(key: ListKey, id: string | null): boolean {
+  const { state } = useSession();
+  return useSyncExternalStore(useCollectionTopic(key), () => id !== null && state.record(key, id) !== undefined);
+}
+
 /** A collection's ids in order; re-renders only when a record is added, deleted or moved. */
 export function useRecordIds(key: ListKey): string[] {
   const { state } = useSession();
