@@ -105,7 +105,8 @@ async function typeIntoStageName(page: Page): Promise<Round> {
 }
 
 async function openEditor(browser: Browser, baseUrl: string, playbookId: string, cookie: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  // bypassCSP: the harness's own page scripts (the marks it waits for) are evaluated strings.
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, bypassCSP: true });
   await signInContext(context, baseUrl, cookie);
   const page = await context.newPage();
   await page.goto(`${baseUrl}/playbooks/${playbookId}/stages`);

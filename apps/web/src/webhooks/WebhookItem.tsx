@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../api/request';
 import { deleteWebhook, updateWebhook, type Webhook } from '../api/webhooks';
-import { ConfirmDialog } from '../history/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DeliveryLog } from './DeliveryLog';
 import { eventLabels, webhookState, webhookStateLabels } from './webhookDisplay';
 

@@ -1,10 +1,10 @@
 import { AssetFormatSchema, assetFormatLabels, type ContentAsset } from '@fullcourt/playbook';
 import { useEffect, useId, useRef } from 'react';
 import { FindingList } from '../../editor/FindingList';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
 import { useNames } from '../../editor/useNames';
+import { TextInput } from '../../ui/TextInput';
 import { isReviewOverdue } from './contentCells';
 
 interface Props {

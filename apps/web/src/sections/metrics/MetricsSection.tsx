@@ -1,12 +1,12 @@
 import { formatAmount } from '@fullcourt/playbook';
 import { memo, useId } from 'react';
 import { FindingList } from '../../editor/FindingList';
-import { NumberInput } from '../../editor/NumberInput';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { RichTextField } from '../../editor/RichTextField';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, usePlaybookHeader, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
+import { NumberInput } from '../../ui/NumberInput';
+import { TextInput } from '../../ui/TextInput';
 import { MetricChart } from './MetricChart';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN', 'INR', 'BRL'];

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { FindingList } from '../../editor/FindingList';
 import { RichTextField } from '../../editor/RichTextField';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useSelected, useSession } from '../../editor/useCollaboration';
+import { TextInput } from '../../ui/TextInput';
 
 /** Free pages (introduction, glossary, how the weekly sync runs): a list on the side, one page open. */
 export function PagesSection() {

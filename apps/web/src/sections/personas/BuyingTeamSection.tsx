@@ -1,11 +1,11 @@
 import { BuyingRoleSchema, buyingRoleLabels, fieldTextLimit } from '@fullcourt/playbook';
 import { memo } from 'react';
-import { EditableList } from '../../editor/EditableList';
 import { FindingList } from '../../editor/FindingList';
 import { RenderProbe } from '../../editor/RenderProbe';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
+import { EditableList } from '../../ui/EditableList';
+import { TextInput } from '../../ui/TextInput';
 
 /** The buying team: each persona, the part they play in the decision, and what they care about. */
 export function BuyingTeamSection() {

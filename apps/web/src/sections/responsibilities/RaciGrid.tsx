@@ -1,10 +1,10 @@
 import { memo, useCallback, useRef } from 'react';
 import { FindingList } from '../../editor/FindingList';
 import { RenderProbe } from '../../editor/RenderProbe';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
 import { type Named, useNames } from '../../editor/useNames';
+import { TextInput } from '../../ui/TextInput';
 import { RaciCell } from './RaciCell';
 import { describeRowStatus, raciRowStatus } from './raci';
 

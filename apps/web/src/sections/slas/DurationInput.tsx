@@ -1,6 +1,6 @@
 import type { Clock } from '@fullcourt/playbook';
 import { useId } from 'react';
-import { NumberInput } from '../../editor/NumberInput';
+import { NumberInput } from '../../ui/NumberInput';
 import { DURATION_UNITS, type DurationUnit, toAmount, toIso } from './durationAmount';
 
 interface Props {

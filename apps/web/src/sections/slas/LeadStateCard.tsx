@@ -1,11 +1,11 @@
 import { BANT_KEYS, bantLabels, type LeadState, TeamSchema, teamLabels } from '@fullcourt/playbook';
 import { memo, useId } from 'react';
 import { FindingList } from '../../editor/FindingList';
-import { NumberInput } from '../../editor/NumberInput';
 import { RenderProbe } from '../../editor/RenderProbe';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
+import { NumberInput } from '../../ui/NumberInput';
+import { TextInput } from '../../ui/TextInput';
 
 interface Props {
   id: string;

@@ -9,13 +9,13 @@ import {
   teamLabels,
 } from '@fullcourt/playbook';
 import { memo, useId } from 'react';
-import { EditableList } from '../../editor/EditableList';
 import { FindingList } from '../../editor/FindingList';
-import { NumberInput } from '../../editor/NumberInput';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
 import type { Named } from '../../editor/useNames';
+import { EditableList } from '../../ui/EditableList';
+import { NumberInput } from '../../ui/NumberInput';
 import { DurationInput } from './DurationInput';
 
 interface Props {

@@ -2,13 +2,13 @@ import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import { type BuyerStage, fieldTextLimit, TeamSchema, teamLabels } from '@fullcourt/playbook';
 import { memo } from 'react';
-import { EditableList } from '../../editor/EditableList';
 import { FindingList } from '../../editor/FindingList';
 import { LazyRichTextField } from '../../editor/LazyRichTextField';
 import { RenderProbe } from '../../editor/RenderProbe';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
+import { EditableList } from '../../ui/EditableList';
+import { TextInput } from '../../ui/TextInput';
 import { stageLabel } from './stageOrder';
 
 interface Props {
