@@ -1,5 +1,5 @@
-import { type Finding, type Playbook, validate } from '@fullcourt/playbook';
-import { localToday } from '../app/today';
+import type { Finding, Playbook } from '@fullcourt/playbook';
+import * as Y from 'yjs';
 import type { PlaybookState } from './playbookStore';
 
 /** The canonical JSON the validator expects, from a render snapshot (attribution is free text it does not check). */
@@ -22,23 +22,23 @@ export function snapshotToPlaybook(state: PlaybookState): Playbook {
 }
 
 /**
- * Validator findings for the latest snapshot. Validation parses the whole playbook, so it runs a
- * moment after typing pauses rather than on every keystroke; the validator never throws.
+ * Validator findings for the live playbook. Validation reads the whole playbook, so it runs in a
+ * worker (findings.worker.ts) on a replica of the document, a moment after changes pause; the
+ * page only forwards each update. The validator never throws.
  */
 export class FindingsStore {
   private findings: Finding[] = [];
   private byItem = new Map<string, readonly Finding[]>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly listeners = new Set<() => void>();
-  private readonly unsubscribe: () => void;
+  private readonly worker: Worker;
+  private readonly forward: (update: Uint8Array) => void;
 
-  constructor(
-    private readonly read: () => PlaybookState,
-    subscribeToState: (listener: () => void) => () => void,
-    private readonly delayMs = 200,
-  ) {
-    this.unsubscribe = subscribeToState(() => this.schedule());
-    this.run();
+  constructor(private readonly ydoc: Y.Doc) {
+    this.worker = new Worker(new URL('./findings.worker.ts', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<Finding[]>) => this.receive(event.data);
+    this.worker.postMessage(Y.encodeStateAsUpdate(ydoc));
+    this.forward = (update) => this.worker.postMessage(update);
+    ydoc.on('update', this.forward);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -54,18 +54,12 @@ export class FindingsStore {
   }
 
   destroy(): void {
-    clearTimeout(this.timer);
-    this.unsubscribe();
+    this.ydoc.off('update', this.forward);
+    this.worker.terminate();
     this.listeners.clear();
   }
 
-  private schedule(): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.run(), this.delayMs);
-  }
-
-  private run(): void {
-    const findings = validate(snapshotToPlaybook(this.read()), { today: localToday() });
+  private receive(findings: Finding[]): void {
     // Most edits change no finding: keep the array then, so nothing that shows findings re-renders.
     if (sameFindings(findings, this.findings)) return;
     this.findings = findings;

@@ -4,6 +4,7 @@ import { FindingList } from '../../editor/FindingList';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
 import { useNames } from '../../editor/useNames';
+import { EnumSelect } from '../../ui/EnumSelect';
 import { TextInput } from '../../ui/TextInput';
 import { isReviewOverdue } from './contentCells';
 
@@ -55,16 +56,13 @@ function AssetDetails({ asset, today, onClose }: { asset: ContentAsset; today: s
       <TextInput source={{ collection: 'content', id: asset.id, path: 'title' }} label="Title" autoFocus={asset.title === ''} />
       <TextInput source={{ collection: 'content', id: asset.id, path: 'url' }} label="Link (URL)" placeholder="https://…" />
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select id={`${id}-format`} value={asset.format} onChange={(e) => update({ format: AssetFormatSchema.parse(e.target.value) })}>
-            {AssetFormatSchema.options.map((format) => (
-              <option key={format} value={format}>
-                {assetFormatLabels[format]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnumSelect
+          label="Format"
+          options={AssetFormatSchema.options}
+          labels={assetFormatLabels}
+          value={asset.format}
+          onChange={(format) => update({ format })}
+        />
         <TextInput source={{ collection: 'content', id: asset.id, path: 'owner' }} label="Owner" />
       </div>
       <div className="row">

@@ -5,6 +5,7 @@ import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
 import { EditableList } from '../../ui/EditableList';
+import { EnumSelect } from '../../ui/EnumSelect';
 import { TextInput } from '../../ui/TextInput';
 
 /** The buying team: each persona, the part they play in the decision, and what they care about. */
@@ -53,20 +54,13 @@ const PersonaCard = memo(function PersonaCard({ id, index }: { id: string; index
           </button>
         </div>
         <FindingList findings={findings} label={`Findings for ${name}`} />
-        <div className="field">
-          <label htmlFor={`role-${id}`}>Part in the decision</label>
-          <select
-            id={`role-${id}`}
-            value={persona.buyingRole}
-            onChange={(e) => session.edit(() => personasCollection.update(id, { buyingRole: BuyingRoleSchema.parse(e.target.value) }))}
-          >
-            {BuyingRoleSchema.options.map((role) => (
-              <option key={role} value={role}>
-                {buyingRoleLabels[role]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnumSelect
+          label="Part in the decision"
+          options={BuyingRoleSchema.options}
+          labels={buyingRoleLabels}
+          value={persona.buyingRole}
+          onChange={(buyingRole) => session.edit(() => personasCollection.update(id, { buyingRole }))}
+        />
         <EditableList
           label="Cares about"
           itemLabel="Concern"

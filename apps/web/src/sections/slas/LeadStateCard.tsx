@@ -4,6 +4,7 @@ import { FindingList } from '../../editor/FindingList';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
+import { EnumSelect } from '../../ui/EnumSelect';
 import { NumberInput } from '../../ui/NumberInput';
 import { TextInput } from '../../ui/TextInput';
 
@@ -66,16 +67,13 @@ function LeadStateBody({ state, index, count }: { state: LeadState; index: numbe
         <FindingList findings={findings} label={`Findings for ${name}`} />
         <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'definition' }} label="Definition" multiline />
         <div className="row">
-          <div className="field">
-            <label htmlFor={`${id}-owner`}>Owner</label>
-            <select id={`${id}-owner`} value={state.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-              {TeamSchema.options.map((team) => (
-                <option key={team} value={team}>
-                  {teamLabels[team]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <EnumSelect
+            label="Owner"
+            options={TeamSchema.options}
+            labels={teamLabels}
+            value={state.owner}
+            onChange={(owner) => update({ owner })}
+          />
           <NumberInput
             label="Score threshold"
             nullable

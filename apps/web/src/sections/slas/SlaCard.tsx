@@ -15,8 +15,14 @@ import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
 import type { Named } from '../../editor/useNames';
 import { EditableList } from '../../ui/EditableList';
+import { EnumSelect } from '../../ui/EnumSelect';
 import { NumberInput } from '../../ui/NumberInput';
 import { DurationInput } from './DurationInput';
+
+const perPeriodLabels = Object.fromEntries(PeriodUnitSchema.options.map((per) => [per, `per ${periodUnitLabels[per]}`])) as Record<
+  (typeof PeriodUnitSchema.options)[number],
+  string
+>;
 
 interface Props {
   id: string;
@@ -64,16 +70,13 @@ function SlaCardBody({ sla, states }: { sla: Sla; states: readonly Named[] }) {
         <div className="sla-states">
           {stateSelect('from', 'From state')}
           {stateSelect('to', 'To state')}
-          <div className="field">
-            <label htmlFor={`${id}-owner`}>Team that follows up</label>
-            <select id={`${id}-owner`} value={sla.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-              {TeamSchema.options.map((team) => (
-                <option key={team} value={team}>
-                  {teamLabels[team]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <EnumSelect
+            label="Team that follows up"
+            options={TeamSchema.options}
+            labels={teamLabels}
+            value={sla.owner}
+            onChange={(owner) => update({ owner })}
+          />
         </div>
         <div className="sla-terms">
           <DurationInput
@@ -115,17 +118,14 @@ function SlaCardBody({ sla, states }: { sla: Sla; states: readonly Named[] }) {
                   value={sla.volume.count}
                   onChange={(count) => sla.volume && update({ volume: { ...sla.volume, count: count ?? 0 } })}
                 />
-                <select
-                  aria-label="Per period"
+                <EnumSelect
+                  label="Per period"
+                  hideLabel
+                  options={PeriodUnitSchema.options}
+                  labels={perPeriodLabels}
                   value={sla.volume.per}
-                  onChange={(e) => sla.volume && update({ volume: { ...sla.volume, per: PeriodUnitSchema.parse(e.target.value) } })}
-                >
-                  {PeriodUnitSchema.options.map((per) => (
-                    <option key={per} value={per}>
-                      per {periodUnitLabels[per]}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(per) => sla.volume && update({ volume: { ...sla.volume, per } })}
+                />
               </>
             )}
           </fieldset>

@@ -8,6 +8,7 @@ import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
 import { EditableList } from '../../ui/EditableList';
+import { EnumSelect } from '../../ui/EnumSelect';
 import { TextInput } from '../../ui/TextInput';
 import { stageLabel } from './stageOrder';
 
@@ -77,16 +78,13 @@ function StageCard({ stage, index, autoFocus }: { stage: BuyerStage; index: numb
           </button>
         </div>
         <FindingList findings={mine} label={`Findings for ${label}`} />
-        <div className="field">
-          <label htmlFor={`owner-${stage.id}`}>Owner</label>
-          <select id={`owner-${stage.id}`} value={stage.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-            {TeamSchema.options.map((team) => (
-              <option key={team} value={team}>
-                {teamLabels[team]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnumSelect
+          label="Owner"
+          options={TeamSchema.options}
+          labels={teamLabels}
+          value={stage.owner}
+          onChange={(owner) => update({ owner })}
+        />
         <TextInput source={{ collection: 'stages', id: stage.id, path: 'goal' }} label="Buyer's goal" multiline />
         <EditableList
           label="Entry criteria"
