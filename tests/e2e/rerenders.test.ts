@@ -85,7 +85,10 @@ describe.skipIf(!chromiumAvailable())('what a keystroke re-renders, counted with
   it('re-renders only the lifecycle state being typed into, and no SLA card', async () => {
     const page = ed.page;
     await new EditorPage(page).goToSection('Lead lifecycle & SLAs');
-    const definition = page.getByRole('listitem', { name: /^Lifecycle state / }).nth(1).getByRole('textbox', { name: 'Definition' });
+    const definition = page
+      .getByRole('listitem', { name: /^Lifecycle state / })
+      .nth(1)
+      .getByRole('textbox', { name: 'Definition' });
     await definition.click();
     await page.keyboard.press('End');
     await page.waitForTimeout(SETTLE_MS);

@@ -3,6 +3,7 @@ import { deletePlaybook, listPeople, listTeams, type Person, type Team } from '.
 import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, type Sharing, setSharing } from '../api/sharing';
 import { navigate } from '../app/router';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 const ROLE_LABELS: Record<PlaybookRole, string> = { viewer: 'Can view', editor: 'Can edit', manager: 'Manages' };
 const DEFAULT_LABELS: Record<DefaultAccess, string> = {
@@ -21,6 +22,8 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
   const [adding, setAdding] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [copied, setCopied] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
 
   useEffect(() => {
     Promise.all([getSharing(playbookId), listPeople(), listTeams()]).then(
@@ -139,18 +142,7 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
       )}
       <div className="actions">
         {canShare && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              // Managers may delete; it goes to the trash, where admins can restore it for 30 days.
-              if (!window.confirm('Delete this playbook? Owners and admins can restore it from the trash for 30 days.')) return;
-              deletePlaybook(playbookId).then(
-                () => navigate({ name: 'home' }),
-                (e: Error) => setError(e.message),
-              );
-            }}
-          >
+          <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
             Delete playbook
           </button>
         )}
@@ -168,6 +160,29 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
           Done
         </button>
       </div>
+      {confirmingDelete && (
+        // Managers may delete; it goes to the trash, where admins can restore it for 30 days.
+        <ConfirmDialog
+          title="Delete this playbook?"
+          confirmLabel="Delete playbook"
+          busy={deleting}
+          ready
+          error={error ?? null}
+          onCancel={() => setConfirmingDelete(false)}
+          onConfirm={() => {
+            setDeleting(true);
+            deletePlaybook(playbookId).then(
+              () => navigate({ name: 'home' }),
+              (e: Error) => {
+                setDeleting(false);
+                setError(e.message);
+              },
+            );
+          }}
+        >
+          <p>Owners and admins can restore it from the trash for 30 days.</p>
+        </ConfirmDialog>
+      )}
     </dialog>
   );
 }
