@@ -1,5 +1,5 @@
 import { BANT_KEYS, bantLabels, type LeadState, TeamSchema, teamLabels } from '@fullcourt/playbook';
-import { memo, useId } from 'react';
+import { memo } from 'react';
 import { FindingList } from '../../editor/FindingList';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
@@ -25,7 +25,6 @@ function LeadStateBody({ state, index, count }: { state: LeadState; index: numbe
   const session = useSession();
   const findings = useItemFindings(state.id);
   const deleteUndoably = useUndoableDelete();
-  const id = useId();
   const name = state.name || `state ${index + 1}`;
   const lifecycle = session.playbook.lifecycle;
   const update = (patch: Parameters<typeof lifecycle.update>[1]) => session.edit(() => lifecycle.update(state.id, patch));
