@@ -33,7 +33,7 @@ export interface PlaybookHeader {
   currency: string;
 }
 
-/** An immutable snapshot of the whole playbook (the validator's input); a new object after every change. */
+/** The whole playbook as plain records (what the validator reads). */
 export type PlaybookState = PlaybookHeader & PlaybookRecords;
 
 export type ListKey = keyof PlaybookRecords;
@@ -64,7 +64,6 @@ export class PlaybookStore {
   private readonly listeners = new Map<Topic, Set<() => void>>();
   private readonly touched = new Set<Topic>();
   private header: PlaybookHeader;
-  private snapshot: PlaybookState | null = null;
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(private readonly playbook: PlaybookDoc) {
@@ -88,14 +87,6 @@ export class PlaybookStore {
     return () => set.delete(listener);
   }
 
-  /** Calls `listener` after every transaction. */
-  subscribe = (listener: () => void): (() => void) => {
-    const offs = [...LIST_KEYS, 'header' as const].map((topic) => this.subscribeTo(topic, listener));
-    return () => {
-      for (const off of offs) off();
-    };
-  };
-
   record<K extends ListKey>(key: K, id: string): RecordIn<K> | undefined {
     return this.caches[key].get(id) as RecordIn<K> | undefined;
   }
@@ -110,17 +101,6 @@ export class PlaybookStore {
   }
 
   getHeader = (): PlaybookHeader => this.header;
-
-  /** The whole playbook; rebuilt only after a change, from the records kept (cheap). */
-  getSnapshot = (): PlaybookState => {
-    const lists = Object.fromEntries(LIST_KEYS.map((key) => [key, this.records(key)])) as unknown as PlaybookRecords;
-    const current = this.snapshot;
-    if (current && current.title === this.header.title && LIST_KEYS.every((key) => current[key] === lists[key])) {
-      if (current.description === this.header.description && current.currency === this.header.currency) return current;
-    }
-    this.snapshot = { ...this.header, ...lists };
-    return this.snapshot;
-  };
 
   destroy(): void {
     for (const off of this.unsubscribe) off();

@@ -3,7 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState, us
 import { useIdentity } from '../identity/useIdentity';
 import { CollabSession } from './collabSession';
 import type { ConnectionState } from './connectionState';
-import type { ListKey, PlaybookHeader, PlaybookRecords, PlaybookState, RecordIn } from './playbookStore';
+import type { ListKey, PlaybookHeader, PlaybookRecords, RecordIn } from './playbookStore';
 import type { Peer, PresenceMode } from './presence';
 
 /**
@@ -44,15 +44,6 @@ export function useSession(): CollabSession {
   const session = useContext(SessionContext);
   if (!session) throw new Error('useSession is used outside a SessionContext provider');
   return session;
-}
-
-/**
- * The whole playbook, re-rendering on every change anywhere: for what truly needs all of it (the
- * content map's cells). Cards and fields read their own records with useRecord instead.
- */
-export function usePlaybookState(): PlaybookState {
-  const { state } = useSession();
-  return useSyncExternalStore(state.subscribe, state.getSnapshot);
 }
 
 /** The title, description and currency; re-renders only when one of them changes. */
