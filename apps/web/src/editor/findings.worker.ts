@@ -17,7 +17,12 @@ function run(): void {
   postMessage(validate(toJSON(playbook), { today: localToday() }));
 }
 
-self.onmessage = (event: MessageEvent<Uint8Array>) => {
+self.onmessage = (event: MessageEvent<Uint8Array | 'close'>) => {
+  if (event.data === 'close') {
+    clearTimeout(timer);
+    self.close();
+    return;
+  }
   Y.applyUpdate(playbook.ydoc, event.data);
   clearTimeout(timer);
   timer = setTimeout(run, DELAY_MS);

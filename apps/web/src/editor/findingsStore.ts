@@ -55,7 +55,10 @@ export class FindingsStore {
 
   destroy(): void {
     this.ydoc.off('update', this.forward);
-    this.worker.terminate();
+    // The worker closes itself once it has read this: terminating it while its script still loads
+    // would leave that request open for good (and a page that never goes network-idle).
+    this.worker.onmessage = null;
+    this.worker.postMessage('close');
     this.listeners.clear();
   }
 
