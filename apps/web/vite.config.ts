@@ -3,6 +3,9 @@ import { defineConfig } from 'vite';
 
 // In development the API and the collaboration socket live on the server (npm run dev).
 const server = process.env.FULLCOURT_SERVER ?? 'http://localhost:3000';
+// FULLCOURT_PROFILING=1 builds into dist-profiling with React's profiling build, whose <Profiler>
+// reports commits (the production build ignores it): the re-render test counts commits per card.
+const profiling = process.env.FULLCOURT_PROFILING === '1';
 
 export default defineConfig({
   plugins: [react()],
@@ -11,6 +14,7 @@ export default defineConfig({
     // menus). One copy in the bundle keeps it smaller and avoids two ProseMirror plugin registries;
     // yjs must be single anyway ("Yjs was already imported" breaks instanceof checks).
     dedupe: ['@tiptap/core', '@tiptap/pm', '@tiptap/y-tiptap', 'yjs', 'y-protocols', 'lib0'],
+    alias: profiling ? [{ find: /^react-dom\/client$/, replacement: 'react-dom/profiling' }] : [],
   },
   server: {
     proxy: {
@@ -19,6 +23,7 @@ export default defineConfig({
     },
   },
   build: {
+    ...(profiling && { outDir: 'dist-profiling' }),
     // Built for debugging, served only with SERVE_SOURCE_MAPS=true; no comment points browsers at them.
     sourcemap: 'hidden',
     rolldownOptions: {

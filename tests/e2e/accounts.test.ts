@@ -128,8 +128,8 @@ describe.skipIf(!chromiumAvailable())('people and access in Chromium', () => {
   it('lets a manager delete the playbook to the trash, from which an admin restores it', async () => {
     await new EditorPage(owner).open(server.url, playbookId);
     await owner.getByRole('button', { name: 'Share' }).click();
-    owner.once('dialog', (dialog) => void dialog.accept());
     await owner.getByRole('dialog', { name: 'Share this playbook' }).getByRole('button', { name: 'Delete playbook' }).click();
+    await owner.getByRole('dialog', { name: 'Delete this playbook?' }).getByRole('button', { name: 'Delete playbook' }).click();
     await owner.getByRole('heading', { name: 'Playbooks' }).waitFor();
     expect(await owner.getByRole('link', { name: 'Final title', exact: true }).count()).toBe(0);
 

@@ -30,7 +30,7 @@ const RUNS = 5;
 const TARGETS = { syncedMs: 1_000, editorKb: 400, readerKb: 200 };
 
 /** Builds the production bundle with the web app's own Vite, as `npm start` does. */
-async function buildWeb(): Promise<void> {
+export async function buildWeb(): Promise<void> {
   const vitePackage = createRequire(join(WEB_ROOT, 'package.json')).resolve('vite/package.json');
   await promisify(execFile)(process.execPath, [join(dirname(vitePackage), 'bin/vite.js'), 'build', '--logLevel', 'warn'], {
     cwd: WEB_ROOT,
@@ -38,7 +38,7 @@ async function buildWeb(): Promise<void> {
 }
 
 /** Creates the playbook through the API and fills it as any client would: applyJSON through a y-websocket provider. */
-async function createLargePlaybook(baseUrl: string, cookie: string): Promise<string> {
+export async function createLargePlaybook(baseUrl: string, cookie: string): Promise<string> {
   const res = await fetch(`${baseUrl}/api/playbooks`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', cookie },
@@ -72,13 +72,13 @@ async function createLargePlaybook(baseUrl: string, cookie: string): Promise<str
 }
 
 /** Puts the owner's session cookie in a browser context, as signing in would. */
-async function signInContext(context: BrowserContext, url: string, cookie: string): Promise<void> {
+export async function signInContext(context: BrowserContext, url: string, cookie: string): Promise<void> {
   const [name, ...value] = cookie.split('=');
   await context.addCookies([{ name: name as string, value: value.join('='), url: new URL(url).origin }]);
 }
 
 /** Reads one of the app's performance marks, in ms since navigation started. */
-function mark(page: Page, name: string, timeout = 30_000): Promise<number> {
+export function mark(page: Page, name: string, timeout = 30_000): Promise<number> {
   return page
     .waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)})[0]?.startTime ?? false`, undefined, { timeout })
     .then((handle) => handle.jsonValue() as Promise<number>);

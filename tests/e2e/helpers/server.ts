@@ -40,7 +40,7 @@ let people = 0;
  * temporary data directory removed on close and an owner account signed in. (tests/integration's
  * helper serves no web app.)
  */
-export async function startE2eServer(env: Record<string, string> = {}): Promise<E2eServer> {
+export async function startE2eServer(env: Record<string, string> = {}, options: { webDist?: string } = {}): Promise<E2eServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-e2e-'));
   const config = loadConfig({
     PORT: '0',
@@ -50,7 +50,7 @@ export async function startE2eServer(env: Record<string, string> = {}): Promise<
     ...ownerEnv,
     ...env,
   });
-  const server = await startServer(config, createLogger(config.logLevel), { webDist: WEB_DIST });
+  const server = await startServer(config, createLogger(config.logLevel), { webDist: options.webDist ?? WEB_DIST });
   const ownerCookie = config.owner ? await signIn(server.url, config.owner.email, config.owner.password) : '';
   const api: E2eServer['api'] = (path, init = {}) =>
     fetch(`${server.url}${path}`, {

@@ -1,10 +1,10 @@
 import { Link } from '../app/Link';
 import type { SectionId } from '../app/routes';
+import { TextInput } from '../ui/TextInput';
 import { AvatarBar } from './AvatarBar';
 import { ConnectionBadge } from './ConnectionBadge';
 import { FollowToggle } from './FollowToggle';
 import { HistoryButton } from './HistoryButton';
-import { TextInput } from './TextInput';
 import { UndoButtons } from './UndoButtons';
 import type { PresenterControls } from './usePresenter';
 

@@ -9,7 +9,7 @@ import { LazyHistoryPanel } from './historyPanelLoader';
 import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
 import { UndoToastProvider } from './UndoToast';
-import { SessionContext, useCollaboration, useConnection, usePlaybookState, useSession } from './useCollaboration';
+import { SessionContext, useCollaboration, useConnection, usePlaybookHeader, useSession } from './useCollaboration';
 import { useGlobalUndoKeys } from './useGlobalUndoKeys';
 import { usePlaybookAccess } from './usePlaybookAccess';
 import { usePlaybookExists } from './usePlaybookExists';
@@ -88,7 +88,7 @@ function EditorShell({ playbookId, section, readOnly, notice, onStopped }: Sessi
     if (connection.stoppedBy !== undefined) stopped.current(connection.stoppedBy);
   }, [connection.stoppedBy]);
   const [sharing, setSharing] = useState(false);
-  const state = usePlaybookState();
+  const header = usePlaybookHeader();
   const exists = usePlaybookExists(session);
   useEffect(() => {
     if (!exists) session.provider.disconnect(); // knocking on a missing playbook's door helps nobody
@@ -108,7 +108,7 @@ function EditorShell({ playbookId, section, readOnly, notice, onStopped }: Sessi
   useEffect(() => {
     performance.mark('fullcourt:editor-rendered');
   }, []);
-  const title = state.title || 'Untitled playbook';
+  const title = header.title || 'Untitled playbook';
   useEffect(() => {
     document.title = `${title} · Fullcourt`;
   }, [title]);

@@ -2,11 +2,20 @@ import { Link } from '../app/Link';
 import type { SectionId } from '../app/routes';
 import { Avatar } from './Avatar';
 import { describeSection, summarizeSections } from './sections';
-import { useFindings, usePeers, usePlaybookState } from './useCollaboration';
+import { useFindings, usePeers, useRecordIds } from './useCollaboration';
 
 /** The sections with their item counts and open findings; the current one is marked for screen readers. */
 export function SectionNav({ playbookId, current, mode }: { playbookId: string; current: SectionId; mode: 'editor' | 'workshop' }) {
-  const state = usePlaybookState();
+  // Ids, not records: the counts change only when an item is added or deleted, not on typing.
+  const state = {
+    stages: useRecordIds('stages'),
+    slas: useRecordIds('slas'),
+    content: useRecordIds('content'),
+    responsibilities: useRecordIds('responsibilities'),
+    personas: useRecordIds('personas'),
+    metrics: useRecordIds('metrics'),
+    pages: useRecordIds('pages'),
+  };
   const findings = useFindings();
   const peers = usePeers();
   return (

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { SectionId } from '../app/routes';
 import { ContentSection } from '../sections/content/ContentSection';
 import { MetricsSection } from '../sections/metrics/MetricsSection';
@@ -10,14 +11,15 @@ import { FindingList } from './FindingList';
 import { sectionLabels, sectionOfFinding } from './sections';
 import { useFindings } from './useCollaboration';
 
-const SECTIONS: Record<SectionId, () => React.JSX.Element> = {
-  stages: StageBoard,
-  lifecycle: LifecycleSection,
-  content: ContentSection,
-  responsibilities: ResponsibilitiesSection,
-  'buying-team': BuyingTeamSection,
-  metrics: MetricsSection,
-  pages: PagesSection,
+// Memoised: the findings summary above a section re-renders with the findings, the section need not.
+const SECTIONS: Record<SectionId, React.ComponentType> = {
+  stages: memo(StageBoard),
+  lifecycle: memo(LifecycleSection),
+  content: memo(ContentSection),
+  responsibilities: memo(ResponsibilitiesSection),
+  'buying-team': memo(BuyingTeamSection),
+  metrics: memo(MetricsSection),
+  pages: memo(PagesSection),
 };
 
 /** One section under its heading; the heading is the page's h2 so screen readers can jump to it. */

@@ -58,7 +58,7 @@ export class CollabSession {
     });
     this.undoManager = new Y.UndoManager(ydoc, { trackedOrigins: new Set([LOCAL_EDIT]), captureTimeout: 400 });
     this.state = new PlaybookStore(this.playbook);
-    this.findings = new FindingsStore(this.state.getSnapshot, this.state.subscribe);
+    this.findings = new FindingsStore(ydoc);
 
     this.connectionState = initialConnection(navigator.onLine);
     this.firstSync = new Promise((resolve) => {

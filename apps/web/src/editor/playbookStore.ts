@@ -1,21 +1,20 @@
-import type {
-  BuyerStage,
-  ContentAsset,
-  LeadState,
-  MetricPeriod,
-  Page,
-  Persona,
-  PlaybookDoc,
-  Responsibility,
-  Role,
-  Sla,
+import {
+  type BuyerStage,
+  type ContentAsset,
+  type LeadState,
+  type MetricPeriod,
+  type Page,
+  type Persona,
+  type PlaybookDoc,
+  RecordCache,
+  type RecordSchema,
+  type Responsibility,
+  type Role,
+  type Sla,
 } from '@fullcourt/playbook';
 
-/** An immutable snapshot of the playbook for rendering; a new object after every change. */
-export interface PlaybookState {
-  title: string;
-  description: string;
-  currency: string;
+/** The records of each collection, as the editor renders them. */
+export interface PlaybookRecords {
   stages: BuyerStage[];
   lifecycle: LeadState[];
   slas: Sla[];
@@ -27,67 +26,103 @@ export interface PlaybookState {
   pages: Page[];
 }
 
-type ListKey = Exclude<keyof PlaybookState, 'title' | 'description' | 'currency'>;
+/** The playbook's own fields, outside any collection. */
+export interface PlaybookHeader {
+  title: string;
+  description: string;
+  currency: string;
+}
 
-const LISTS: Record<ListKey, (doc: PlaybookDoc) => { list(): unknown[]; observe(listener: () => void): () => void }> = {
-  stages: (d) => d.stages,
-  lifecycle: (d) => d.lifecycle,
-  slas: (d) => d.slas,
-  content: (d) => d.content,
-  personas: (d) => d.personas,
-  roles: (d) => d.roles,
-  responsibilities: (d) => d.responsibilities,
-  metrics: (d) => d.metrics,
-  pages: (d) => d.pages,
-};
+/** The whole playbook as plain records (what the validator reads). */
+export type PlaybookState = PlaybookHeader & PlaybookRecords;
+
+export type ListKey = keyof PlaybookRecords;
+export type RecordIn<K extends ListKey> = PlaybookRecords[K][number];
+
+export const LIST_KEYS: readonly ListKey[] = [
+  'stages',
+  'lifecycle',
+  'slas',
+  'content',
+  'personas',
+  'roles',
+  'responsibilities',
+  'metrics',
+  'pages',
+];
+
+type Topic = ListKey | 'header';
 
 /**
- * Turns the live document into snapshots for useSyncExternalStore. Reading a collection converts
- * its rich text to Markdown, so only the collections a transaction touched are read again, and
- * only when someone asks for the snapshot (React batches a burst of remote updates into one read).
+ * The live document as snapshots for useSyncExternalStore, per record: each record object keeps
+ * its identity until that record changes (RecordCache), and listeners are told only about the
+ * collections a transaction touched, once it is complete. A card that reads its own record
+ * re-renders when that record changes and never because a neighbour did.
  */
 export class PlaybookStore {
-  private readonly listeners = new Set<() => void>();
-  private readonly dirty = new Set<ListKey>(Object.keys(LISTS) as ListKey[]);
-  private headerDirty = true;
-  private snapshot: PlaybookState | null = null;
+  private readonly caches: { [K in ListKey]: RecordCache<RecordSchema> };
+  private readonly listeners = new Map<Topic, Set<() => void>>();
+  private readonly touched = new Set<Topic>();
+  private header: PlaybookHeader;
   private readonly unsubscribe: (() => void)[] = [];
 
   constructor(private readonly playbook: PlaybookDoc) {
-    for (const key of Object.keys(LISTS) as ListKey[]) {
-      this.unsubscribe.push(LISTS[key](playbook).observe(() => this.dirty.add(key)));
+    this.caches = Object.fromEntries(LIST_KEYS.map((key) => [key, new RecordCache(playbook.collection(key))])) as PlaybookStore['caches'];
+    for (const key of LIST_KEYS) {
+      this.unsubscribe.push(playbook.collection(key).observe(() => this.touched.add(key)));
     }
+    this.header = this.readHeader();
     // Collection observers run inside the transaction; tell React once it is complete.
-    this.unsubscribe.push(
-      playbook.observe(() => {
-        this.headerDirty = true;
-        for (const listener of this.listeners) listener();
-      }),
-    );
+    this.unsubscribe.push(playbook.observe(() => this.publish()));
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
-
-  getSnapshot = (): PlaybookState => {
-    if (this.snapshot && this.dirty.size === 0 && !this.headerDirty) return this.snapshot;
-    const next = { ...(this.snapshot ?? ({} as PlaybookState)) };
-    if (this.headerDirty || !this.snapshot) {
-      next.title = this.playbook.title;
-      next.description = this.playbook.description;
-      next.currency = this.playbook.currency;
+  /** Calls `listener` after each transaction that changed `topic` (a collection, or the header). */
+  subscribeTo(topic: Topic, listener: () => void): () => void {
+    let set = this.listeners.get(topic);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(topic, set);
     }
-    for (const key of this.dirty) (next as Record<ListKey, unknown[]>)[key] = LISTS[key](this.playbook).list();
-    this.dirty.clear();
-    this.headerDirty = false;
-    this.snapshot = next;
-    return next;
-  };
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  record<K extends ListKey>(key: K, id: string): RecordIn<K> | undefined {
+    return this.caches[key].get(id) as RecordIn<K> | undefined;
+  }
+
+  /** The ids of a collection in order; the same array until one is added, deleted or moved. */
+  ids(key: ListKey): string[] {
+    return this.caches[key].ids();
+  }
+
+  records<K extends ListKey>(key: K): PlaybookRecords[K] {
+    return this.caches[key].list() as PlaybookRecords[K];
+  }
+
+  getHeader = (): PlaybookHeader => this.header;
 
   destroy(): void {
     for (const off of this.unsubscribe) off();
+    for (const cache of Object.values(this.caches)) cache.destroy();
     this.listeners.clear();
+  }
+
+  private readHeader(): PlaybookHeader {
+    return { title: this.playbook.title, description: this.playbook.description, currency: this.playbook.currency };
+  }
+
+  private publish(): void {
+    const header = this.readHeader();
+    const prev = this.header;
+    if (header.title !== prev.title || header.description !== prev.description || header.currency !== prev.currency) {
+      this.header = header;
+      this.touched.add('header');
+    }
+    const topics = [...this.touched];
+    this.touched.clear();
+    for (const topic of topics) {
+      for (const listener of this.listeners.get(topic) ?? []) listener();
+    }
   }
 }

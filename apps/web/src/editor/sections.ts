@@ -1,6 +1,12 @@
 import type { Finding } from '@fullcourt/playbook';
 import { SECTION_IDS, type SectionId } from '../app/routes';
-import type { PlaybookState } from './playbookStore';
+import type { ListKey } from './playbookStore';
+
+/** The collections whose sizes the navigation shows (any array per collection: records or ids). */
+export type SectionLists = Pick<
+  Record<ListKey, readonly unknown[]>,
+  'stages' | 'slas' | 'content' | 'responsibilities' | 'personas' | 'metrics' | 'pages'
+>;
 
 /** How each section is named in navigation, headings and the workshop. */
 export const sectionLabels: Record<SectionId, string> = {
@@ -43,7 +49,7 @@ export interface SectionSummary {
 }
 
 /** The item count shown beside each section name. */
-export function sectionCount(id: SectionId, state: PlaybookState): number {
+export function sectionCount(id: SectionId, state: SectionLists): number {
   switch (id) {
     case 'stages':
       return state.stages.length;
@@ -62,7 +68,7 @@ export function sectionCount(id: SectionId, state: PlaybookState): number {
   }
 }
 
-export function summarizeSections(state: PlaybookState, findings: readonly Finding[]): SectionSummary[] {
+export function summarizeSections(state: SectionLists, findings: readonly Finding[]): SectionSummary[] {
   return SECTION_IDS.map((id) => {
     const mine = findings.filter((f) => sectionOfFinding(f) === id);
     return {

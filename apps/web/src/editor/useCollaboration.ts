@@ -1,9 +1,9 @@
 import type { Finding } from '@fullcourt/playbook';
-import { createContext, useContext, useEffect, useState, useSyncExternalStore } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useIdentity } from '../identity/useIdentity';
 import { CollabSession } from './collabSession';
 import type { ConnectionState } from './connectionState';
-import type { PlaybookState } from './playbookStore';
+import type { ListKey, PlaybookHeader, PlaybookRecords, RecordIn } from './playbookStore';
 import type { Peer, PresenceMode } from './presence';
 
 /**
@@ -46,9 +46,66 @@ export function useSession(): CollabSession {
   return session;
 }
 
-export function usePlaybookState(): PlaybookState {
+/** The title, description and currency; re-renders only when one of them changes. */
+export function usePlaybookHeader(): PlaybookHeader {
   const { state } = useSession();
-  return useSyncExternalStore(state.subscribe, state.getSnapshot);
+  return useSyncExternalStore(
+    useCallback((listener: () => void) => state.subscribeTo('header', listener), [state]),
+    state.getHeader,
+  );
+}
+
+function useCollectionTopic(key: ListKey): (listener: () => void) => () => void {
+  const { state } = useSession();
+  return useCallback((listener: () => void) => state.subscribeTo(key, listener), [state, key]);
+}
+
+/** One record; re-renders when that record changes, not when its neighbours do. */
+export function useRecord<K extends ListKey>(key: K, id: string): RecordIn<K> | undefined {
+  const { state } = useSession();
+  return useSyncExternalStore(useCollectionTopic(key), () => state.record(key, id));
+}
+
+/** Whether a record exists; re-renders only when that flips. */
+export function useHasRecord(key: ListKey, id: string | null): boolean {
+  const { state } = useSession();
+  return useSyncExternalStore(useCollectionTopic(key), () => id !== null && state.record(key, id) !== undefined);
+}
+
+/** A collection's ids in order; re-renders only when a record is added, deleted or moved. */
+export function useRecordIds(key: ListKey): string[] {
+  const { state } = useSession();
+  return useSyncExternalStore(useCollectionTopic(key), () => state.ids(key));
+}
+
+/** Every record of a collection; re-renders when any of them changes. */
+export function useRecords<K extends ListKey>(key: K): PlaybookRecords[K] {
+  const { state } = useSession();
+  return useSyncExternalStore(useCollectionTopic(key), () => state.records(key));
+}
+
+/**
+ * Something derived from a collection (say the states' names), re-rendering only when it differs
+ * by `isEqual`: an SLA card shows state names, and typing a state's definition must not redraw it.
+ */
+export function useSelected<K extends ListKey, T>(key: K, select: (records: PlaybookRecords[K]) => T, isEqual: (a: T, b: T) => boolean): T {
+  const { state } = useSession();
+  const last = useRef<{ records: PlaybookRecords[K]; value: T } | null>(null);
+  const read = () => {
+    const records = state.records(key);
+    const before = last.current;
+    if (before?.records === records) return before.value;
+    const value = select(records);
+    last.current = { records, value: before && isEqual(before.value, value) ? before.value : value };
+    return last.current.value;
+  };
+  return useSyncExternalStore(useCollectionTopic(key), read);
+}
+
+/** The validator's findings about one item; re-renders only when they change. */
+export function useItemFindings(itemId: string): readonly Finding[] {
+  const { findings } = useSession();
+  return useSyncExternalStore(findings.subscribe, () => findings.forItem(itemId));
 }
 
 export function useFindings(): Finding[] {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/request';
 import { publishVersion, type VersionSummary } from '../api/versions';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DiffList } from './DiffList';
 import styles from './history.module.css';
 import { versionName } from './timeline';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { errorMessage } from '../api/request';
 import { restoreVersion, type VersionSummary } from '../api/versions';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DiffList } from './DiffList';
 import { versionName } from './timeline';
 import { useDiff } from './useDiff';

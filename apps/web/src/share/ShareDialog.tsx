@@ -6,6 +6,7 @@ import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, setShari
 import { navigate } from '../app/router';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
 import styles from './share.module.css';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 
 const ROLE_LABELS: Record<PlaybookRole, string> = { viewer: 'Can view', editor: 'Can edit', manager: 'Manages' };
 const DEFAULT_LABELS: Record<DefaultAccess, string> = {
@@ -30,6 +31,8 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
   const [actionError, setError] = useState<string | undefined>();
   const error = actionError ?? (sharingQuery.error ?? peopleQuery.error ?? teamsQuery.error)?.message;
   const [copied, setCopied] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
 
   // The answer is the new sharing: it replaces the cached one, which the history panel reads too.
   const save = (defaultAccess: DefaultAccess, grants: Grant[]) => {
@@ -141,22 +144,7 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
       )}
       <div className="actions">
         {canShare && (
-          <button
-            type="button"
-            className="danger"
-            onClick={() => {
-              // Managers may delete; it goes to the trash, where admins can restore it for 30 days.
-              if (!window.confirm('Delete this playbook? Owners and admins can restore it from the trash for 30 days.')) return;
-              deletePlaybook(playbookId).then(
-                () => {
-                  void queryClient.invalidateQueries({ queryKey: keys.playbooks });
-                  void queryClient.invalidateQueries({ queryKey: keys.trash });
-                  navigate({ name: 'home' });
-                },
-                (e: Error) => setError(e.message),
-              );
-            }}
-          >
+          <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
             Delete playbook
           </button>
         )}
@@ -174,6 +162,33 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
           Done
         </button>
       </div>
+      {confirmingDelete && (
+        // Managers may delete; it goes to the trash, where admins can restore it for 30 days.
+        <ConfirmDialog
+          title="Delete this playbook?"
+          confirmLabel="Delete playbook"
+          busy={deleting}
+          ready
+          error={error ?? null}
+          onCancel={() => setConfirmingDelete(false)}
+          onConfirm={() => {
+            setDeleting(true);
+            deletePlaybook(playbookId).then(
+              () => {
+                void queryClient.invalidateQueries({ queryKey: keys.playbooks });
+                void queryClient.invalidateQueries({ queryKey: keys.trash });
+                navigate({ name: 'home' });
+              },
+              (e: Error) => {
+                setDeleting(false);
+                setError(e.message);
+              },
+            );
+          }}
+        >
+          <p>Owners and admins can restore it from the trash for 30 days.</p>
+        </ConfirmDialog>
+      )}
     </dialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { errorMessage } from '../api/request';
 import type { Webhook, WebhookEvent } from '../api/webhooks';
-import { ConfirmDialog } from '../history/ConfirmDialog';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { DeliveryLog } from './DeliveryLog';
 import { useWebhookMutations } from './useWebhooks';
 import { eventLabels, webhookState, webhookStateLabels } from './webhookDisplay';

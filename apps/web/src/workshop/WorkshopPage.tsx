@@ -5,7 +5,7 @@ import { EditorHeader } from '../editor/EditorHeader';
 import { SectionView } from '../editor/SectionView';
 import { sectionLabels } from '../editor/sections';
 import { UndoToastProvider } from '../editor/UndoToast';
-import { SessionContext, useCollaboration, usePlaybookState, useSession } from '../editor/useCollaboration';
+import { SessionContext, useCollaboration, usePlaybookHeader, useSession } from '../editor/useCollaboration';
 import { useGlobalUndoKeys } from '../editor/useGlobalUndoKeys';
 import { usePlaybookAccess } from '../editor/usePlaybookAccess';
 import { usePresenter } from '../editor/usePresenter';
@@ -49,7 +49,7 @@ function WorkshopSession({ playbookId, section, readOnly }: { playbookId: string
 
 function Workshop({ playbookId, section }: { playbookId: string; section: SectionId }) {
   const session = useSession();
-  const state = usePlaybookState();
+  const { title } = usePlaybookHeader();
   const identity = useIdentity();
   const [changingName, setChangingName] = useState(false);
   const presenter = usePresenter(playbookId, section, 'workshop');
@@ -57,8 +57,8 @@ function Workshop({ playbookId, section }: { playbookId: string; section: Sectio
 
   useEffect(() => session.showSection(section), [session, section]);
   useEffect(() => {
-    document.title = `${sectionLabels[section]} · Workshop · ${state.title || 'Fullcourt'}`;
-  }, [section, state.title]);
+    document.title = `${sectionLabels[section]} · Workshop · ${title || 'Fullcourt'}`;
+  }, [section, title]);
 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {

@@ -13,8 +13,15 @@ export interface ContentMatrix {
   unmapped: AssetId[];
 }
 
+/** What the matrix is built from: the names of stages and personas, and each asset's links. */
+export interface ContentMatrixInput {
+  stages: readonly { id: string; name: string }[];
+  personas: readonly { id: string; name: string }[];
+  content: readonly Pick<ContentAsset, 'id' | 'stageIds' | 'personaIds'>[];
+}
+
 /** Builds the stage × persona matrix of a playbook's content. Links to deleted stages or personas are left out. */
-export function contentMatrix(playbook: Playbook): ContentMatrix {
+export function contentMatrix(playbook: Playbook | ContentMatrixInput): ContentMatrix {
   const stages = playbook.stages.map(({ id, name }) => ({ id, name }));
   const personas = playbook.personas.map(({ id, name }) => ({ id, name }));
   const personaIds = new Set<string>(personas.map((p) => p.id));
@@ -39,7 +46,7 @@ function place(
   anyPersona: ContentMatrix['anyPersona'],
   stageId: string,
   personaIds: string[],
-  asset: ContentAsset,
+  asset: Pick<ContentAsset, 'id'>,
 ): void {
   if (personaIds.length === 0) {
     anyPersona[stageId]?.push(asset.id);

@@ -36,6 +36,14 @@ export type KeyedField<S extends RecordSchema> = {
   [K in keyof RecordOf<S> & string]: RecordOf<S>[K] extends readonly string[] | Record<string, string> ? K : never;
 }[keyof RecordOf<S> & string];
 
+/** What one transaction changed in a collection (see Collection.observeRecords). */
+export interface RecordsChange {
+  /** Ids of the records added, deleted or changed in any field. */
+  changed: ReadonlySet<string>;
+  /** Whether the ids or their order may differ. */
+  reordered: boolean;
+}
+
 interface Entry extends OrderedEntry {
   item: Y.Map<unknown>;
 }
@@ -214,6 +222,31 @@ export class Collection<S extends RecordSchema> {
   /** Calls `listener` after every change to the collection, local or remote; returns the unsubscribe. */
   observe(listener: () => void): () => void {
     const handler = () => listener();
+    this.map.observeDeep(handler);
+    return () => this.map.unobserveDeep(handler);
+  }
+
+  /**
+   * Like observe, but says which records changed (by id) and whether the set or order of records
+   * did (an add, a delete or a move), so a cache can re-read only those records.
+   */
+  observeRecords(listener: (change: RecordsChange) => void): () => void {
+    const handler = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+      const changed = new Set<string>();
+      let reordered = false;
+      for (const event of events) {
+        const path = event.path;
+        if (path.length === 0) {
+          // The collection map itself: records were added, deleted or replaced.
+          for (const key of (event as Y.YMapEvent<unknown>).keysChanged) changed.add(key);
+          reordered = true;
+          continue;
+        }
+        changed.add(String(path[0]));
+        if (path.length === 1 && event instanceof Y.YMapEvent && event.keysChanged.has(ORDER)) reordered = true;
+      }
+      listener({ changed, reordered });
+    };
     this.map.observeDeep(handler);
     return () => this.map.unobserveDeep(handler);
   }

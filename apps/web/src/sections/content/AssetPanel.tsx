@@ -1,22 +1,31 @@
 import { AssetFormatSchema, assetFormatLabels, type ContentAsset } from '@fullcourt/playbook';
 import { useEffect, useId, useRef } from 'react';
-import { FindingList, findingsFor } from '../../editor/FindingList';
-import { TextInput } from '../../editor/TextInput';
+import { FindingList } from '../../editor/FindingList';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
+import { useNames } from '../../editor/useNames';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { TextInput } from '../../ui/TextInput';
 import { isReviewOverdue } from './contentCells';
 
 interface Props {
-  asset: ContentAsset;
+  id: string;
   today: string;
   onClose: () => void;
 }
 
+/** The open asset's details, reading its own record. */
+export function AssetPanel({ id, today, onClose }: Props) {
+  const asset = useRecord('content', id);
+  return asset ? <AssetDetails asset={asset} today={today} onClose={onClose} /> : null;
+}
+
 /** Everything about one asset, including which stages and personas it serves (the keyboard way to move it). */
-export function AssetPanel({ asset, today, onClose }: Props) {
+function AssetDetails({ asset, today, onClose }: { asset: ContentAsset; today: string; onClose: () => void }) {
   const session = useSession();
-  const { stages, personas } = usePlaybookState();
-  const findings = useFindings();
+  const stages = useNames('stages');
+  const personas = useNames('personas');
+  const findings = useItemFindings(asset.id);
   const deleteUndoably = useUndoableDelete();
   const id = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -43,20 +52,17 @@ export function AssetPanel({ asset, today, onClose }: Props) {
         </button>
       </div>
       {isReviewOverdue(asset, today) && <p className="overdue-badge">Review overdue since {asset.reviewBy}</p>}
-      <FindingList findings={findingsFor(findings, asset.id)} label={`Findings for ${title}`} />
+      <FindingList findings={findings} label={`Findings for ${title}`} />
       <TextInput source={{ collection: 'content', id: asset.id, path: 'title' }} label="Title" autoFocus={asset.title === ''} />
       <TextInput source={{ collection: 'content', id: asset.id, path: 'url' }} label="Link (URL)" placeholder="https://…" />
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select id={`${id}-format`} value={asset.format} onChange={(e) => update({ format: AssetFormatSchema.parse(e.target.value) })}>
-            {AssetFormatSchema.options.map((format) => (
-              <option key={format} value={format}>
-                {assetFormatLabels[format]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EnumSelect
+          label="Format"
+          options={AssetFormatSchema.options}
+          labels={assetFormatLabels}
+          value={asset.format}
+          onChange={(format) => update({ format })}
+        />
         <TextInput source={{ collection: 'content', id: asset.id, path: 'owner' }} label="Owner" />
       </div>
       <div className="row">
@@ -85,7 +91,7 @@ export function AssetPanel({ asset, today, onClose }: Props) {
           <label key={stage.id}>
             <input
               type="checkbox"
-              checked={asset.stageIds.includes(stage.id)}
+              checked={asset.stageIds.includes(stage.id as (typeof asset.stageIds)[number])}
               onChange={(e) => toggle('stageId', stage.id, e.target.checked)}
             />
             {stage.name || 'Unnamed stage'}
@@ -98,7 +104,7 @@ export function AssetPanel({ asset, today, onClose }: Props) {
           <label key={persona.id}>
             <input
               type="checkbox"
-              checked={asset.personaIds.includes(persona.id)}
+              checked={asset.personaIds.includes(persona.id as (typeof asset.personaIds)[number])}
               onChange={(e) => toggle('personaId', persona.id, e.target.checked)}
             />
             {persona.name || 'Unnamed persona'}

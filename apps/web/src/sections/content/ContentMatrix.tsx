@@ -9,15 +9,16 @@ import {
   useSensor,
   useSensors,
 } from '@dnd-kit/core';
-import { type ContentAsset, contentMatrix } from '@fullcourt/playbook';
-import type { ReactNode } from 'react';
-import { snapshotToPlaybook } from '../../editor/findingsStore';
-import { usePlaybookState, useSession } from '../../editor/useCollaboration';
+import type { ContentMatrix as Matrix } from '@fullcourt/playbook';
+import { memo, type ReactNode } from 'react';
+import { useSession } from '../../editor/useCollaboration';
 import { AssetCard } from './AssetCard';
 import { arrowDirection, nextCell } from './cellNavigation';
 import { type Cell, cellKey, moveLinks, parseCellKey } from './contentCells';
 
 interface Props {
+  /** The layout (useContentMap): which assets sit in which cell. */
+  matrix: Matrix;
   today: string;
   onEdit: (assetId: string) => void;
   onAdd: (cell: Cell) => void;
@@ -28,20 +29,14 @@ interface Props {
  * between cells (or moved from the keyboard with their handle: Space, arrows, Space); each card's
  * details also list its stages and personas as checkboxes.
  */
-export function ContentMatrix({ today, onEdit, onAdd }: Props) {
+export const ContentMatrix = memo(function ContentMatrix({ matrix, today, onEdit, onAdd }: Props) {
   const session = useSession();
-  const state = usePlaybookState();
-  const matrix = contentMatrix(snapshotToPlaybook(state));
-  const assets = new Map<string, ContentAsset>(state.content.map((a) => [a.id, a]));
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: cellByCell }),
-  );
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
 
   function onDragEnd({ active, over }: DragEndEvent) {
     const data = active.data.current as { assetId: string; from: Cell } | undefined;
     const to = over ? parseCellKey(String(over.id)) : null;
-    const asset = data && assets.get(data.assetId);
+    const asset = data && session.state.record('content', data.assetId);
     if (!data || !to || !asset) return;
     const changes = moveLinks(asset, data.from, to);
     session.edit(() => {
@@ -54,15 +49,12 @@ export function ContentMatrix({ today, onEdit, onAdd }: Props) {
   }
 
   const cards = (ids: readonly string[], cell: Cell) =>
-    ids.map((id) => {
-      const asset = assets.get(id);
-      return asset ? <AssetCard key={id} asset={asset} cell={cell} today={today} onEdit={onEdit} /> : null;
-    });
+    ids.map((id) => <AssetCard key={id} id={id} stageId={cell.stageId} personaId={cell.personaId} today={today} onEdit={onEdit} />);
 
   const nameOf = (name: string, fallback: string) => name.trim() || fallback;
-  const stageName = (cell: Cell) => nameOf(state.stages.find((s) => s.id === cell.stageId)?.name ?? '', 'unnamed stage');
+  const stageName = (cell: Cell) => nameOf(matrix.stages.find((s) => s.id === cell.stageId)?.name ?? '', 'unnamed stage');
   const personaName = (cell: Cell) =>
-    cell.personaId === null ? 'any persona' : nameOf(state.personas.find((p) => p.id === cell.personaId)?.name ?? '', 'unnamed persona');
+    cell.personaId === null ? 'any persona' : nameOf(matrix.personas.find((p) => p.id === cell.personaId)?.name ?? '', 'unnamed persona');
 
   const announce = (id: string | number | undefined) => {
     const cell = id === undefined ? null : parseCellKey(String(id));
@@ -122,7 +114,9 @@ export function ContentMatrix({ today, onEdit, onAdd }: Props) {
       </div>
     </DndContext>
   );
-}
+});
+
+const POINTER = { activationConstraint: { distance: 6 } };
 
 function DropCell({ cell, label, onAdd, children }: { cell: Cell; label: string; onAdd: (cell: Cell) => void; children: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: cellKey(cell) });
@@ -154,3 +148,5 @@ const cellByCell: KeyboardCoordinateGetter = (event, { context: { collisionRect,
   // Centre the card on the cell, so the closest-centre collision picks that cell.
   return { x: box.left + (box.width - collisionRect.width) / 2, y: box.top + (box.height - collisionRect.height) / 2 };
 };
+
+const KEYBOARD = { coordinateGetter: cellByCell };

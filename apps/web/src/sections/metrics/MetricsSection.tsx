@@ -1,11 +1,12 @@
 import { formatAmount } from '@fullcourt/playbook';
-import { useId } from 'react';
-import { FindingList, findingsFor } from '../../editor/FindingList';
-import { NumberInput } from '../../editor/NumberInput';
+import { memo, useId } from 'react';
+import { FindingList } from '../../editor/FindingList';
+import { RenderProbe } from '../../editor/RenderProbe';
 import { RichTextField } from '../../editor/RichTextField';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { useItemFindings, usePlaybookHeader, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
+import { NumberInput } from '../../ui/NumberInput';
+import { TextInput } from '../../ui/TextInput';
 import { MetricChart } from './MetricChart';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN', 'INR', 'BRL'];
@@ -13,12 +14,10 @@ const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK', 'NOK
 /** Forecast against actual per period, each with a small chart, and the rules for attributing credit. */
 export function MetricsSection() {
   const session = useSession();
-  const { metrics, currency } = usePlaybookState();
-  const findings = useFindings();
-  const deleteUndoably = useUndoableDelete();
+  const metrics = useRecordIds('metrics');
+  const { currency } = usePlaybookHeader();
   const id = useId();
   const periods = session.playbook.metrics;
-  const money = (n: number) => formatAmount(n, currency);
   const currencies = CURRENCIES.includes(currency) ? CURRENCIES : [currency, ...CURRENCIES];
 
   return (
@@ -56,105 +55,9 @@ export function MetricsSection() {
             </tr>
           </thead>
           <tbody>
-            {metrics.map((p, index) => {
-              const name = p.period || `period ${index + 1}`;
-              const update = (patch: Parameters<typeof periods.update>[1]) => session.edit(() => periods.update(p.id, patch));
-              return (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <TextInput
-                      source={{ collection: 'metrics', id: p.id, path: 'period' }}
-                      label={`Period ${index + 1}`}
-                      hideLabel
-                      placeholder="2026-Q3"
-                    />
-                    <FindingList findings={findingsFor(findings, p.id)} label={`Findings for ${name}`} />
-                  </th>
-                  <td>
-                    <NumberInput
-                      label={`Leads predicted for ${name}`}
-                      hideLabel
-                      nullable
-                      value={p.leads.predicted}
-                      onChange={(predicted) => update({ leads: { ...p.leads, predicted } })}
-                    />
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Leads actual for ${name}`}
-                      hideLabel
-                      nullable
-                      value={p.leads.actual}
-                      onChange={(actual) => update({ leads: { ...p.leads, actual } })}
-                    />
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Revenue forecast for ${name}`}
-                      hideLabel
-                      nullable
-                      value={p.revenue.forecast}
-                      onChange={(forecast) => update({ revenue: { ...p.revenue, forecast } })}
-                    />
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Revenue actual for ${name}`}
-                      hideLabel
-                      nullable
-                      value={p.revenue.actual}
-                      onChange={(actual) => update({ revenue: { ...p.revenue, actual } })}
-                    />
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Cost per close for ${name}`}
-                      hideLabel
-                      nullable
-                      value={p.costPerClose}
-                      onChange={(costPerClose) => update({ costPerClose })}
-                    />
-                  </td>
-                  <td className="closes">
-                    {(['sales', 'marketing', 'community'] as const).map((source) => (
-                      <NumberInput
-                        key={source}
-                        label={`Closes from ${source} in ${name}`}
-                        hideLabel
-                        nullable
-                        value={p.closesBySource[source]}
-                        onChange={(value) => update({ closesBySource: { ...p.closesBySource, [source]: value } })}
-                      />
-                    ))}
-                  </td>
-                  <td>
-                    <MetricChart
-                      period={name}
-                      pairs={[
-                        {
-                          name: 'Leads',
-                          planned: p.leads.predicted,
-                          actual: p.leads.actual,
-                          format: (n) => n.toLocaleString('en-US'),
-                          plannedNoun: 'prediction',
-                        },
-                        { name: 'Revenue', planned: p.revenue.forecast, actual: p.revenue.actual, format: money, plannedNoun: 'forecast' },
-                      ]}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="icon danger"
-                      aria-label={`Delete ${name}`}
-                      onClick={() => deleteUndoably(`Metrics for ${name} deleted.`, () => periods.delete(p.id))}
-                    >
-                      ×
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
+            {metrics.map((id, index) => (
+              <MetricRow key={id} id={id} index={index} currency={currency} />
+            ))}
           </tbody>
         </table>
       </div>
@@ -165,3 +68,113 @@ export function MetricsSection() {
     </div>
   );
 }
+
+/** One period's row, reading its own record: typing in another period does not re-render it (memo). */
+const MetricRow = memo(function MetricRow({ id, index, currency }: { id: string; index: number; currency: string }) {
+  const session = useSession();
+  const p = useRecord('metrics', id);
+  const findings = useItemFindings(id);
+  const deleteUndoably = useUndoableDelete();
+  if (!p) return null;
+  const periods = session.playbook.metrics;
+  const money = (n: number) => formatAmount(n, currency);
+  const name = p.period || `period ${index + 1}`;
+  const update = (patch: Parameters<typeof periods.update>[1]) => session.edit(() => periods.update(p.id, patch));
+  return (
+    <RenderProbe id={`metric:${id}`}>
+      <tr>
+        <th scope="row">
+          <TextInput
+            source={{ collection: 'metrics', id: p.id, path: 'period' }}
+            label={`Period ${index + 1}`}
+            hideLabel
+            placeholder="2026-Q3"
+          />
+          <FindingList findings={findings} label={`Findings for ${name}`} />
+        </th>
+        <td>
+          <NumberInput
+            label={`Leads predicted for ${name}`}
+            hideLabel
+            nullable
+            value={p.leads.predicted}
+            onChange={(predicted) => update({ leads: { ...p.leads, predicted } })}
+          />
+        </td>
+        <td>
+          <NumberInput
+            label={`Leads actual for ${name}`}
+            hideLabel
+            nullable
+            value={p.leads.actual}
+            onChange={(actual) => update({ leads: { ...p.leads, actual } })}
+          />
+        </td>
+        <td>
+          <NumberInput
+            label={`Revenue forecast for ${name}`}
+            hideLabel
+            nullable
+            value={p.revenue.forecast}
+            onChange={(forecast) => update({ revenue: { ...p.revenue, forecast } })}
+          />
+        </td>
+        <td>
+          <NumberInput
+            label={`Revenue actual for ${name}`}
+            hideLabel
+            nullable
+            value={p.revenue.actual}
+            onChange={(actual) => update({ revenue: { ...p.revenue, actual } })}
+          />
+        </td>
+        <td>
+          <NumberInput
+            label={`Cost per close for ${name}`}
+            hideLabel
+            nullable
+            value={p.costPerClose}
+            onChange={(costPerClose) => update({ costPerClose })}
+          />
+        </td>
+        <td className="closes">
+          {(['sales', 'marketing', 'community'] as const).map((source) => (
+            <NumberInput
+              key={source}
+              label={`Closes from ${source} in ${name}`}
+              hideLabel
+              nullable
+              value={p.closesBySource[source]}
+              onChange={(value) => update({ closesBySource: { ...p.closesBySource, [source]: value } })}
+            />
+          ))}
+        </td>
+        <td>
+          <MetricChart
+            period={name}
+            pairs={[
+              {
+                name: 'Leads',
+                planned: p.leads.predicted,
+                actual: p.leads.actual,
+                format: (n) => n.toLocaleString('en-US'),
+                plannedNoun: 'prediction',
+              },
+              { name: 'Revenue', planned: p.revenue.forecast, actual: p.revenue.actual, format: money, plannedNoun: 'forecast' },
+            ]}
+          />
+        </td>
+        <td>
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`Delete ${name}`}
+            onClick={() => deleteUndoably(`Metrics for ${name} deleted.`, () => periods.delete(p.id))}
+          >
+            ×
+          </button>
+        </td>
+      </tr>
+    </RenderProbe>
+  );
+});

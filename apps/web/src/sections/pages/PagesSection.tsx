@@ -1,18 +1,19 @@
 import { useState } from 'react';
-import { FindingList, findingsFor } from '../../editor/FindingList';
+import { FindingList } from '../../editor/FindingList';
 import { RichTextField } from '../../editor/RichTextField';
-import { TextInput } from '../../editor/TextInput';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useSelected, useSession } from '../../editor/useCollaboration';
+import { TextInput } from '../../ui/TextInput';
 
 /** Free pages (introduction, glossary, how the weekly sync runs): a list on the side, one page open. */
 export function PagesSection() {
   const session = useSession();
-  const { pages } = usePlaybookState();
-  const findings = useFindings();
+  // The list shows titles only: typing a page's text leaves the list (and this component) be.
+  const pages = useSelected('pages', (records) => records.map(({ id, title }) => ({ id, title })), sameTitles);
   const deleteUndoably = useUndoableDelete();
   const [openId, setOpenId] = useState<string | null>(null);
   const open = pages.find((p) => p.id === openId) ?? pages[0] ?? null;
+  const findings = useItemFindings(open?.id ?? '');
 
   function addPage() {
     let id = '';
@@ -63,7 +64,7 @@ export function PagesSection() {
               Delete page
             </button>
           </div>
-          <FindingList findings={findingsFor(findings, open.id)} label="Findings for this page" />
+          <FindingList findings={findings} label="Findings for this page" />
           <RichTextField
             key={open.id}
             source={{ collection: 'pages', id: open.id, path: 'body' }}
@@ -77,3 +78,7 @@ export function PagesSection() {
     </div>
   );
 }
+
+type Titled = { id: string; title: string };
+const sameTitles = (a: readonly Titled[], b: readonly Titled[]) =>
+  a.length === b.length && a.every((p, i) => p.id === b[i]?.id && p.title === b[i]?.title);

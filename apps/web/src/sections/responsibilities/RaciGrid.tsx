@@ -1,8 +1,10 @@
-import { useRef } from 'react';
-import { FindingList, findingsFor } from '../../editor/FindingList';
-import { TextInput } from '../../editor/TextInput';
+import { memo, useCallback, useRef } from 'react';
+import { FindingList } from '../../editor/FindingList';
+import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
+import { type Named, useNames } from '../../editor/useNames';
+import { TextInput } from '../../ui/TextInput';
 import { RaciCell } from './RaciCell';
 import { describeRowStatus, raciRowStatus } from './raci';
 
@@ -12,16 +14,16 @@ import { describeRowStatus, raciRowStatus } from './raci';
  */
 export function RaciGrid() {
   const session = useSession();
-  const { roles, responsibilities } = usePlaybookState();
-  const findings = useFindings();
+  // Rows read their own activity; the grid needs only the roles' names and the activities' ids.
+  const roles = useNames('roles');
+  const responsibilities = useRecordIds('responsibilities');
   const deleteUndoably = useUndoableDelete();
   const tableRef = useRef<HTMLTableElement>(null);
-  const roleIds = roles.map((r) => r.id as string);
 
-  function focusCell(row: number, column: number) {
+  const focusCell = useCallback((row: number, column: number) => {
     const target = tableRef.current?.querySelector<HTMLButtonElement>(`[data-row="${row}"][data-column="${column}"]`);
     target?.focus();
-  }
+  }, []);
 
   return (
     <div className="raci">
@@ -60,55 +62,75 @@ export function RaciGrid() {
             </tr>
           </thead>
           <tbody>
-            {responsibilities.map((responsibility, row) => {
-              const status = describeRowStatus(raciRowStatus(responsibility.raci, roleIds));
-              const activity = responsibility.activity || `activity ${row + 1}`;
-              const mine = findingsFor(findings, responsibility.id).filter(
-                (f) => !f.code.startsWith('raci-') || f.code === 'raci-dangling-role',
-              );
-              return (
-                <tr key={responsibility.id} className={status ? 'flagged' : undefined}>
-                  <th scope="row">
-                    <div className="activity-head">
-                      <TextInput
-                        source={{ collection: 'responsibilities', id: responsibility.id, path: 'activity' }}
-                        label={`Activity ${row + 1}`}
-                        hideLabel
-                        multiline
-                      />
-                      <button
-                        type="button"
-                        className="icon danger"
-                        aria-label={`Delete ${activity}`}
-                        onClick={() =>
-                          deleteUndoably(`Activity ${activity} deleted.`, () => session.playbook.responsibilities.delete(responsibility.id))
-                        }
-                      >
-                        ×
-                      </button>
-                    </div>
-                    <FindingList findings={mine} label={`Findings for ${activity}`} />
-                  </th>
-                  {roles.map((role, column) => (
-                    <td key={role.id}>
-                      <RaciCell
-                        letter={responsibility.raci[role.id] ?? null}
-                        roleName={role.name}
-                        activity={responsibility.activity}
-                        row={row}
-                        column={column}
-                        onChange={(letter) => session.edit(() => session.playbook.setRaci(responsibility.id, role.id, letter))}
-                        onNavigate={focusCell}
-                      />
-                    </td>
-                  ))}
-                  <td className="raci-status">{status ? <span className="flag">{status}</span> : <span className="ok">✓</span>}</td>
-                </tr>
-              );
-            })}
+            {responsibilities.map((id, row) => (
+              <RaciRow key={id} id={id} row={row} roles={roles} onNavigate={focusCell} />
+            ))}
           </tbody>
         </table>
       </div>
     </div>
   );
 }
+
+interface RowProps {
+  id: string;
+  row: number;
+  roles: readonly Named[];
+  onNavigate: (row: number, column: number) => void;
+}
+
+/** One activity's row, reading its own record: setting a letter in another row does not re-render it (memo). */
+const RaciRow = memo(function RaciRow({ id, row, roles, onNavigate }: RowProps) {
+  const session = useSession();
+  const responsibility = useRecord('responsibilities', id);
+  const findings = useItemFindings(id);
+  const deleteUndoably = useUndoableDelete();
+  if (!responsibility) return null;
+  const status = describeRowStatus(
+    raciRowStatus(
+      responsibility.raci,
+      roles.map((r) => r.id),
+    ),
+  );
+  const activity = responsibility.activity || `activity ${row + 1}`;
+  const mine = findings.filter((f) => !f.code.startsWith('raci-') || f.code === 'raci-dangling-role');
+  return (
+    <RenderProbe id={`responsibility:${id}`}>
+      <tr className={status ? 'flagged' : undefined}>
+        <th scope="row">
+          <div className="activity-head">
+            <TextInput
+              source={{ collection: 'responsibilities', id, path: 'activity' }}
+              label={`Activity ${row + 1}`}
+              hideLabel
+              multiline
+            />
+            <button
+              type="button"
+              className="icon danger"
+              aria-label={`Delete ${activity}`}
+              onClick={() => deleteUndoably(`Activity ${activity} deleted.`, () => session.playbook.responsibilities.delete(id))}
+            >
+              ×
+            </button>
+          </div>
+          <FindingList findings={mine} label={`Findings for ${activity}`} />
+        </th>
+        {roles.map((role, column) => (
+          <td key={role.id}>
+            <RaciCell
+              letter={responsibility.raci[role.id as keyof typeof responsibility.raci] ?? null}
+              roleName={role.name}
+              activity={responsibility.activity}
+              row={row}
+              column={column}
+              onChange={(letter) => session.edit(() => session.playbook.setRaci(id, role.id, letter))}
+              onNavigate={onNavigate}
+            />
+          </td>
+        ))}
+        <td className="raci-status">{status ? <span className="flag">{status}</span> : <span className="ok">✓</span>}</td>
+      </tr>
+    </RenderProbe>
+  );
+});

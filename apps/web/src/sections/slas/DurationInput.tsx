@@ -1,7 +1,12 @@
 import type { Clock } from '@fullcourt/playbook';
-import { useId } from 'react';
-import { NumberInput } from '../../editor/NumberInput';
+
+import { EnumSelect } from '../../ui/EnumSelect';
+import { NumberInput } from '../../ui/NumberInput';
 import { DURATION_UNITS, type DurationUnit, toAmount, toIso } from './durationAmount';
+
+const UNIT_LABELS: Record<DurationUnit, string> = { minutes: 'minutes', hours: 'hours', days: 'days', weeks: 'weeks' };
+const CLOCKS = ['business', 'calendar'] as const satisfies readonly Clock[];
+const CLOCK_LABELS: Record<Clock, string> = { business: 'business time', calendar: 'calendar time' };
 
 interface Props {
   /** What the duration is, e.g. "Response time"; names the group and each input. */
@@ -14,7 +19,6 @@ interface Props {
 
 /** A duration as a number and a unit (and optionally business or calendar time); the ISO string stays out of sight. */
 export function DurationInput({ label, iso, onChange, clock }: Props) {
-  const id = useId();
   const amount = toAmount(iso) ?? { value: 0, unit: 'hours' as DurationUnit };
   return (
     <fieldset className="duration-input">
@@ -25,23 +29,23 @@ export function DurationInput({ label, iso, onChange, clock }: Props) {
         value={amount.value}
         onChange={(v) => onChange(toIso({ ...amount, value: v ?? 0 }))}
       />
-      <select
-        id={`${id}-unit`}
-        aria-label={`${label} unit`}
+      <EnumSelect
+        label={`${label} unit`}
+        hideLabel
+        options={DURATION_UNITS}
+        labels={UNIT_LABELS}
         value={amount.unit}
-        onChange={(e) => onChange(toIso({ ...amount, unit: e.target.value as DurationUnit }))}
-      >
-        {DURATION_UNITS.map((unit) => (
-          <option key={unit} value={unit}>
-            {unit}
-          </option>
-        ))}
-      </select>
+        onChange={(unit) => onChange(toIso({ ...amount, unit }))}
+      />
       {clock && (
-        <select aria-label={`${label} clock`} value={clock.value} onChange={(e) => clock.onChange(e.target.value as Clock)}>
-          <option value="business">business time</option>
-          <option value="calendar">calendar time</option>
-        </select>
+        <EnumSelect
+          label={`${label} clock`}
+          hideLabel
+          options={CLOCKS}
+          labels={CLOCK_LABELS}
+          value={clock.value}
+          onChange={clock.onChange}
+        />
       )}
     </fieldset>
   );

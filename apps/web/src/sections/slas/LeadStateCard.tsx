@@ -1,91 +1,96 @@
-import { BANT_KEYS, bantLabels, type Finding, type LeadState, TeamSchema, teamLabels } from '@fullcourt/playbook';
-import { useId } from 'react';
-import { FindingList, findingsFor } from '../../editor/FindingList';
-import { NumberInput } from '../../editor/NumberInput';
-import { TextInput } from '../../editor/TextInput';
+import { BANT_KEYS, bantLabels, type LeadState, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { memo } from 'react';
+import { FindingList } from '../../editor/FindingList';
+import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { NumberInput } from '../../ui/NumberInput';
+import { TextInput } from '../../ui/TextInput';
 
 interface Props {
-  state: LeadState;
+  id: string;
   index: number;
   count: number;
-  findings: readonly Finding[];
 }
 
-/** One lifecycle state: what it means, who owns it, the score that reaches it and what BANT must hold. */
-export function LeadStateCard({ state, index, count, findings }: Props) {
+/** One lifecycle state, reading its own record: an edit elsewhere does not re-render it (memo). */
+export const LeadStateCard = memo(function LeadStateCard({ id, index, count }: Props) {
+  const state = useRecord('lifecycle', id);
+  return state ? <LeadStateBody state={state} index={index} count={count} /> : null;
+});
+
+/** What a lifecycle state means, who owns it, the score that reaches it and what BANT must hold. */
+function LeadStateBody({ state, index, count }: { state: LeadState; index: number; count: number }) {
   const session = useSession();
+  const findings = useItemFindings(state.id);
   const deleteUndoably = useUndoableDelete();
-  const id = useId();
   const name = state.name || `state ${index + 1}`;
   const lifecycle = session.playbook.lifecycle;
   const update = (patch: Parameters<typeof lifecycle.update>[1]) => session.edit(() => lifecycle.update(state.id, patch));
-  const ids = lifecycle.ids();
 
   return (
-    <li className="lead-state" aria-label={`Lifecycle state ${name}`}>
-      <div className="lead-state-head">
-        <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'name' }} label="State name" hideLabel className="state-name" />
-        <div className="order-buttons">
-          <button
-            type="button"
-            className="icon"
-            aria-label={`Move ${name} earlier`}
-            disabled={index === 0}
-            onClick={() => session.edit(() => lifecycle.move(state.id, { before: ids[index - 1] as string }))}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon"
-            aria-label={`Move ${name} later`}
-            disabled={index === count - 1}
-            onClick={() => session.edit(() => lifecycle.move(state.id, { after: ids[index + 1] as string }))}
-          >
-            ↓
-          </button>
-          <button
-            type="button"
-            className="icon danger"
-            aria-label={`Delete ${name}`}
-            onClick={() => deleteUndoably(`Lifecycle state ${name} deleted.`, () => lifecycle.delete(state.id))}
-          >
-            Delete
-          </button>
+    <RenderProbe id={`lead-state:${state.id}`}>
+      <li className="lead-state" aria-label={`Lifecycle state ${name}`}>
+        <div className="lead-state-head">
+          <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'name' }} label="State name" hideLabel className="state-name" />
+          <div className="order-buttons">
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Move ${name} earlier`}
+              disabled={index === 0}
+              onClick={() => session.edit(() => lifecycle.move(state.id, { before: lifecycle.ids()[index - 1] as string }))}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              className="icon"
+              aria-label={`Move ${name} later`}
+              disabled={index === count - 1}
+              onClick={() => session.edit(() => lifecycle.move(state.id, { after: lifecycle.ids()[index + 1] as string }))}
+            >
+              ↓
+            </button>
+            <button
+              type="button"
+              className="icon danger"
+              aria-label={`Delete ${name}`}
+              onClick={() => deleteUndoably(`Lifecycle state ${name} deleted.`, () => lifecycle.delete(state.id))}
+            >
+              Delete
+            </button>
+          </div>
         </div>
-      </div>
-      <FindingList findings={findingsFor(findings, state.id)} label={`Findings for ${name}`} />
-      <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'definition' }} label="Definition" multiline />
-      <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>Owner</label>
-          <select id={`${id}-owner`} value={state.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-            {TeamSchema.options.map((team) => (
-              <option key={team} value={team}>
-                {teamLabels[team]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <NumberInput
-          label="Score threshold"
-          nullable
-          value={state.scoreThreshold}
-          onChange={(scoreThreshold) => update({ scoreThreshold })}
-        />
-      </div>
-      <fieldset className="bant">
-        <legend>BANT: what must be true</legend>
-        {BANT_KEYS.map((key) => (
-          <TextInput
-            key={key}
-            source={{ collection: 'lifecycle', id: state.id, path: `bant.${key}` }}
-            label={bantLabels[key].charAt(0).toUpperCase() + bantLabels[key].slice(1)}
+        <FindingList findings={findings} label={`Findings for ${name}`} />
+        <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'definition' }} label="Definition" multiline />
+        <div className="row">
+          <EnumSelect
+            label="Owner"
+            options={TeamSchema.options}
+            labels={teamLabels}
+            value={state.owner}
+            onChange={(owner) => update({ owner })}
           />
-        ))}
-      </fieldset>
-    </li>
+          <NumberInput
+            label="Score threshold"
+            nullable
+            value={state.scoreThreshold}
+            onChange={(scoreThreshold) => update({ scoreThreshold })}
+          />
+        </div>
+        <fieldset className="bant">
+          <legend>BANT: what must be true</legend>
+          {BANT_KEYS.map((key) => (
+            <TextInput
+              key={key}
+              source={{ collection: 'lifecycle', id: state.id, path: `bant.${key}` }}
+              label={bantLabels[key].charAt(0).toUpperCase() + bantLabels[key].slice(1)}
+            />
+          ))}
+        </fieldset>
+      </li>
+    </RenderProbe>
   );
 }

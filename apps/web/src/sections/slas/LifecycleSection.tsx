@@ -1,18 +1,22 @@
 import { FindingList } from '../../editor/FindingList';
-import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { useFindings, useRecordIds, useSession } from '../../editor/useCollaboration';
+import { useNames } from '../../editor/useNames';
 import { LeadStateCard } from './LeadStateCard';
 import { SlaCard } from './SlaCard';
 
 /** The lead lifecycle (states in order) and the SLAs between its states. */
 export function LifecycleSection() {
   const session = useSession();
-  const { lifecycle, slas } = usePlaybookState();
+  const lifecycle = useRecordIds('lifecycle');
+  const slas = useRecordIds('slas');
+  // SLA cards show state names only; typing a state's definition leaves them be.
+  const states = useNames('lifecycle');
   const findings = useFindings();
   const general = findings.filter((f) => f.itemId === null && (f.path[0] === 'lifecycle' || f.path[0] === 'slas'));
 
   function addSla() {
     session.edit(() => {
-      session.playbook.slas.add({ from: lifecycle[1]?.id ?? null, to: lifecycle[2]?.id ?? null });
+      session.playbook.slas.add({ from: lifecycle[1] ?? null, to: lifecycle[2] ?? null });
     });
   }
 
@@ -28,8 +32,8 @@ export function LifecycleSection() {
         </div>
         {slas.length === 0 && <p className="empty">No SLAs yet. Agree how fast sales follows up each lead marketing hands over.</p>}
         <div className="sla-grid">
-          {slas.map((sla) => (
-            <SlaCard key={sla.id} sla={sla} states={lifecycle} findings={findings} />
+          {slas.map((id) => (
+            <SlaCard key={id} id={id} states={states} />
           ))}
         </div>
       </section>
@@ -41,8 +45,8 @@ export function LifecycleSection() {
           </button>
         </div>
         <ol className="lead-states">
-          {lifecycle.map((state, index) => (
-            <LeadStateCard key={state.id} state={state} index={index} count={lifecycle.length} findings={findings} />
+          {lifecycle.map((id, index) => (
+            <LeadStateCard key={id} id={id} index={index} count={lifecycle.length} />
           ))}
         </ol>
       </section>

@@ -10,9 +10,12 @@ import {
 } from '@dnd-kit/core';
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useState } from 'react';
-import { useFindings, usePlaybookState, useSession } from '../../editor/useCollaboration';
+import { useRecordIds, useSession } from '../../editor/useCollaboration';
 import { StageColumn } from './StageColumn';
 import { moveTarget, stageLabel } from './stageOrder';
+
+const POINTER = { activationConstraint: { distance: 6 } };
+const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
 
 /**
  * The buyer's journey as a board of columns in order. Columns are reordered by dragging their
@@ -20,18 +23,12 @@ import { moveTarget, stageLabel } from './stageOrder';
  */
 export function StageBoard() {
   const session = useSession();
-  const { stages } = usePlaybookState();
-  const findings = useFindings();
+  // Only the ids: typing in a stage re-renders that column (it reads its own record), not the board.
+  const ids = useRecordIds('stages');
   const [focusStageId, setFocusStageId] = useState<string | null>(null);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  );
-  const ids = stages.map((s) => s.id as string);
-  const nameOf = (id: string | number) => {
-    const index = ids.indexOf(String(id));
-    return stageLabel(stages[index]?.name ?? '', index);
-  };
+  // Options as constants: new sensors would change dnd-kit's context and re-render every column.
+  const sensors = useSensors(useSensor(PointerSensor, POINTER), useSensor(KeyboardSensor, KEYBOARD));
+  const nameOf = (id: string | number) => stageLabel(session.state.record('stages', String(id))?.name ?? '', ids.indexOf(String(id)));
   const position = (id: string | number | undefined) => `position ${ids.indexOf(String(id)) + 1} of ${ids.length}`;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}, ${position(active.id)}.`,
@@ -62,7 +59,7 @@ export function StageBoard() {
           Add stage
         </button>
       </div>
-      {stages.length === 0 && <p className="empty">No buyer stages yet. Add the first step of your buyer's journey.</p>}
+      {ids.length === 0 && <p className="empty">No buyer stages yet. Add the first step of your buyer's journey.</p>}
       <DndContext
         sensors={sensors}
         collisionDetection={closestCenter}
@@ -77,8 +74,8 @@ export function StageBoard() {
       >
         <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
           <ol className="stage-board" aria-label="Buyer stages in order">
-            {stages.map((stage, index) => (
-              <StageColumn key={stage.id} stage={stage} index={index} findings={findings} autoFocus={stage.id === focusStageId} />
+            {ids.map((id, index) => (
+              <StageColumn key={id} id={id} index={index} autoFocus={id === focusStageId} />
             ))}
           </ol>
         </SortableContext>

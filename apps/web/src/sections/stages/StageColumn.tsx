@@ -1,117 +1,128 @@
 import { useSortable } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
-import { type BuyerStage, type Finding, fieldTextLimit, TeamSchema, teamLabels } from '@fullcourt/playbook';
-import { EditableList } from '../../editor/EditableList';
-import { FindingList, findingsFor } from '../../editor/FindingList';
+import { type BuyerStage, fieldTextLimit, TeamSchema, teamLabels } from '@fullcourt/playbook';
+import { memo } from 'react';
+import { FindingList } from '../../editor/FindingList';
 import { LazyRichTextField } from '../../editor/LazyRichTextField';
-import { TextInput } from '../../editor/TextInput';
+import { RenderProbe } from '../../editor/RenderProbe';
 import { useUndoableDelete } from '../../editor/UndoToast';
-import { useSession } from '../../editor/useCollaboration';
+import { useItemFindings, useRecord, useSession } from '../../editor/useCollaboration';
+import { EditableList } from '../../ui/EditableList';
+import { EnumSelect } from '../../ui/EnumSelect';
+import { TextInput } from '../../ui/TextInput';
 import { stageLabel } from './stageOrder';
 
 interface Props {
-  stage: BuyerStage;
+  id: string;
   index: number;
-  findings: readonly Finding[];
   autoFocus: boolean;
 }
 
-/** One buyer stage: its name and owner, the buyer's goal, criteria and signals, each team's plays, and notes. */
-export function StageColumn({ stage, index, findings, autoFocus }: Props) {
+/**
+ * One buyer stage, reading its own record and findings: typing in one column re-renders that
+ * column alone (memo keeps the others, whose props are their id and position).
+ */
+export const StageColumn = memo(function StageColumn({ id, index, autoFocus }: Props) {
+  const stage = useRecord('stages', id);
+  // A stage deleted by a peer disappears with the board's next render.
+  return stage ? <StageCard stage={stage} index={index} autoFocus={autoFocus} /> : null;
+});
+
+/** The stage's name and owner, the buyer's goal, criteria and signals, each team's plays, and notes. */
+function StageCard({ stage, index, autoFocus }: { stage: BuyerStage; index: number; autoFocus: boolean }) {
   const session = useSession();
+  const mine = useItemFindings(stage.id);
   const deleteUndoably = useUndoableDelete();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id });
   const label = stageLabel(stage.name, index);
   const update = (patch: Parameters<typeof session.playbook.stages.update>[1]) =>
     session.edit(() => session.playbook.stages.update(stage.id, patch));
-  const mine = findingsFor(findings, stage.id);
 
   return (
-    <li
-      ref={setNodeRef}
-      className={`stage-column${isDragging ? ' dragging' : ''}`}
-      style={{ transform: CSS.Translate.toString(transform), transition }}
-      aria-label={label}
-    >
-      <div className="stage-head">
-        <button
-          type="button"
-          className="drag-handle"
-          ref={setActivatorNodeRef}
-          {...attributes}
-          {...listeners}
-          aria-label={`Reorder ${label}`}
-        >
-          ⠿
-        </button>
-        <span className="stage-number" aria-hidden="true">
-          {index + 1}
-        </span>
-        <TextInput
-          source={{ collection: 'stages', id: stage.id, path: 'name' }}
-          label="Stage name"
-          hideLabel
-          placeholder="Stage name"
-          className="stage-name"
-          autoFocus={autoFocus}
+    <RenderProbe id={`stage:${stage.id}`}>
+      <li
+        ref={setNodeRef}
+        className={`stage-column${isDragging ? ' dragging' : ''}`}
+        style={{ transform: CSS.Translate.toString(transform), transition }}
+        aria-label={label}
+      >
+        <div className="stage-head">
+          <button
+            type="button"
+            className="drag-handle"
+            ref={setActivatorNodeRef}
+            {...attributes}
+            {...listeners}
+            aria-label={`Reorder ${label}`}
+          >
+            ⠿
+          </button>
+          <span className="stage-number" aria-hidden="true">
+            {index + 1}
+          </span>
+          <TextInput
+            source={{ collection: 'stages', id: stage.id, path: 'name' }}
+            label="Stage name"
+            hideLabel
+            placeholder="Stage name"
+            className="stage-name"
+            autoFocus={autoFocus}
+          />
+          <button
+            type="button"
+            className="icon danger"
+            aria-label={`Delete ${label}`}
+            onClick={() => deleteUndoably(`${label} deleted.`, () => session.playbook.stages.delete(stage.id))}
+          >
+            Delete
+          </button>
+        </div>
+        <FindingList findings={mine} label={`Findings for ${label}`} />
+        <EnumSelect
+          label="Owner"
+          options={TeamSchema.options}
+          labels={teamLabels}
+          value={stage.owner}
+          onChange={(owner) => update({ owner })}
         />
-        <button
-          type="button"
-          className="icon danger"
-          aria-label={`Delete ${label}`}
-          onClick={() => deleteUndoably(`${label} deleted.`, () => session.playbook.stages.delete(stage.id))}
-        >
-          Delete
-        </button>
-      </div>
-      <FindingList findings={mine} label={`Findings for ${label}`} />
-      <div className="field">
-        <label htmlFor={`owner-${stage.id}`}>Owner</label>
-        <select id={`owner-${stage.id}`} value={stage.owner} onChange={(e) => update({ owner: TeamSchema.parse(e.target.value) })}>
-          {TeamSchema.options.map((team) => (
-            <option key={team} value={team}>
-              {teamLabels[team]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextInput source={{ collection: 'stages', id: stage.id, path: 'goal' }} label="Buyer's goal" multiline />
-      <EditableList
-        label="Entry criteria"
-        itemLabel="Entry criterion"
-        items={stage.entryCriteria}
-        maxLength={fieldTextLimit('stages', 'entryCriteria')}
-        onChange={(entryCriteria) => update({ entryCriteria })}
-      />
-      <EditableList
-        label="Exit signals"
-        itemLabel="Exit signal"
-        items={stage.exitSignals}
-        maxLength={fieldTextLimit('stages', 'exitSignals')}
-        onChange={(exitSignals) => update({ exitSignals })}
-      />
-      <EditableList
-        label="Marketing plays"
-        itemLabel="Marketing play"
-        items={stage.plays.marketing}
-        maxLength={fieldTextLimit('stages', 'plays.marketing')}
-        onChange={(marketing) => update({ plays: { ...stage.plays, marketing } })}
-      />
-      <EditableList
-        label="Sales plays"
-        itemLabel="Sales play"
-        items={stage.plays.sales}
-        maxLength={fieldTextLimit('stages', 'plays.sales')}
-        onChange={(sales) => update({ plays: { ...stage.plays, sales } })}
-      />
-      <div className="notes">
-        <h4>Notes</h4>
-        <LazyRichTextField
-          source={{ collection: 'stages', id: stage.id, path: 'notes' }}
-          label={`Notes for ${label.replace(/^Stage /, 'stage ')}`}
-          markdown={stage.notes.markdown}
+        <TextInput source={{ collection: 'stages', id: stage.id, path: 'goal' }} label="Buyer's goal" multiline />
+        <EditableList
+          label="Entry criteria"
+          itemLabel="Entry criterion"
+          items={stage.entryCriteria}
+          maxLength={fieldTextLimit('stages', 'entryCriteria')}
+          onChange={(entryCriteria) => update({ entryCriteria })}
         />
-      </div>
-    </li>
+        <EditableList
+          label="Exit signals"
+          itemLabel="Exit signal"
+          items={stage.exitSignals}
+          maxLength={fieldTextLimit('stages', 'exitSignals')}
+          onChange={(exitSignals) => update({ exitSignals })}
+        />
+        <EditableList
+          label="Marketing plays"
+          itemLabel="Marketing play"
+          items={stage.plays.marketing}
+          maxLength={fieldTextLimit('stages', 'plays.marketing')}
+          onChange={(marketing) => update({ plays: { ...stage.plays, marketing } })}
+        />
+        <EditableList
+          label="Sales plays"
+          itemLabel="Sales play"
+          items={stage.plays.sales}
+          maxLength={fieldTextLimit('stages', 'plays.sales')}
+          onChange={(sales) => update({ plays: { ...stage.plays, sales } })}
+        />
+        <div className="notes">
+          <h4>Notes</h4>
+          <LazyRichTextField
+            source={{ collection: 'stages', id: stage.id, path: 'notes' }}
+            label={`Notes for ${label.replace(/^Stage /, 'stage ')}`}
+            markdown={stage.notes.markdown}
+          />
+        </div>
+      </li>
+    </RenderProbe>
   );
 }

@@ -1,7 +1,7 @@
 import { fieldTextLimit } from '@fullcourt/playbook';
 import { useId } from 'react';
-import { useReadOnly } from './useCollaboration';
-import { type TextSource, useLiveText } from './useLiveText';
+import { useReadOnly } from '../editor/useCollaboration';
+import { type TextSource, useLiveText } from '../editor/useLiveText';
 
 interface Props {
   source: TextSource;
