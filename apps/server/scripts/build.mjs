@@ -68,6 +68,28 @@ const checkedExternals = {
 };
 
 /**
+ * Packages bundled once, from the copy the editor schema depends on, wherever they are imported.
+ * npm installed three copies of @tiptap/core (3.34.0 hoisted to the root for the web's optional
+ * menu extensions, 3.31.3 nested under editor-schema and under starter-kit) and two of
+ * @tiptap/extension-list; a bundle of each copy is its own set of classes and closures in memory,
+ * and Tiptap's extensions checking `instanceof` across copies is a bug waiting. Every @tiptap
+ * package the server bundles names 3.31.3 as its peer, the version editor-schema pins.
+ */
+const oneCopyFrom = { '@tiptap/core': 'packages/editor-schema', '@tiptap/extension-list': 'packages/editor-schema' };
+const repoRoot = resolve(serverDir, '../..');
+
+const oneCopy = {
+  name: 'one-copy',
+  setup(builder) {
+    builder.onResolve({ filter: /^@tiptap\// }, (args) => {
+      const from = oneCopyFrom[packageName(args.path)];
+      if (!from || args.pluginData?.oneCopy) return undefined;
+      return builder.resolve(args.path, { kind: args.kind, resolveDir: join(repoRoot, from), pluginData: { oneCopy: true } });
+    });
+  },
+};
+
+/**
  * Non-ASCII characters as \\u escapes. esbuild escapes them in strings but leaves them in regular
  * expression literals (Tiptap's input rules have a few), and one such character makes V8 hold the
  * whole file's source as two-byte text, twice the memory. `\\uXXXX` means the same character in a
@@ -94,7 +116,7 @@ const { outputFiles } = await build({
   legalComments: 'none',
   // Bundled CommonJS packages call require (for Node's built-ins); an ES module has none of its own.
   banner: { js: "import { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);" },
-  plugins: [checkedExternals],
+  plugins: [oneCopy, checkedExternals],
   logLevel: 'warning',
   write: false,
 });
