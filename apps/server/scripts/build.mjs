@@ -68,6 +68,53 @@ const checkedExternals = {
 };
 
 /**
+ * Packages bundled once, from the copy the editor schema depends on, wherever they are imported.
+ * npm installed three copies of @tiptap/core (3.34.0 hoisted to the root for the web's optional
+ * menu extensions, 3.31.3 nested under editor-schema and under starter-kit) and two of
+ * @tiptap/extension-list; a bundle of each copy is its own set of classes and closures in memory,
+ * and Tiptap's extensions checking `instanceof` across copies is a bug waiting. Every @tiptap
+ * package the server bundles names 3.31.3 as its peer, the version editor-schema pins.
+ */
+const oneCopyFrom = { '@tiptap/core': 'packages/editor-schema', '@tiptap/extension-list': 'packages/editor-schema' };
+const repoRoot = resolve(serverDir, '../..');
+
+const oneCopy = {
+  name: 'one-copy',
+  setup(builder) {
+    builder.onResolve({ filter: /^@tiptap\// }, (args) => {
+      const from = oneCopyFrom[packageName(args.path)];
+      if (!from || args.pluginData?.oneCopy) return undefined;
+      return builder.resolve(args.path, { kind: args.kind, resolveDir: join(repoRoot, from), pluginData: { oneCopy: true } });
+    });
+  },
+};
+
+/**
+ * rate-limiter-flexible's index is CommonJS that requires all of its limiters (Redis, Mongo,
+ * Postgres, Drizzle…), which a bundler cannot shake off; the server uses the in-memory one. Its
+ * entry becomes a module that re-exports only that; a source importing anything else from it
+ * fails the build ("No matching export"), and must be added here.
+ */
+const rateLimiterEntry = `export { default as RateLimiterMemory } from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+export { default as RateLimiterRes } from 'rate-limiter-flexible/lib/RateLimiterRes.js';`;
+
+const onlyTheMemoryLimiter = {
+  name: 'only-the-memory-limiter',
+  setup(builder) {
+    builder.onResolve({ filter: /^rate-limiter-flexible$/ }, (args) => ({
+      path: args.path,
+      namespace: 'rate-limiter-entry',
+      pluginData: args.resolveDir,
+    }));
+    builder.onLoad({ filter: /.*/, namespace: 'rate-limiter-entry' }, (args) => ({
+      contents: rateLimiterEntry,
+      resolveDir: args.pluginData,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Non-ASCII characters as \\u escapes. esbuild escapes them in strings but leaves them in regular
  * expression literals (Tiptap's input rules have a few), and one such character makes V8 hold the
  * whole file's source as two-byte text, twice the memory. `\\uXXXX` means the same character in a
@@ -94,7 +141,7 @@ const { outputFiles } = await build({
   legalComments: 'none',
   // Bundled CommonJS packages call require (for Node's built-ins); an ES module has none of its own.
   banner: { js: "import { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);" },
-  plugins: [checkedExternals],
+  plugins: [oneCopy, onlyTheMemoryLimiter, checkedExternals],
   logLevel: 'warning',
   write: false,
 });
