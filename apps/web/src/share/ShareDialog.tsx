@@ -5,8 +5,8 @@ import { keys } from '../api/keys';
 import { type DefaultAccess, type Grant, getSharing, type PlaybookRole, setSharing } from '../api/sharing';
 import { navigate } from '../app/router';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
-import styles from './share.module.css';
 import { ConfirmDialog } from '../ui/ConfirmDialog';
+import styles from './share.module.css';
 
 const ROLE_LABELS: Record<PlaybookRole, string> = { viewer: 'Can view', editor: 'Can edit', manager: 'Manages' };
 const DEFAULT_LABELS: Record<DefaultAccess, string> = {
