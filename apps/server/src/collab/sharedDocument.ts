@@ -52,9 +52,15 @@ export class SharedDocument {
   private outboxBytes = 0;
   /** Peers with a full-state reply in the outbox. */
   private readonly syncRepliesHeld = new Set<Peer>();
-  /** Awareness changes were dropped while holding: resend every state (and these removals, id → clock) on catch-up. */
-  private awarenessDropped = false;
+  /**
+   * Awareness is not held while storage is behind, only remembered: the clients whose state changed
+   * (sent as they are then), those that left (id → last clock), and the peers owed everyone's state
+   * (a join while holding). Catch-up sends just that, so an edit and a cursor move in the same tick,
+   * as every keystroke brings, cost the others one small message, not everyone's presence again.
+   */
+  private readonly awarenessChangedWhileHeld = new Set<number>();
   private readonly awarenessRemovedWhileHeld = new Map<number, number>();
+  private readonly awarenessOwedTo = new Set<Peer>();
   private adoptingSeq = 0;
   destroyed = false;
   /** REST commands currently using this document; it is not unloaded while any are. */
@@ -91,9 +97,13 @@ export class SharedDocument {
         for (const id of removed) owned.delete(id);
       }
       if (this.isHolding) {
-        // Not held: awareness is replaced by the next state anyway, and on catch-up everyone gets the current one.
-        this.awarenessDropped = true;
-        for (const id of removed) this.awarenessRemovedWhileHeld.set(id, this.awareness.meta.get(id)?.clock ?? 0);
+        // Not held: awareness is replaced by the next state anyway; catch-up sends the states as they are then.
+        for (const id of added) this.awarenessChangedWhileHeld.add(id);
+        for (const id of updated) this.awarenessChangedWhileHeld.add(id);
+        for (const id of removed) {
+          this.awarenessChangedWhileHeld.delete(id);
+          this.awarenessRemovedWhileHeld.set(id, this.awareness.meta.get(id)?.clock ?? 0);
+        }
         return;
       }
       const changed = [...added, ...updated, ...removed];
@@ -217,7 +227,9 @@ export class SharedDocument {
     }
     const [type, syncType] = item.message;
     if (type === MessageType.awareness) {
-      this.awarenessDropped = true;
+      // Everyone's state for one peer (it joined, or asked): sent afresh on catch-up.
+      if (item.to) this.awarenessOwedTo.add(item.to);
+      else for (const id of this.awareness.getStates().keys()) this.awarenessChangedWhileHeld.add(id);
       return;
     }
     if (item.to && type === MessageType.sync && syncType === SyncType.step2) {
@@ -235,25 +247,33 @@ export class SharedDocument {
     this.outboxBytes = 0;
     this.syncRepliesHeld.clear();
     for (const item of items) this.deliver(item);
-    if (this.awarenessDropped) this.resendAwareness();
+    this.sendAwarenessHeldBack();
   }
 
-  /** After holding, brings every peer's view of who is here and where up to date in one or two messages. */
-  private resendAwareness(): void {
-    this.awarenessDropped = false;
-    const removed = [...this.awarenessRemovedWhileHeld].filter(([id]) => !this.awareness.getStates().has(id));
+  /** After holding, brings every peer's view of who is here and where up to date: what changed meanwhile, in one or two messages. */
+  private sendAwarenessHeldBack(): void {
+    const states = this.awareness.getStates();
+    for (const peer of this.awarenessOwedTo) {
+      if (states.size > 0 && this.peers.has(peer)) {
+        peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+      }
+    }
+    this.awarenessOwedTo.clear();
+    const changed = [...this.awarenessChangedWhileHeld].filter((id) => states.has(id));
+    this.awarenessChangedWhileHeld.clear();
+    const removed = [...this.awarenessRemovedWhileHeld].filter(([id]) => !states.has(id));
     this.awarenessRemovedWhileHeld.clear();
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0)
+    if (changed.length > 0)
       this.deliver({
         to: undefined,
         except: undefined,
-        message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
+        message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
       });
     if (removed.length > 0) this.deliver({ to: undefined, except: undefined, message: awarenessRemovalMessage(removed) });
   }
 
   private forgetHeldFor(peer: Peer): void {
+    this.awarenessOwedTo.delete(peer);
     if (!this.syncRepliesHeld.delete(peer) && !this.outbox.some((item) => item.to === peer)) return;
     this.outbox = this.outbox.filter((item) => item.to !== peer);
     this.outboxBytes = this.outbox.reduce((n, item) => n + item.message.byteLength, 0);
