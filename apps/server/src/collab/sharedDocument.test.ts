@@ -101,7 +101,7 @@ function awarenessClientsIn(messages: Uint8Array[]): number[][] {
 }
 
 /** A client's awareness update with `state`, at `clock`. */
-function presence(clientId: number, clock: number, state: unknown): Uint8Array {
+function presence(clientId: number, clock: number, state: Record<string, unknown>): Uint8Array {
   const doc = new Y.Doc();
   doc.clientID = clientId;
   const awareness = new awarenessProtocol.Awareness(doc);
