@@ -40,9 +40,12 @@ export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket
           });
           raw.on('pong', () => connection?.receivedPong());
           raw.on('error', (error) => services.log.warn({ err: error, playbookId }, 'websocket error'));
-        },
-        onMessage(event) {
-          connection?.receive(event.data as ArrayBuffer | string);
+          // Frames straight from ws, not through an onMessage handler: @hono/node-ws would build a
+          // DOM MessageEvent and copy each frame into a new ArrayBuffer first. One copy still: ws
+          // hands out views into the socket's read buffer, which an update must not pin.
+          raw.on('message', (data: Buffer, isBinary: boolean) => {
+            connection?.receive(isBinary ? new Uint8Array(data) : data.toString('utf8'));
+          });
         },
         onClose() {
           if (connection) services.collab.disconnected(connection);
