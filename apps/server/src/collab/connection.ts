@@ -179,6 +179,15 @@ export class Connection {
     }
   }
 
+  cork(): void {
+    if (!this.closed) this.socket.cork?.();
+  }
+
+  uncork(): void {
+    // Even once closed: a cork taken before must be released, or the socket would hold its frames.
+    this.socket.uncork?.();
+  }
+
   /** Closes the socket with a reason and leaves the document. */
   close(reason: CloseReason): void {
     if (this.closed) return;

@@ -137,6 +137,29 @@ describe('shared document presence', () => {
     expect(awarenessClientsIn(after)).toEqual([[100]]);
     document.destroy();
   });
+
+  it('sends the edit and the presence held behind it to each peer inside one cork, so they leave in one write', async () => {
+    const store = new FlakyStore();
+    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000, maxHeldBytes: 1_000_000 }, silent);
+    const events: string[] = [];
+    const reader: Peer = {
+      send: ([type]: Uint8Array) => events.push(type === 0 ? 'sync' : 'awareness'),
+      cork: () => events.push('cork'),
+      uncork: () => events.push('uncork'),
+    };
+    const writer = new RecordingPeer();
+    document.addPeer(writer);
+    document.addPeer(reader);
+    awarenessProtocol.applyAwarenessUpdate(document.awareness, presence(100, 1, { user: 'writer' }), writer);
+    await document.persistence.flush();
+    events.length = 0;
+
+    Y.applyUpdate(document.doc, editFrom('typed'), writer);
+    awarenessProtocol.applyAwarenessUpdate(document.awareness, presence(100, 2, { user: 'writer', cursor: 5 }), writer);
+    await document.persistence.flush();
+    expect(events).toEqual(['cork', 'sync', 'awareness', 'uncork']);
+    document.destroy();
+  });
 });
 
 describe('shared document while storage is failing', () => {

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { NodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
@@ -63,6 +64,10 @@ function adaptSocket(raw: WebSocket): CollabSocket {
     send: (message) => raw.send(message),
     close: (code, reason) => raw.close(code, truncateUtf8(reason, maxReasonBytes)),
     ping: () => raw.ping(),
+    // ws frames each send and writes it to its TCP socket at once; corking that socket makes a
+    // batch of frames one write. `_socket` is ws's own field (public API has no cork).
+    cork: () => tcpOf(raw)?.cork(),
+    uncork: () => tcpOf(raw)?.uncork(),
     terminate: () => raw.terminate(),
     get isOpen() {
       return raw.readyState === raw.OPEN;
@@ -71,6 +76,10 @@ function adaptSocket(raw: WebSocket): CollabSocket {
       return raw.bufferedAmount;
     },
   };
+}
+
+function tcpOf(raw: WebSocket): Socket | undefined {
+  return (raw as unknown as { _socket?: Socket })._socket;
 }
 
 function truncateUtf8(text: string, maxBytes: number): string {
