@@ -1,3 +1,4 @@
+import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
@@ -29,6 +30,34 @@ function syncUpdateFrame(payload: Uint8Array): Uint8Array {
   }
   length.push(n);
   return Uint8Array.from([...header, ...length, ...payload]);
+}
+
+/**
+ * A Yjs update (v1) that fails half-way through being applied: a newcomer's valid insert into
+ * `root`, which Yjs integrates first (the highest client id goes first), then an item of an
+ * existing client whose origin is a later change of that same client, which Yjs looks up in the
+ * document and throws on. Parsing it succeeds; an empty scratch document parks the second item as
+ * pending instead of throwing.
+ */
+function halfFailingUpdate(root: string, existing: { client: number; clock: number }): Uint8Array {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, 2); // clients
+  encoding.writeVarUint(e, 1); // structs of the newcomer
+  encoding.writeVarUint(e, 0xffffffff); // its client id, above any other
+  encoding.writeVarUint(e, 0); // its first clock
+  encoding.writeUint8(e, 4); // a string item with neither origin: its parent follows
+  encoding.writeVarUint(e, 1); // the parent is a root type, by name
+  encoding.writeVarString(e, root);
+  encoding.writeVarString(e, 'leaked');
+  encoding.writeVarUint(e, 1); // structs of the existing client
+  encoding.writeVarUint(e, existing.client);
+  encoding.writeVarUint(e, existing.clock); // right after what the server has: no gap
+  encoding.writeUint8(e, 4 | 0x80); // a string item with an origin
+  encoding.writeVarUint(e, existing.client);
+  encoding.writeVarUint(e, existing.clock + 100); // its origin: a change of its own client that comes after it
+  encoding.writeVarString(e, 'x');
+  encoding.writeVarUint(e, 0); // no deletions
+  return encoding.toUint8Array(e);
 }
 
 const badFrames: Array<{ name: string; frame: () => Uint8Array | string; code: number; reason: RegExp }> = [
@@ -95,6 +124,23 @@ describe('bad input on the collaboration socket', () => {
     const late = await openSyncedProvider(server.wsUrl, id, new Y.Doc());
     expect(late.doc.getText('notes').toString()).toBe('steady');
     expect(Y.encodeStateAsUpdate(late.doc).byteLength).toBe(baseline);
+  });
+
+  it('refuses an update that would fail half-way through being applied, and no part of it reaches the document', async () => {
+    const a = await openSyncedProvider(server.wsUrl, id);
+    a.doc.getText('notes').insert(0, 'steady');
+    const b = await openSyncedProvider(server.wsUrl, id, new Y.Doc());
+    await eventually(() => b.doc.getText('notes').toString() === 'steady', 5_000, 'b synced');
+    const stateVector = Y.encodeStateVector(b.doc);
+    const raw = await openRawSocket(server.wsUrl, id);
+    raw.ws.send(syncUpdateFrame(halfFailingUpdate('notes', { client: a.doc.clientID, clock: Y.getState(a.doc.store, a.doc.clientID) })));
+    const closed = await raw.closed;
+    expect(closed.code).toBe(1007);
+    // Nothing of it was stored or sent: a fresh client finds exactly what a wrote, and b got nothing.
+    const late = await openSyncedProvider(server.wsUrl, id, new Y.Doc());
+    expect(late.doc.getText('notes').toString()).toBe('steady');
+    expect(Y.encodeStateVector(late.doc)).toEqual(stateVector);
+    expect(b.doc.getText('notes').toString()).toBe('steady');
   });
 
   it('survives a storm of random frames and keeps serving', async () => {

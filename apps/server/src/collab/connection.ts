@@ -14,7 +14,7 @@ import type { CollabSocket } from './socket';
 import { applyUpdateWithinTextLimits } from './textLimits';
 import { Throttle } from './throttle';
 import { TokenBucket } from './tokenBucket';
-import { checkNoGaps, checkStateVector, checkUpdateInIsolation } from './updateGuard';
+import { checkStateVector, checkUpdate } from './updateGuard';
 
 export interface ConnectionLimits {
   maxMessageBytes: number;
@@ -179,6 +179,15 @@ export class Connection {
     }
   }
 
+  cork(): void {
+    if (!this.closed) this.socket.cork?.();
+  }
+
+  uncork(): void {
+    // Even once closed: a cork taken before must be released, or the socket would hold its frames.
+    this.socket.uncork?.();
+  }
+
   /** Closes the socket with a reason and leaves the document. */
   close(reason: CloseReason): void {
     if (this.closed) return;
@@ -251,8 +260,7 @@ export class Connection {
         if (projected > this.limits.maxDocumentBytes) {
           throw new CloseReason(CloseCode.documentTooLarge, 'This playbook has reached its size limit; the edit was not saved.');
         }
-        const decoded = checkUpdateInIsolation(document.doc, message.update);
-        checkNoGaps(document.doc, message.update);
+        const decoded = checkUpdate(document.doc, message.update);
         pruneWhatUpdateDeletes(document.doc, decoded.ds);
         let tooLong: CloseReason | undefined;
         try {

@@ -15,7 +15,7 @@ export interface StorageFailure {
 
 /**
  * Writes one document's updates to storage in order, batching those that arrive in the same
- * tick into one transaction. While anything is unwritten the document is "behind" and holds
+ * turn of the event loop into one transaction. While anything is unwritten the document is "behind" and holds
  * its outgoing messages (see SharedDocument), so no client sees an edit before it is stored.
  * A failed write keeps the updates in memory and retries with backoff: storage hiccups must
  * not lose edits (hocuspocus#954), and the document is never unloaded before a flush succeeds.
@@ -109,7 +109,9 @@ export class DocumentPersistence {
   private schedule(): void {
     if (this.scheduled || this.retryTimer) return;
     this.scheduled = true;
-    queueMicrotask(() => {
+    // Once per event-loop turn, after every socket read in it: what all clients sent in that turn
+    // is one transaction, and what it holds back leaves together (one write per peer).
+    setImmediate(() => {
       this.scheduled = false;
       this.flush().then(
         () => {

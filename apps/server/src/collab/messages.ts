@@ -84,10 +84,20 @@ export function awarenessRemovalMessage(removed: [clientId: number, clock: numbe
   return awarenessMessage(encoding.toUint8Array(update));
 }
 
+/**
+ * [sync, syncType, length, payload] written straight into one buffer of the exact size: this runs for
+ * every update the server applies, and lib0's encoder would grow a buffer and copy it out again.
+ */
 function syncMessage(syncType: number, payload: Uint8Array): Uint8Array {
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.sync);
-  encoding.writeVarUint(encoder, syncType);
-  encoding.writeVarUint8Array(encoder, payload);
-  return encoding.toUint8Array(encoder);
+  let lengthBytes = 1;
+  for (let n = payload.byteLength; n > 0x7f; n = Math.floor(n / 0x80)) lengthBytes++;
+  const message = new Uint8Array(2 + lengthBytes + payload.byteLength);
+  message[0] = MessageType.sync;
+  message[1] = syncType;
+  let at = 2;
+  let n = payload.byteLength;
+  for (; n > 0x7f; n = Math.floor(n / 0x80)) message[at++] = 0x80 | (n & 0x7f);
+  message[at++] = n;
+  message.set(payload, at);
+  return message;
 }

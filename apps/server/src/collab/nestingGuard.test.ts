@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode, CloseReason } from '../errors';
 import { MAX_NODES_PER_UPDATE } from './nestingGuard';
-import { checkUpdateInIsolation } from './updateGuard';
+import { checkUpdate } from './updateGuard';
 
 /** Nests `levels` blockquotes inside `parent`, in one transaction; returns the deepest. */
 function nest(parent: Y.XmlFragment | Y.XmlElement, levels: number): Y.XmlFragment | Y.XmlElement {
@@ -53,7 +53,7 @@ describe('the nesting check of client updates', () => {
     const { server, edit } = setUp((doc) => nest(doc.getXmlFragment('body'), 40));
     expect(
       refusal(() =>
-        checkUpdateInIsolation(
+        checkUpdate(
           server,
           edit((doc) => nest(bottom(doc.getXmlFragment('body')), 24)),
         ),
@@ -62,7 +62,7 @@ describe('the nesting check of client updates', () => {
 
     const again = setUp((doc) => nest(doc.getXmlFragment('body'), 40));
     const refused = refusal(() =>
-      checkUpdateInIsolation(
+      checkUpdate(
         again.server,
         again.edit((doc) => nest(bottom(doc.getXmlFragment('body')), 25)),
       ),
@@ -81,13 +81,13 @@ describe('the nesting check of client updates', () => {
         (parent.get(3) as Y.XmlElement).insert(0, [new Y.XmlElement('paragraph')]);
       });
     });
-    expect(refusal(() => checkUpdateInIsolation(server, siblings))).toBeUndefined();
+    expect(refusal(() => checkUpdate(server, siblings))).toBeUndefined();
     Y.applyUpdate(server, siblings);
     const deeper = edit((doc) => {
       const parent = bottom(doc.getXmlFragment('body')).parent as Y.XmlElement;
       ((parent.get(3) as Y.XmlElement).get(0) as Y.XmlElement).insert(0, [new Y.XmlText('too deep')]);
     });
-    expect(refusal(() => checkUpdateInIsolation(server, deeper))?.code).toBe(CloseCode.contentTooComplex);
+    expect(refusal(() => checkUpdate(server, deeper))?.code).toBe(CloseCode.contentTooComplex);
   });
 
   it('counts every kind of shared type, not only rich text: maps nested in maps are refused too', () => {
@@ -102,7 +102,7 @@ describe('the nesting check of client updates', () => {
         }
       });
     });
-    expect(refusal(() => checkUpdateInIsolation(server, update))?.code).toBe(CloseCode.contentTooComplex);
+    expect(refusal(() => checkUpdate(server, update))?.code).toBe(CloseCode.contentTooComplex);
   });
 
   it(`refuses an update that adds more than ${MAX_NODES_PER_UPDATE} rich-text nodes at once`, () => {
@@ -113,7 +113,7 @@ describe('the nesting check of client updates', () => {
         Array.from({ length: MAX_NODES_PER_UPDATE + 1 }, () => new Y.XmlElement('paragraph')),
       ),
     );
-    const refused = refusal(() => checkUpdateInIsolation(server, update));
+    const refused = refusal(() => checkUpdate(server, update));
     expect(refused?.code).toBe(CloseCode.contentTooComplex);
     expect(refused?.reason).toMatch(/at most 50000/);
   });
@@ -121,9 +121,9 @@ describe('the nesting check of client updates', () => {
   it('lets people type inside content nested past the limit, stored before there was one', () => {
     const { server, edit } = setUp((doc) => nest(doc.getXmlFragment('body'), 5_000).insert(0, [new Y.XmlText('deep')]));
     const typing = edit((doc) => (bottom(doc.getXmlFragment('body')).firstChild as Y.XmlText).insert(4, ' down here'));
-    expect(refusal(() => checkUpdateInIsolation(server, typing))).toBeUndefined();
+    expect(refusal(() => checkUpdate(server, typing))).toBeUndefined();
     const nesting = edit((doc) => nest(bottom(doc.getXmlFragment('body')), 1));
-    expect(refusal(() => checkUpdateInIsolation(server, nesting))?.code).toBe(CloseCode.contentTooComplex);
+    expect(refusal(() => checkUpdate(server, nesting))?.code).toBe(CloseCode.contentTooComplex);
   });
 
   it('refuses a new element placed beside one the server never received, which nobody could place in depth', () => {
@@ -132,7 +132,7 @@ describe('the nesting check of client updates', () => {
     other.getXmlFragment('body').insert(0, [new Y.XmlElement('paragraph')]);
     Y.applyUpdate(client, Y.encodeStateAsUpdate(other));
     const update = edit((doc) => doc.getXmlFragment('body').insert(1, [new Y.XmlElement('paragraph')]));
-    const refused = refusal(() => checkUpdateInIsolation(server, update));
+    const refused = refusal(() => checkUpdate(server, update));
     expect(refused?.code).toBe(CloseCode.invalidPayload);
     expect(refused?.reason).toMatch(/reconnect to resync/);
   });

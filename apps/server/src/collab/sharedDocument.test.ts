@@ -1,5 +1,7 @@
+import * as decoding from 'lib0/decoding';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { DocumentStore, StoredDocument } from '../db';
 import { type Peer, SharedDocument } from './sharedDocument';
@@ -76,6 +78,86 @@ describe('shared document persistence', () => {
     await document.persistence.flush();
     expect(store.rows).toHaveLength(50);
     expect(writes).toBe(1);
+    document.destroy();
+  });
+});
+
+/** The awareness client ids each awareness message in `messages` carries. */
+function awarenessClientsIn(messages: Uint8Array[]): number[][] {
+  return messages
+    .filter(([type]) => type === 1)
+    .map((message) => {
+      const outer = decoding.createDecoder(message);
+      decoding.readVarUint(outer);
+      const update = decoding.createDecoder(decoding.readVarUint8Array(outer));
+      const ids: number[] = [];
+      for (let i = decoding.readVarUint(update); i > 0; i--) {
+        ids.push(decoding.readVarUint(update));
+        decoding.readVarUint(update);
+        decoding.readVarString(update);
+      }
+      return ids;
+    });
+}
+
+/** A client's awareness update with `state`, at `clock`. */
+function presence(clientId: number, clock: number, state: Record<string, unknown>): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  const awareness = new awarenessProtocol.Awareness(doc);
+  awareness.setLocalState(state);
+  awareness.meta.set(clientId, { clock, lastUpdated: 0 });
+  const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [clientId]);
+  awareness.destroy();
+  return update;
+}
+
+describe('shared document presence', () => {
+  it('sends, behind an edit being stored, only the presence that changed meanwhile, not everyone’s', async () => {
+    const store = new FlakyStore();
+    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000, maxHeldBytes: 1_000_000 }, silent);
+    const readers = Array.from({ length: 20 }, () => new RecordingPeer());
+    const writer = new RecordingPeer();
+    for (const [index, peer] of [writer, ...readers].entries()) {
+      document.addPeer(peer);
+      awarenessProtocol.applyAwarenessUpdate(document.awareness, presence(100 + index, 1, { user: `person ${index}` }), peer);
+    }
+    await document.persistence.flush();
+    const reader = readers[0] as RecordingPeer;
+    const before = reader.received.length;
+
+    // As a writer's editor does: the edit, then its cursor, in the same tick.
+    Y.applyUpdate(document.doc, editFrom('typed'), writer);
+    awarenessProtocol.applyAwarenessUpdate(document.awareness, presence(100, 2, { user: 'person 0', cursor: 5 }), writer);
+    expect(document.isHolding).toBe(true);
+    await document.persistence.flush();
+
+    const after = reader.received.slice(before);
+    expect(after[0]?.[0]).toBe(0); // the edit first
+    expect(awarenessClientsIn(after)).toEqual([[100]]);
+    document.destroy();
+  });
+
+  it('sends the edit and the presence held behind it to each peer inside one cork, so they leave in one write', async () => {
+    const store = new FlakyStore();
+    const document = new SharedDocument('p1', await store.load(), store, { compactAfterUpdates: 1_000, maxHeldBytes: 1_000_000 }, silent);
+    const events: string[] = [];
+    const reader: Peer = {
+      send: ([type]: Uint8Array) => events.push(type === 0 ? 'sync' : 'awareness'),
+      cork: () => events.push('cork'),
+      uncork: () => events.push('uncork'),
+    };
+    const writer = new RecordingPeer();
+    document.addPeer(writer);
+    document.addPeer(reader);
+    awarenessProtocol.applyAwarenessUpdate(document.awareness, presence(100, 1, { user: 'writer' }), writer);
+    await document.persistence.flush();
+    events.length = 0;
+
+    Y.applyUpdate(document.doc, editFrom('typed'), writer);
+    awarenessProtocol.applyAwarenessUpdate(document.awareness, presence(100, 2, { user: 'writer', cursor: 5 }), writer);
+    await document.persistence.flush();
+    expect(events).toEqual(['cork', 'sync', 'awareness', 'uncork']);
     document.destroy();
   });
 });

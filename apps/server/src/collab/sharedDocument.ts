@@ -19,6 +19,9 @@ import { replayStored } from './storedReplay';
 /** Whatever receives a document's messages: a WebSocket connection today. */
 export interface Peer {
   send(message: Uint8Array): void;
+  /** Optional: frames sent between cork and uncork leave in one write. */
+  cork?(): void;
+  uncork?(): void;
 }
 
 export interface DocumentOptions extends PersistenceOptions {
@@ -52,9 +55,17 @@ export class SharedDocument {
   private outboxBytes = 0;
   /** Peers with a full-state reply in the outbox. */
   private readonly syncRepliesHeld = new Set<Peer>();
-  /** Awareness changes were dropped while holding: resend every state (and these removals, id → clock) on catch-up. */
-  private awarenessDropped = false;
-  private readonly awarenessRemovedWhileHeld = new Map<number, number>();
+  /**
+   * Awareness is never queued message by message, only remembered until it is sent: the clients
+   * whose state changed (sent as they are then), those that left (id → last clock), and the peers
+   * owed everyone's state (a join while storage is behind). It goes out once per event-loop turn,
+   * or behind the edits being stored: an edit and the cursor move that came with it reach each peer
+   * together, and a hundred people's changes in one turn are one message, not a hundred.
+   */
+  private readonly presenceChanged = new Set<number>();
+  private readonly presenceLeft = new Map<number, number>();
+  private readonly presenceOwedTo = new Set<Peer>();
+  private presenceScheduled = false;
   private adoptingSeq = 0;
   destroyed = false;
   /** REST commands currently using this document; it is not unloaded while any are. */
@@ -90,18 +101,13 @@ export class SharedDocument {
         for (const id of added) owned.add(id);
         for (const id of removed) owned.delete(id);
       }
-      if (this.isHolding) {
-        // Not held: awareness is replaced by the next state anyway, and on catch-up everyone gets the current one.
-        this.awarenessDropped = true;
-        for (const id of removed) this.awarenessRemovedWhileHeld.set(id, this.awareness.meta.get(id)?.clock ?? 0);
-        return;
+      for (const id of added) this.presenceChanged.add(id);
+      for (const id of updated) this.presenceChanged.add(id);
+      for (const id of removed) {
+        this.presenceChanged.delete(id);
+        this.presenceLeft.set(id, this.awareness.meta.get(id)?.clock ?? 0);
       }
-      const changed = [...added, ...updated, ...removed];
-      this.post({
-        to: undefined,
-        except: undefined,
-        message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
-      });
+      this.schedulePresence();
     });
   }
 
@@ -217,7 +223,9 @@ export class SharedDocument {
     }
     const [type, syncType] = item.message;
     if (type === MessageType.awareness) {
-      this.awarenessDropped = true;
+      // Everyone's state for one peer (it joined, or asked): sent afresh on catch-up.
+      if (item.to) this.presenceOwedTo.add(item.to);
+      else for (const id of this.awareness.getStates().keys()) this.presenceChanged.add(id);
       return;
     }
     if (item.to && type === MessageType.sync && syncType === SyncType.step2) {
@@ -234,26 +242,63 @@ export class SharedDocument {
     this.outbox = [];
     this.outboxBytes = 0;
     this.syncRepliesHeld.clear();
-    for (const item of items) this.deliver(item);
-    if (this.awarenessDropped) this.resendAwareness();
+    this.deliverCorked(() => {
+      for (const item of items) this.deliver(item);
+      this.sendPresence();
+    });
   }
 
-  /** After holding, brings every peer's view of who is here and where up to date in one or two messages. */
-  private resendAwareness(): void {
-    this.awarenessDropped = false;
-    const removed = [...this.awarenessRemovedWhileHeld].filter(([id]) => !this.awareness.getStates().has(id));
-    this.awarenessRemovedWhileHeld.clear();
-    const present = [...this.awareness.getStates().keys()];
-    if (present.length > 0)
+  /**
+   * Runs `send` with every peer's socket corked, so what it sends each peer leaves in one write: with
+   * hundreds of peers the system calls, not the encoding, are what fan-out costs. Those corked are
+   * uncorked, even one that left meanwhile (its close frame waits in the cork).
+   */
+  private deliverCorked(send: () => void): void {
+    const corked = [...this.peers.keys()];
+    for (const peer of corked) peer.cork?.();
+    try {
+      send();
+    } finally {
+      for (const peer of corked) peer.uncork?.();
+    }
+  }
+
+  private schedulePresence(): void {
+    if (this.presenceScheduled) return;
+    this.presenceScheduled = true;
+    setImmediate(() => {
+      this.presenceScheduled = false;
+      // Behind edits being stored, it leaves with them (drainOutbox).
+      if (this.destroyed || this.isHolding) return;
+      this.deliverCorked(() => this.sendPresence());
+    });
+  }
+
+  /** Brings every peer's view of who is here and where up to date: what changed since the last time, in one or two messages. */
+  private sendPresence(): void {
+    const states = this.awareness.getStates();
+    for (const peer of this.presenceOwedTo) {
+      if (states.size > 0 && this.peers.has(peer)) {
+        peer.send(awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])));
+      }
+    }
+    this.presenceOwedTo.clear();
+    if (this.presenceChanged.size === 0 && this.presenceLeft.size === 0) return;
+    const changed = [...this.presenceChanged].filter((id) => states.has(id));
+    this.presenceChanged.clear();
+    const left = [...this.presenceLeft].filter(([id]) => !states.has(id));
+    this.presenceLeft.clear();
+    if (changed.length > 0)
       this.deliver({
         to: undefined,
         except: undefined,
-        message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, present)),
+        message: awarenessMessage(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed)),
       });
-    if (removed.length > 0) this.deliver({ to: undefined, except: undefined, message: awarenessRemovalMessage(removed) });
+    if (left.length > 0) this.deliver({ to: undefined, except: undefined, message: awarenessRemovalMessage(left) });
   }
 
   private forgetHeldFor(peer: Peer): void {
+    this.presenceOwedTo.delete(peer);
     if (!this.syncRepliesHeld.delete(peer) && !this.outbox.some((item) => item.to === peer)) return;
     this.outbox = this.outbox.filter((item) => item.to !== peer);
     this.outboxBytes = this.outbox.reduce((n, item) => n + item.message.byteLength, 0);

@@ -9,6 +9,12 @@ export interface CollabSocket {
   ping(): void;
   /** Drops the connection without a closing handshake (for peers that stopped answering). */
   terminate(): void;
+  /**
+   * Optional: holds what is sent until `uncork`, so the frames sent to this socket in between leave
+   * in one write (Node's `socket.cork`). A document delivering a batch to every peer uses it.
+   */
+  cork?(): void;
+  uncork?(): void;
   readonly isOpen: boolean;
   /** Bytes queued for sending that the peer has not taken yet. */
   readonly bufferedAmount: number;

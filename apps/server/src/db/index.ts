@@ -61,7 +61,7 @@ export function openStorage(options: StorageOptions): Storage {
   const stopCheckpoints = startWalCheckpoints(sqlite, options.walCheckpointMs, options.onHousekeepingError ?? (() => {}));
   const storage: Storage = {
     playbooks: translatingErrors(sqlitePlaybookStore(db)),
-    documents: translatingErrors(sqliteDocumentStore(db)),
+    documents: translatingErrors(sqliteDocumentStore(db, sqlite)),
     versions: translatingErrors(sqliteVersionStore(db)),
     webhooks: translatingErrors(sqliteWebhookStore(db)),
     users: translatingErrors(sqliteUserStore(db)),

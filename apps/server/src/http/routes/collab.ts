@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { NodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
 import type { WebSocket } from 'ws';
@@ -40,9 +41,12 @@ export function collabRoutes(services: Services, upgradeWebSocket: NodeWebSocket
           });
           raw.on('pong', () => connection?.receivedPong());
           raw.on('error', (error) => services.log.warn({ err: error, playbookId }, 'websocket error'));
-        },
-        onMessage(event) {
-          connection?.receive(event.data as ArrayBuffer | string);
+          // Frames straight from ws, not through an onMessage handler: @hono/node-ws would build a
+          // DOM MessageEvent and copy each frame into a new ArrayBuffer first. One copy still: ws
+          // hands out views into the socket's read buffer, which an update must not pin.
+          raw.on('message', (data: Buffer, isBinary: boolean) => {
+            connection?.receive(isBinary ? new Uint8Array(data) : data.toString('utf8'));
+          });
         },
         onClose() {
           if (connection) services.collab.disconnected(connection);
@@ -60,6 +64,10 @@ function adaptSocket(raw: WebSocket): CollabSocket {
     send: (message) => raw.send(message),
     close: (code, reason) => raw.close(code, truncateUtf8(reason, maxReasonBytes)),
     ping: () => raw.ping(),
+    // ws frames each send and writes it to its TCP socket at once; corking that socket makes a
+    // batch of frames one write. `_socket` is ws's own field (public API has no cork).
+    cork: () => tcpOf(raw)?.cork(),
+    uncork: () => tcpOf(raw)?.uncork(),
     terminate: () => raw.terminate(),
     get isOpen() {
       return raw.readyState === raw.OPEN;
@@ -68,6 +76,10 @@ function adaptSocket(raw: WebSocket): CollabSocket {
       return raw.bufferedAmount;
     },
   };
+}
+
+function tcpOf(raw: WebSocket): Socket | undefined {
+  return (raw as unknown as { _socket?: Socket })._socket;
 }
 
 function truncateUtf8(text: string, maxBytes: number): string {
