@@ -106,7 +106,7 @@ const onlyTheMemoryLimiter = {
       namespace: 'rate-limiter-entry',
       pluginData: args.resolveDir,
     }));
-    builder.onLoad({ filter: /.*/, namespace: 'rate-limiter-entry' }, (args) => ({
+    builder.onLoad({ filter: /^rate-limiter-flexible$/, namespace: 'rate-limiter-entry' }, (args) => ({
       contents: rateLimiterEntry,
       resolveDir: args.pluginData,
       loader: 'js',
