@@ -1,5 +1,6 @@
 import { type ReactNode, useId, useRef } from 'react';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
+import styles from './ui.module.css';
 
 interface Props {
   title: string;
@@ -23,14 +24,14 @@ export function ConfirmDialog({ title, children, confirmLabel, busy, ready, erro
   return (
     <dialog
       ref={ref}
-      className="confirm-dialog"
+      className={styles.confirmDialog}
       aria-labelledby={headingId}
       onCancel={ownCancel(() => {
         if (!busy) onCancel();
       })}
     >
       <h2 id={headingId}>{title}</h2>
-      <div className="confirm-body">{children}</div>
+      <div className={styles.confirmBody}>{children}</div>
       {error && (
         <p className="error" role="alert">
           {error}

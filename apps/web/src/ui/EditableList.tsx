@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import styles from './ui.module.css';
 
 interface Props {
   /** The list's name, e.g. "Entry criteria". */
@@ -39,7 +40,7 @@ export function EditableList({ label, itemLabel, items, onChange, readOnly, maxL
   };
 
   return (
-    <div className="editable-list">
+    <div className={styles.editableList}>
       <h4 id={headingId}>{label}</h4>
       <ul ref={listRef} aria-labelledby={headingId}>
         {items.map((item, index) => (
