@@ -1,5 +1,6 @@
 import { lexer, type Token, type Tokens } from 'marked';
 import type { ReactNode } from 'react';
+import styles from './richtext.module.css';
 
 /** Only web and mail links become anchors; anything else (javascript:, data:) stays text. */
 function safeHref(href: string): string | null {
@@ -72,7 +73,7 @@ function block(token: Token, key: number): ReactNode {
       const isTasks = list.items.some((item) => item.task);
       const items = list.items.map((item, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: list items have no identity but their place.
-        <li key={i} className={item.task && item.checked ? 'done' : undefined}>
+        <li key={i} className={item.task && item.checked ? styles.done : undefined}>
           {item.task && (
             <span className="task-box" role="img" aria-label={item.checked ? 'done' : 'to do'}>
               {item.checked ? '☒' : '☐'}
@@ -89,7 +90,7 @@ function block(token: Token, key: number): ReactNode {
         );
       }
       return (
-        <ul key={key} className={isTasks ? 'task-list' : undefined}>
+        <ul key={key} className={isTasks ? styles.taskList : undefined}>
           {items}
         </ul>
       );
@@ -148,5 +149,5 @@ function block(token: Token, key: number): ReactNode {
  */
 export function MarkdownView({ markdown, empty }: { markdown: string; empty?: string }) {
   if (markdown.trim() === '') return empty ? <p className="empty">{empty}</p> : null;
-  return <div className="rich-text-view">{lexer(markdown, { gfm: true }).map((token, i) => block(token, i))}</div>;
+  return <div className={styles.richTextView}>{lexer(markdown, { gfm: true }).map((token, i) => block(token, i))}</div>;
 }
