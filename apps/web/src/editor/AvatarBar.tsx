@@ -1,5 +1,6 @@
 import { useIdentity } from '../identity/useIdentity';
 import { Avatar } from './Avatar';
+import styles from './editor.module.css';
 import { sectionLabels } from './sections';
 import { usePeers } from './useCollaboration';
 
@@ -10,13 +11,13 @@ export function AvatarBar({ onChangeName }: { onChangeName: () => void }) {
   const peers = usePeers();
   const identity = useIdentity();
   return (
-    <section className="avatar-bar" aria-label="People in this playbook">
+    <section className={styles.avatarBar} aria-label="People in this playbook">
       <ul>
         {identity && (
           <li>
             <button
               type="button"
-              className="avatar-button"
+              className={styles.avatarButton}
               onClick={onChangeName}
               aria-label={`You: ${identity.name}. Change your name or colour`}
             >
@@ -28,9 +29,9 @@ export function AvatarBar({ onChangeName }: { onChangeName: () => void }) {
           const where = peer.section ? ` ${sectionLabels[peer.section]}` : '';
           const description = `${peer.name}, ${modeWords[peer.mode]}${where}${peer.presenting ? ', presenting' : ''}`;
           return (
-            <li key={peer.clientId} title={description} aria-label={description} className="peer">
+            <li key={peer.clientId} title={description} aria-label={description} className={styles.peer}>
               <Avatar name={peer.name} color={peer.color} />
-              <span className="peer-name">{peer.name}</span>
+              <span className="visually-hidden">{peer.name}</span>
             </li>
           );
         })}

@@ -3,6 +3,7 @@ import type { SectionId } from '../app/routes';
 import { TextInput } from '../ui/TextInput';
 import { AvatarBar } from './AvatarBar';
 import { ConnectionBadge } from './ConnectionBadge';
+import styles from './editor.module.css';
 import { FollowToggle } from './FollowToggle';
 import { HistoryButton } from './HistoryButton';
 import { UndoButtons } from './UndoButtons';
@@ -24,11 +25,11 @@ interface Props {
 /** The bar above every editing screen: where you are, who is here, whether edits reach them, and the other modes. */
 export function EditorHeader({ playbookId, section, mode, onChangeName, presenter, onOpenHistory, onOpenShare }: Props) {
   return (
-    <header className="editor-header">
-      <Link to={{ name: 'home' }} className="brand" aria-label="Fullcourt: all playbooks">
+    <header className={styles.editorHeader}>
+      <Link to={{ name: 'home' }} className={styles.brand} aria-label="Fullcourt: all playbooks">
         Fullcourt
       </Link>
-      <TextInput source={{ playbook: 'title' }} label="Playbook title" hideLabel className="title-field" />
+      <TextInput source={{ playbook: 'title' }} label="Playbook title" hideLabel className={styles.titleField} />
       <ConnectionBadge />
       <AvatarBar onChangeName={onChangeName} />
       {presenter && <FollowToggle controls={presenter} />}
@@ -39,7 +40,7 @@ export function EditorHeader({ playbookId, section, mode, onChangeName, presente
           Share
         </button>
       )}
-      <nav className="modes" aria-label="Modes">
+      <nav className={styles.modes} aria-label="Modes">
         {mode === 'workshop' ? (
           <Link to={{ name: 'editor', playbookId, section }}>Editor</Link>
         ) : (

@@ -5,6 +5,7 @@ import { IdentityDialog } from '../identity/IdentityDialog';
 import { useIdentity } from '../identity/useIdentity';
 import { ShareDialog } from '../share/ShareDialog';
 import { EditorHeader } from './EditorHeader';
+import styles from './editor.module.css';
 import { LazyHistoryPanel } from './historyPanelLoader';
 import { SectionNav } from './SectionNav';
 import { SectionView } from './SectionView';
@@ -116,7 +117,7 @@ function EditorShell({ playbookId, section, readOnly, notice, onStopped }: Sessi
   if (!exists) return <PlaybookNotFound notice={null} />;
 
   return (
-    <div className="editor-layout">
+    <div className={styles.editorLayout}>
       <EditorHeader
         playbookId={playbookId}
         section={section}
@@ -127,19 +128,19 @@ function EditorShell({ playbookId, section, readOnly, notice, onStopped }: Sessi
         onOpenShare={() => setSharing(true)}
       />
       <SectionNav playbookId={playbookId} current={section} mode="editor" />
-      <main className="editor-main" id="main">
+      <main className={styles.editorMain} id="main">
         {(readOnly || notice) && (
           <p className="read-only-banner" role="status">
             {notice ?? 'You can view this playbook and follow changes live. Ask one of its managers for edit access.'}
           </p>
         )}
         {/* A disabled fieldset disables every control inside: viewers cannot add, delete or drag. */}
-        <fieldset className="section-fieldset" disabled={readOnly}>
+        <fieldset className={styles.sectionFieldset} disabled={readOnly}>
           <legend className="visually-hidden">{readOnly ? 'Read-only playbook' : 'Playbook'}</legend>
           <SectionView section={section} />
         </fieldset>
       </main>
-      <p className="restore-notice" role="status">
+      <p className={styles.restoreNotice} role="status">
         {restoreNotice}
       </p>
       {changingName && <IdentityDialog current={identity} onClose={() => setChangingName(false)} />}
@@ -147,7 +148,7 @@ function EditorShell({ playbookId, section, readOnly, notice, onStopped }: Sessi
       {historyOpen && (
         <Suspense
           fallback={
-            <p className="history-loading" role="status">
+            <p className={styles.historyLoading} role="status">
               Opening history…
             </p>
           }

@@ -5,7 +5,7 @@ export function HistoryButton({ onOpen }: { onOpen: () => void }) {
   return (
     <button
       type="button"
-      className="secondary history-button"
+      className="secondary"
       aria-haspopup="dialog"
       onClick={onOpen}
       onPointerEnter={prefetchHistoryPanel}

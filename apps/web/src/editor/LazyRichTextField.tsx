@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { MarkdownView } from '../richtext/MarkdownView';
+import styles from './editor.module.css';
 import { type RichSource, RichTextField } from './RichTextField';
 import { useNearViewport } from './useNearViewport';
 
@@ -24,7 +25,7 @@ export function LazyRichTextField({ source, label, markdown }: Props) {
         <RichTextField source={source} label={label} autoFocus={activated} />
       ) : (
         // biome-ignore lint/a11y/useKeyWithClickEvents: a pointer shortcut only; keyboard focus scrolls the field into view, which starts the editor.
-        <section className="rich-text-field rich-text-preview" aria-label={label} onClick={() => setActivated(true)}>
+        <section className={`${styles.richTextField} ${styles.richTextPreview}`} aria-label={label} onClick={() => setActivated(true)}>
           <MarkdownView markdown={markdown} />
         </section>
       )}

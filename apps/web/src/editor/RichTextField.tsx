@@ -6,6 +6,7 @@ import { type AnyExtension, EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useMemo } from 'react';
 import type * as Y from 'yjs';
 import { useIdentity } from '../identity/useIdentity';
+import styles from './editor.module.css';
 import { RichTextToolbar } from './RichTextToolbar';
 import { useReadOnly, useSession } from './useCollaboration';
 
@@ -72,7 +73,7 @@ export function RichTextField({ source, label, size = 'compact', autoFocus = fal
 
   if (!fragment) return null;
   return (
-    <div className={`rich-text-field rich-text-field-${size}`}>
+    <div className={size === 'compact' ? `${styles.richTextField} ${styles.richTextFieldCompact}` : styles.richTextField}>
       {!readOnly && <RichTextToolbar editor={editor} label={label} />}
       <EditorContent editor={editor} />
     </div>
@@ -80,5 +81,10 @@ export function RichTextField({ source, label, size = 'compact', autoFocus = fal
 }
 
 function editorAttributes(label: string, size: 'compact' | 'page'): Record<string, string> {
-  return { 'aria-label': label, 'aria-multiline': 'true', role: 'textbox', class: `rich-text rich-text-${size}` };
+  return {
+    'aria-label': label,
+    'aria-multiline': 'true',
+    role: 'textbox',
+    class: size === 'page' ? `${styles.richText} ${styles.richTextPage}` : `${styles.richText}`,
+  };
 }

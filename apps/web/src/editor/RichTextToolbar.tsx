@@ -1,4 +1,5 @@
 import { type Editor, useEditorState } from '@tiptap/react';
+import styles from './editor.module.css';
 
 interface Props {
   editor: Editor;
@@ -67,12 +68,12 @@ export function RichTextToolbar({ editor, label }: Props) {
   ];
 
   return (
-    <div className="rich-text-toolbar" role="toolbar" aria-label={`Formatting for ${label}`}>
+    <div className={styles.richTextToolbar} role="toolbar" aria-label={`Formatting for ${label}`}>
       {buttons.map((b) => (
         <button
           key={b.name}
           type="button"
-          className="tool"
+          className={styles.tool}
           aria-label={b.name}
           title={b.name}
           aria-pressed={b.pressed}

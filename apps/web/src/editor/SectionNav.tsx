@@ -1,6 +1,7 @@
 import { Link } from '../app/Link';
 import type { SectionId } from '../app/routes';
 import { Avatar } from './Avatar';
+import styles from './editor.module.css';
 import { describeSection, summarizeSections } from './sections';
 import { useFindings, usePeers, useRecordIds } from './useCollaboration';
 
@@ -19,7 +20,7 @@ export function SectionNav({ playbookId, current, mode }: { playbookId: string; 
   const findings = useFindings();
   const peers = usePeers();
   return (
-    <nav className="section-nav" aria-label="Sections">
+    <nav className={styles.sectionNav} aria-label="Sections">
       <ul>
         {summarizeSections(state, findings).map((s) => (
           <li key={s.id}>
@@ -28,22 +29,22 @@ export function SectionNav({ playbookId, current, mode }: { playbookId: string; 
               aria-current={s.id === current ? 'page' : undefined}
               aria-label={describeSection(s)}
             >
-              <span className="section-name">{s.label}</span>
-              <span className="count" aria-hidden="true">
+              <span className={styles.sectionName}>{s.label}</span>
+              <span className={styles.count} aria-hidden="true">
                 {s.count}
               </span>
               {s.errors > 0 && (
-                <span className="badge badge-error" aria-hidden="true">
+                <span className={`badge ${styles.badgeError}`} aria-hidden="true">
                   {s.errors}
                 </span>
               )}
               {s.warnings > 0 && (
-                <span className="badge badge-warning" aria-hidden="true">
+                <span className={`badge ${styles.badgeWarning}`} aria-hidden="true">
                   {s.warnings}
                 </span>
               )}
               {/* Who is in this section; the avatar bar says the same in words. */}
-              <span className="nav-peers" aria-hidden="true">
+              <span className={styles.navPeers} aria-hidden="true">
                 {peers
                   .filter((p) => p.section === s.id)
                   .map((p) => (

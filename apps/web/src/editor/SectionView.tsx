@@ -7,6 +7,7 @@ import { BuyingTeamSection } from '../sections/personas/BuyingTeamSection';
 import { ResponsibilitiesSection } from '../sections/responsibilities/ResponsibilitiesSection';
 import { LifecycleSection } from '../sections/slas/LifecycleSection';
 import { StageBoard } from '../sections/stages/StageBoard';
+import styles from './editor.module.css';
 import { FindingList } from './FindingList';
 import { sectionLabels, sectionOfFinding } from './sections';
 import { useFindings } from './useCollaboration';
@@ -28,10 +29,10 @@ export function SectionView({ section }: { section: SectionId }) {
   const findings = useFindings().filter((f) => sectionOfFinding(f) === section);
   const open = findings.filter((f) => f.severity !== 'info').length;
   return (
-    <section className={`section section-${section}`} aria-labelledby="section-heading">
+    <section className={styles.section} aria-labelledby="section-heading">
       <h2 id="section-heading">{sectionLabels[section]}</h2>
       {findings.length > 0 && (
-        <details className="section-findings">
+        <details className={styles.sectionFindings}>
           <summary>
             {open > 0 ? `${open} ${open === 1 ? 'finding' : 'findings'} to look at` : 'Notes from the checks'} in this section
             {findings.length > open && `, ${findings.length - open} ${findings.length - open === 1 ? 'note' : 'notes'}`}

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import styles from './editor.module.css';
 import { useSession } from './useCollaboration';
 
 interface Toast {
@@ -25,9 +26,9 @@ export function UndoToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={value}>
       {children}
-      <div className="toast-region" role="status" aria-live="polite">
+      <div className={styles.toastRegion} role="status" aria-live="polite">
         {toast && (
-          <div className="toast" key={toast.id}>
+          <div className={styles.toast} key={toast.id}>
             <span>{toast.message}</span>
             <button
               type="button"

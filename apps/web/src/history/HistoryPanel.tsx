@@ -1,9 +1,8 @@
 import { type KeyboardEvent, lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import type { VersionSummary } from '../api/versions';
 import { ownCancel, useModalDialog } from '../app/useModalDialog';
-import { VersionsTab } from './VersionsTab';
-import './history.css';
 import styles from './history.module.css';
+import { VersionsTab } from './VersionsTab';
 
 // Webhooks are set up once in a while; their code waits until someone opens the tab.
 const WebhooksTab = lazy(() => import('../webhooks/WebhooksTab').then((m) => ({ default: m.WebhooksTab })));

@@ -1,9 +1,8 @@
 import { Link } from '../app/Link';
 import { SECTION_IDS, type SectionId } from '../app/routes';
+import { FindingItem } from '../editor/FindingList';
 import { sectionLabels, sectionOfFinding } from '../editor/sections';
 import { useFindings } from '../editor/useCollaboration';
-
-const severityWords = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 /** Every validator finding, by section, for the room to settle together; errors first within each. */
 export function FindingsToSettle({ playbookId, current }: { playbookId: string; current: SectionId }) {
@@ -24,9 +23,7 @@ export function FindingsToSettle({ playbookId, current }: { playbookId: string; 
             </h3>
             <ul>
               {mine.map((f) => (
-                <li key={`${f.code}:${f.path.join('.')}`} className={`finding finding-${f.severity}`}>
-                  <span className="severity">{severityWords[f.severity]}:</span> {f.message}
-                </li>
+                <FindingItem key={`${f.code}:${f.path.join('.')}`} finding={f} />
               ))}
             </ul>
           </section>
