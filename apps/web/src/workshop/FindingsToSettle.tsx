@@ -3,12 +3,13 @@ import { SECTION_IDS, type SectionId } from '../app/routes';
 import { FindingItem } from '../editor/FindingList';
 import { sectionLabels, sectionOfFinding } from '../editor/sections';
 import { useFindings } from '../editor/useCollaboration';
+import styles from './workshop.module.css';
 
 /** Every validator finding, by section, for the room to settle together; errors first within each. */
 export function FindingsToSettle({ playbookId, current }: { playbookId: string; current: SectionId }) {
   const findings = useFindings().filter((f) => f.severity !== 'info');
   return (
-    <aside className="findings-to-settle" aria-labelledby="settle-heading">
+    <aside className={styles.findingsToSettle} aria-labelledby="settle-heading">
       <h2 id="settle-heading">To settle in the room ({findings.length})</h2>
       {findings.length === 0 && <p>Nothing open: the playbook is consistent.</p>}
       {SECTION_IDS.map((id) => {

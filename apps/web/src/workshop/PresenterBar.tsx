@@ -1,4 +1,5 @@
 import type { PresenterControls } from '../editor/usePresenter';
+import styles from './workshop.module.css';
 
 interface Props {
   controls: PresenterControls;
@@ -12,17 +13,17 @@ interface Props {
 export function PresenterBar({ controls, position, onPrevious, onNext }: Props) {
   const { presenter, presenting, setPresenting, following, setFollowing } = controls;
   return (
-    <div className="presenter-bar">
+    <div className={styles.presenterBar}>
       <button type="button" className="secondary" onClick={onPrevious} disabled={!onPrevious}>
         ← Previous section
       </button>
-      <span className="position" aria-live="polite">
+      <span className={styles.position} aria-live="polite">
         Section {position}
       </span>
       <button type="button" className="secondary" onClick={onNext} disabled={!onNext}>
         Next section →
       </button>
-      <span className="paging-hint">Page Up / Page Down or ← → to page</span>
+      <span className={styles.pagingHint}>Page Up / Page Down or ← → to page</span>
       <label className="toggle">
         <input type="checkbox" checked={presenting} onChange={(e) => setPresenting(e.target.checked)} />
         Present to the room
@@ -33,7 +34,7 @@ export function PresenterBar({ controls, position, onPrevious, onNext }: Props) 
           Follow {presenter.name}
         </label>
       ) : (
-        !presenting && <span className="paging-hint">Nobody is presenting</span>
+        !presenting && <span className={styles.pagingHint}>Nobody is presenting</span>
       )}
     </div>
   );

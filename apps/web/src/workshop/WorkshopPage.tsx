@@ -14,7 +14,7 @@ import { useIdentity } from '../identity/useIdentity';
 import { FindingsToSettle } from './FindingsToSettle';
 import { PresenterBar } from './PresenterBar';
 import { pageFrom, pagingStep } from './paging';
-import './workshop.css';
+import styles from './workshop.module.css';
 
 /**
  * The shared screen of a planning workshop: one section at a time in large, high-contrast type,
@@ -76,7 +76,7 @@ function Workshop({ playbookId, section }: { playbookId: string; section: Sectio
 
   const index = SECTION_IDS.indexOf(section);
   return (
-    <div className="workshop">
+    <div className={styles.workshop}>
       <EditorHeader playbookId={playbookId} section={section} mode="workshop" onChangeName={() => setChangingName(true)} />
       <PresenterBar
         controls={presenter}
@@ -86,8 +86,8 @@ function Workshop({ playbookId, section }: { playbookId: string; section: Sectio
           index < SECTION_IDS.length - 1 ? () => navigate({ name: 'workshop', playbookId, section: pageFrom(section, 1) }) : undefined
         }
       />
-      <div className="workshop-body">
-        <main className="workshop-main" id="main">
+      <div className={styles.workshopBody}>
+        <main className={styles.workshopMain} id="main">
           <SectionView section={section} />
         </main>
         <FindingsToSettle playbookId={playbookId} current={section} />
