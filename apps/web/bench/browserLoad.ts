@@ -91,10 +91,13 @@ interface Load {
   stagesShownMs: number;
 }
 
+/** The stage columns, found by the list's accessible name: CSS Modules rename the class names. */
+const STAGE_COLUMNS = 'ol[aria-label="Buyer stages in order"] > li';
+
 async function openEditor(page: Page, url: string): Promise<Load> {
   await page.goto(url);
   const [firstRenderMs, syncedMs] = await Promise.all([mark(page, 'fullcourt:editor-rendered'), mark(page, 'fullcourt:synced')]);
-  await page.waitForFunction(`document.querySelectorAll('.stage-column').length >= ${LARGE_PLAYBOOK.stages}`, undefined, {
+  await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(STAGE_COLUMNS)}).length >= ${LARGE_PLAYBOOK.stages}`, undefined, {
     timeout: 30_000,
   });
   const stagesShownMs = (await page.evaluate('performance.now()')) as number;
@@ -151,9 +154,9 @@ export default {
       });
       const routes = {
         home: await routeJavaScript(browser, `${server.url}/`, 'h1', cookie),
-        editor: await routeJavaScript(browser, editorUrl, '.stage-column', cookie),
+        editor: await routeJavaScript(browser, editorUrl, STAGE_COLUMNS, cookie),
         reader: await routeJavaScript(browser, `${server.url}/playbooks/${id}/read`, '.reader-article', cookie),
-        workshop: await routeJavaScript(browser, `${server.url}/playbooks/${id}/workshop/stages`, '.stage-column', cookie),
+        workshop: await routeJavaScript(browser, `${server.url}/playbooks/${id}/workshop/stages`, STAGE_COLUMNS, cookie),
       };
       const result = {
         playbook: { stages: LARGE_PLAYBOOK.stages, assets: LARGE_PLAYBOOK.assets },

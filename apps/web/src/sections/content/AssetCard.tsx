@@ -4,6 +4,8 @@ import { assetFormatLabels, type ContentAsset } from '@fullcourt/playbook';
 import { memo, useMemo } from 'react';
 import { RenderProbe } from '../../editor/RenderProbe';
 import { useRecord } from '../../editor/useCollaboration';
+import shared from '../section.module.css';
+import styles from './content.module.css';
 import { type Cell, cellKey, isReviewOverdue } from './contentCells';
 
 interface Props {
@@ -45,13 +47,13 @@ function AssetCardBody({
     <RenderProbe id={`asset:${asset.id}${cell ? `@${cellKey(cell)}` : ''}`}>
       <li
         ref={setNodeRef}
-        className={`asset-card${overdue ? ' overdue' : ''}${isDragging ? ' dragging' : ''}`}
+        className={[styles.assetCard, overdue && styles.overdue, isDragging && styles.dragging].filter(Boolean).join(' ')}
         style={{ transform: CSS.Translate.toString(transform) }}
       >
         {cell && (
           <button
             type="button"
-            className="drag-handle"
+            className={`${shared.dragHandle} ${styles.assetHandle}`}
             ref={setActivatorNodeRef}
             {...attributes}
             {...listeners}
@@ -60,11 +62,11 @@ function AssetCardBody({
             ⠿
           </button>
         )}
-        <div className="asset-body">
-          <button type="button" className="asset-title" onClick={() => onEdit(asset.id)} aria-label={`Edit ${title}`}>
+        <div className={styles.assetBody}>
+          <button type="button" className={styles.assetTitle} onClick={() => onEdit(asset.id)} aria-label={`Edit ${title}`}>
             {title}
           </button>
-          <span className="asset-meta">
+          <span className={styles.assetMeta}>
             {assetFormatLabels[asset.format]}
             {asset.url && (
               <>
@@ -75,7 +77,7 @@ function AssetCardBody({
               </>
             )}
           </span>
-          {overdue && <span className="overdue-badge">Review overdue since {asset.reviewBy}</span>}
+          {overdue && <span className={styles.overdueBadge}>Review overdue since {asset.reviewBy}</span>}
         </div>
       </li>
     </RenderProbe>

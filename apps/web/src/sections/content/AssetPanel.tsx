@@ -6,6 +6,7 @@ import { useItemFindings, useRecord, useSession } from '../../editor/useCollabor
 import { useNames } from '../../editor/useNames';
 import { EnumSelect } from '../../ui/EnumSelect';
 import { TextInput } from '../../ui/TextInput';
+import styles from './content.module.css';
 import { isReviewOverdue } from './contentCells';
 
 interface Props {
@@ -42,8 +43,8 @@ function AssetDetails({ asset, today, onClose }: { asset: ContentAsset; today: s
   }
 
   return (
-    <aside className="asset-panel" aria-labelledby={`${id}-heading`}>
-      <div className="panel-head">
+    <aside className={styles.assetPanel} aria-labelledby={`${id}-heading`}>
+      <div className={styles.panelHead}>
         <h3 id={`${id}-heading`} ref={headingRef} tabIndex={-1}>
           {title}
         </h3>
@@ -51,7 +52,7 @@ function AssetDetails({ asset, today, onClose }: { asset: ContentAsset; today: s
           Close details
         </button>
       </div>
-      {isReviewOverdue(asset, today) && <p className="overdue-badge">Review overdue since {asset.reviewBy}</p>}
+      {isReviewOverdue(asset, today) && <p className={styles.overdueBadge}>Review overdue since {asset.reviewBy}</p>}
       <FindingList findings={findings} label={`Findings for ${title}`} />
       <TextInput source={{ collection: 'content', id: asset.id, path: 'title' }} label="Title" autoFocus={asset.title === ''} />
       <TextInput source={{ collection: 'content', id: asset.id, path: 'url' }} label="Link (URL)" placeholder="https://…" />
@@ -85,7 +86,7 @@ function AssetDetails({ asset, today, onClose }: { asset: ContentAsset; today: s
           />
         </div>
       </div>
-      <fieldset className="checks">
+      <fieldset className={styles.checks}>
         <legend>Stages</legend>
         {stages.map((stage) => (
           <label key={stage.id}>
@@ -98,7 +99,7 @@ function AssetDetails({ asset, today, onClose }: { asset: ContentAsset; today: s
           </label>
         ))}
       </fieldset>
-      <fieldset className="checks">
+      <fieldset className={styles.checks}>
         <legend>Personas</legend>
         {personas.map((persona) => (
           <label key={persona.id}>

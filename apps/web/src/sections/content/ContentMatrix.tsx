@@ -14,6 +14,7 @@ import { memo, type ReactNode } from 'react';
 import { useSession } from '../../editor/useCollaboration';
 import { AssetCard } from './AssetCard';
 import { arrowDirection, nextCell } from './cellNavigation';
+import styles from './content.module.css';
 import { type Cell, cellKey, moveLinks, parseCellKey } from './contentCells';
 
 interface Props {
@@ -76,7 +77,7 @@ export const ContentMatrix = memo(function ContentMatrix({ matrix, today, onEdit
       }}
     >
       <div className="table-scroll">
-        <table className="content-matrix" aria-label="Content map">
+        <table className={styles.contentMatrix} aria-label="Content map">
           <thead>
             <tr>
               <th scope="col">Stage</th>
@@ -121,11 +122,11 @@ const POINTER = { activationConstraint: { distance: 6 } };
 function DropCell({ cell, label, onAdd, children }: { cell: Cell; label: string; onAdd: (cell: Cell) => void; children: ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: cellKey(cell) });
   return (
-    <td ref={setNodeRef} className={isOver ? 'drop-over' : undefined}>
-      <ul className="asset-list" aria-label={`Assets for ${label}`}>
+    <td ref={setNodeRef} className={isOver ? styles.dropOver : undefined}>
+      <ul className={styles.assetList} aria-label={`Assets for ${label}`}>
         {children}
       </ul>
-      <button type="button" className="link-button add-asset" onClick={() => onAdd(cell)} aria-label={`Add asset for ${label}`}>
+      <button type="button" className="link-button" onClick={() => onAdd(cell)} aria-label={`Add asset for ${label}`}>
         + Add
       </button>
     </td>

@@ -4,6 +4,7 @@ import { useHasRecord, useSession } from '../../editor/useCollaboration';
 import { AssetCard } from './AssetCard';
 import { AssetPanel } from './AssetPanel';
 import { ContentMatrix } from './ContentMatrix';
+import styles from './content.module.css';
 import type { Cell } from './contentCells';
 import { useContentMap } from './useContentMap';
 
@@ -29,17 +30,17 @@ export function ContentSection() {
   );
 
   return (
-    <div className={`content-section${open ? ' with-panel' : ''}`}>
-      <div className="content-main">
+    <div className={open ? `${styles.contentSection} ${styles.withPanel}` : styles.contentSection}>
+      <div>
         {matrix.stages.length === 0 ? (
           <p className="empty">Add buyer stages first: the content map lists assets per stage and persona.</p>
         ) : (
           <ContentMatrix matrix={matrix} today={today} onEdit={setOpenId} onAdd={add} />
         )}
         {matrix.unmapped.length > 0 && (
-          <section aria-labelledby="unmapped-heading" className="unmapped">
+          <section aria-labelledby="unmapped-heading" className={styles.unmapped}>
             <h3 id="unmapped-heading">Not mapped to a stage</h3>
-            <ul className="asset-list">
+            <ul className={styles.assetList}>
               {matrix.unmapped.map((id) => (
                 <AssetCard key={id} id={id} stageId={null} personaId={null} today={today} onEdit={setOpenId} />
               ))}

@@ -1,3 +1,4 @@
+import styles from './metrics.module.css';
 import { barLengths, variance } from './variance';
 
 interface Pair {
@@ -34,16 +35,16 @@ export function MetricChart({ period, pairs }: { period: string; pairs: readonly
     .join('; ');
   const height = rows.length * (BAR * 2 + 14);
   return (
-    <svg className="metric-chart" width={WIDTH + 40} height={height} role="img" aria-label={`${period}: ${text}`}>
+    <svg className={styles.metricChart} width={WIDTH + 40} height={height} role="img" aria-label={`${period}: ${text}`}>
       {rows.map((r, i) => {
         const y = i * (BAR * 2 + 14);
         return (
           <g key={r.name} transform={`translate(0 ${y})`}>
-            <text x={0} y={9} className="chart-label">
+            <text x={0} y={9} className={styles.chartLabel}>
               {r.name}
             </text>
             {r.plannedLength !== null && (
-              <rect x={0} y={12} width={Math.max(1, r.plannedLength * WIDTH)} height={BAR} className="bar-planned" />
+              <rect x={0} y={12} width={Math.max(1, r.plannedLength * WIDTH)} height={BAR} className={styles.barPlanned} />
             )}
             {r.actualLength !== null && (
               <rect
@@ -51,11 +52,11 @@ export function MetricChart({ period, pairs }: { period: string; pairs: readonly
                 y={12 + BAR}
                 width={Math.max(1, r.actualLength * WIDTH)}
                 height={BAR}
-                className={r.variance.short ? 'bar-actual short' : 'bar-actual'}
+                className={r.variance.short ? `${styles.barActual} ${styles.short}` : styles.barActual}
               />
             )}
             {r.variance.ratio !== null && (
-              <text x={WIDTH + 4} y={12 + BAR * 2 - 1} className="chart-value">
+              <text x={WIDTH + 4} y={12 + BAR * 2 - 1} className={styles.chartValue}>
                 {Math.round(r.variance.ratio * 100)}%
               </text>
             )}

@@ -7,7 +7,9 @@ import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, usePlaybookHeader, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
 import { NumberInput } from '../../ui/NumberInput';
 import { TextInput } from '../../ui/TextInput';
+import shared from '../section.module.css';
 import { MetricChart } from './MetricChart';
+import styles from './metrics.module.css';
 
 const CURRENCIES = ['USD', 'EUR', 'GBP', 'CHF', 'CAD', 'AUD', 'JPY', 'SEK', 'NOK', 'DKK', 'PLN', 'INR', 'BRL'];
 
@@ -21,12 +23,12 @@ export function MetricsSection() {
   const currencies = CURRENCIES.includes(currency) ? CURRENCIES : [currency, ...CURRENCIES];
 
   return (
-    <div className="metrics-section">
-      <div className="section-actions">
+    <div>
+      <div className={shared.sectionActions}>
         <button type="button" onClick={() => session.edit(() => periods.add({ period: '' }))}>
           Add period
         </button>
-        <div className="field inline">
+        <div className={`field ${styles.currency}`}>
           <label htmlFor={`${id}-currency`}>Currency</label>
           <select id={`${id}-currency`} value={currency} onChange={(e) => session.edit(() => session.playbook.setCurrency(e.target.value))}>
             {currencies.map((c) => (
@@ -38,7 +40,7 @@ export function MetricsSection() {
         </div>
       </div>
       <div className="table-scroll">
-        <table className="metrics-grid" aria-label="Metrics per period">
+        <table className={styles.metricsGrid} aria-label="Metrics per period">
           <thead>
             <tr>
               <th scope="col">Period</th>
@@ -61,7 +63,7 @@ export function MetricsSection() {
           </tbody>
         </table>
       </div>
-      <section aria-labelledby="attribution-heading" className="attribution">
+      <section aria-labelledby="attribution-heading" className={styles.attribution}>
         <h3 id="attribution-heading">How credit is attributed</h3>
         <RichTextField source={{ playbook: 'attribution' }} label="Attribution rules" size="page" />
       </section>
@@ -137,7 +139,7 @@ const MetricRow = memo(function MetricRow({ id, index, currency }: { id: string;
             onChange={(costPerClose) => update({ costPerClose })}
           />
         </td>
-        <td className="closes">
+        <td className={styles.closes}>
           {(['sales', 'marketing', 'community'] as const).map((source) => (
             <NumberInput
               key={source}

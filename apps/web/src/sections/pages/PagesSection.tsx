@@ -4,6 +4,7 @@ import { RichTextField } from '../../editor/RichTextField';
 import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useSelected, useSession } from '../../editor/useCollaboration';
 import { TextInput } from '../../ui/TextInput';
+import styles from './pages.module.css';
 
 /** Free pages (introduction, glossary, how the weekly sync runs): a list on the side, one page open. */
 export function PagesSection() {
@@ -24,14 +25,14 @@ export function PagesSection() {
   }
 
   return (
-    <div className="pages-section">
-      <nav className="page-list" aria-label="Pages">
+    <div className={styles.pagesSection}>
+      <nav className={styles.pageList} aria-label="Pages">
         <ul>
           {pages.map((page) => (
             <li key={page.id}>
               <button
                 type="button"
-                className={page.id === open?.id ? 'page-link current' : 'page-link'}
+                className={styles.pageLink}
                 aria-current={page.id === open?.id ? 'page' : undefined}
                 onClick={() => setOpenId(page.id)}
               >
@@ -45,15 +46,15 @@ export function PagesSection() {
         </button>
       </nav>
       {open ? (
-        <article className="page-editor" aria-label={`Page ${open.title || 'Untitled page'}`}>
-          <div className="page-head">
+        <article className={styles.pageEditor} aria-label={`Page ${open.title || 'Untitled page'}`}>
+          <div className={styles.pageHead}>
             <TextInput
               key={open.id}
               source={{ collection: 'pages', id: open.id, path: 'title' }}
               label="Page title"
               hideLabel
               placeholder="Page title"
-              className="page-title"
+              className={styles.pageTitle}
               autoFocus={open.title === ''}
             />
             <button

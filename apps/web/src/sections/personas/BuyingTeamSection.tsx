@@ -7,6 +7,8 @@ import { useItemFindings, useRecord, useRecordIds, useSession } from '../../edit
 import { EditableList } from '../../ui/EditableList';
 import { EnumSelect } from '../../ui/EnumSelect';
 import { TextInput } from '../../ui/TextInput';
+import shared from '../section.module.css';
+import styles from './personas.module.css';
 
 /** The buying team: each persona, the part they play in the decision, and what they care about. */
 export function BuyingTeamSection() {
@@ -14,14 +16,14 @@ export function BuyingTeamSection() {
   const personas = useRecordIds('personas');
 
   return (
-    <div className="buying-team">
-      <div className="section-actions">
+    <div>
+      <div className={shared.sectionActions}>
         <button type="button" onClick={() => session.edit(() => session.playbook.personas.add({ name: '' }))}>
           Add persona
         </button>
       </div>
       {personas.length === 0 && <p className="empty">No personas yet. Who takes part in the buying decision?</p>}
-      <ul className="persona-grid">
+      <ul className={styles.personaGrid}>
         {personas.map((id, index) => (
           <PersonaCard key={id} id={id} index={index} />
         ))}
@@ -41,9 +43,9 @@ const PersonaCard = memo(function PersonaCard({ id, index }: { id: string; index
   const name = persona.name || `persona ${index + 1}`;
   return (
     <RenderProbe id={`persona:${id}`}>
-      <li className="persona-card" aria-label={`Persona ${name}`}>
-        <div className="persona-head">
-          <TextInput source={{ collection: 'personas', id, path: 'name' }} label="Persona name" hideLabel className="persona-name" />
+      <li className={styles.personaCard} aria-label={`Persona ${name}`}>
+        <div className={styles.personaHead}>
+          <TextInput source={{ collection: 'personas', id, path: 'name' }} label="Persona name" hideLabel className={styles.personaName} />
           <button
             type="button"
             className="icon danger"

@@ -1,6 +1,7 @@
 import { type RaciLetter, raciLabels } from '@fullcourt/playbook';
 import type { KeyboardEvent } from 'react';
 import { letterForKey, nextLetter } from './raci';
+import styles from './responsibilities.module.css';
 
 interface Props {
   letter: RaciLetter | null;
@@ -14,6 +15,9 @@ interface Props {
 }
 
 const ARROWS: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+
+/** Each letter's colours. */
+const letterStyles: Record<RaciLetter, string | undefined> = { R: styles.raciR, A: styles.raciA, C: styles.raciC, I: styles.raciI };
 
 /** One role's letter for one activity: click to cycle, or type R, A, C, I; Delete clears; arrows move. */
 export function RaciCell({ letter, roleName, activity, row, column, onChange, onNavigate }: Props) {
@@ -35,7 +39,7 @@ export function RaciCell({ letter, roleName, activity, row, column, onChange, on
   return (
     <button
       type="button"
-      className={`raci-cell raci-${letter ?? 'none'}`}
+      className={letter ? `${styles.raciCell} ${letterStyles[letter]}` : styles.raciCell}
       data-row={row}
       data-column={column}
       aria-label={`${roleName || 'Unnamed role'} for ${activity || 'unnamed activity'}: ${state}`}

@@ -5,8 +5,10 @@ import { useUndoableDelete } from '../../editor/UndoToast';
 import { useItemFindings, useRecord, useRecordIds, useSession } from '../../editor/useCollaboration';
 import { type Named, useNames } from '../../editor/useNames';
 import { TextInput } from '../../ui/TextInput';
+import shared from '../section.module.css';
 import { RaciCell } from './RaciCell';
 import { describeRowStatus, raciRowStatus } from './raci';
+import styles from './responsibilities.module.css';
 
 /**
  * Who is Responsible, Accountable, Consulted and Informed for each activity: activities down,
@@ -26,8 +28,8 @@ export function RaciGrid() {
   }, []);
 
   return (
-    <div className="raci">
-      <div className="section-actions">
+    <div>
+      <div className={shared.sectionActions}>
         <button type="button" onClick={() => session.edit(() => session.playbook.responsibilities.add({ activity: '' }))}>
           Add activity
         </button>
@@ -37,13 +39,13 @@ export function RaciGrid() {
         <p className="hint">Click a cell to cycle R → A → C → I, or type the letter. Arrow keys move between cells.</p>
       </div>
       <div className="table-scroll">
-        <table className="raci-grid" ref={tableRef} aria-label="Responsibility matrix">
+        <table className={styles.raciGrid} ref={tableRef} aria-label="Responsibility matrix">
           <thead>
             <tr>
               <th scope="col">Activity</th>
               {roles.map((role, index) => (
                 <th scope="col" key={role.id}>
-                  <div className="role-head">
+                  <div className={styles.roleHead}>
                     <TextInput source={{ collection: 'roles', id: role.id, path: 'name' }} label={`Role ${index + 1} name`} hideLabel />
                     <button
                       type="button"
@@ -96,9 +98,9 @@ const RaciRow = memo(function RaciRow({ id, row, roles, onNavigate }: RowProps) 
   const mine = findings.filter((f) => !f.code.startsWith('raci-') || f.code === 'raci-dangling-role');
   return (
     <RenderProbe id={`responsibility:${id}`}>
-      <tr className={status ? 'flagged' : undefined}>
+      <tr className={status ? styles.flagged : undefined}>
         <th scope="row">
-          <div className="activity-head">
+          <div className={styles.activityHead}>
             <TextInput
               source={{ collection: 'responsibilities', id, path: 'activity' }}
               label={`Activity ${row + 1}`}
@@ -129,7 +131,9 @@ const RaciRow = memo(function RaciRow({ id, row, roles, onNavigate }: RowProps) 
             />
           </td>
         ))}
-        <td className="raci-status">{status ? <span className="flag">{status}</span> : <span className="ok">✓</span>}</td>
+        <td className={styles.raciStatus}>
+          {status ? <span className={styles.flag}>{status}</span> : <span className={styles.ok}>✓</span>}
+        </td>
       </tr>
     </RenderProbe>
   );

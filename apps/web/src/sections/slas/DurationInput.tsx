@@ -21,7 +21,7 @@ interface Props {
 export function DurationInput({ label, iso, onChange, clock }: Props) {
   const amount = toAmount(iso) ?? { value: 0, unit: 'hours' as DurationUnit };
   return (
-    <fieldset className="duration-input">
+    <fieldset>
       <legend>{label}</legend>
       <NumberInput
         label={`${label} amount`}

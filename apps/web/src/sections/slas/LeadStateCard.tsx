@@ -7,6 +7,7 @@ import { useItemFindings, useRecord, useSession } from '../../editor/useCollabor
 import { EnumSelect } from '../../ui/EnumSelect';
 import { NumberInput } from '../../ui/NumberInput';
 import { TextInput } from '../../ui/TextInput';
+import styles from './slas.module.css';
 
 interface Props {
   id: string;
@@ -31,10 +32,15 @@ function LeadStateBody({ state, index, count }: { state: LeadState; index: numbe
 
   return (
     <RenderProbe id={`lead-state:${state.id}`}>
-      <li className="lead-state" aria-label={`Lifecycle state ${name}`}>
-        <div className="lead-state-head">
-          <TextInput source={{ collection: 'lifecycle', id: state.id, path: 'name' }} label="State name" hideLabel className="state-name" />
-          <div className="order-buttons">
+      <li className={styles.leadState} aria-label={`Lifecycle state ${name}`}>
+        <div className={styles.leadStateHead}>
+          <TextInput
+            source={{ collection: 'lifecycle', id: state.id, path: 'name' }}
+            label="State name"
+            hideLabel
+            className={styles.stateName}
+          />
+          <div className={styles.orderButtons}>
             <button
               type="button"
               className="icon"
@@ -80,7 +86,7 @@ function LeadStateBody({ state, index, count }: { state: LeadState; index: numbe
             onChange={(scoreThreshold) => update({ scoreThreshold })}
           />
         </div>
-        <fieldset className="bant">
+        <fieldset className={styles.bant}>
           <legend>BANT: what must be true</legend>
           {BANT_KEYS.map((key) => (
             <TextInput

@@ -1,8 +1,10 @@
 import { FindingList } from '../../editor/FindingList';
 import { useFindings, useRecordIds, useSession } from '../../editor/useCollaboration';
 import { useNames } from '../../editor/useNames';
+import shared from '../section.module.css';
 import { LeadStateCard } from './LeadStateCard';
 import { SlaCard } from './SlaCard';
+import styles from './slas.module.css';
 
 /** The lead lifecycle (states in order) and the SLAs between its states. */
 export function LifecycleSection() {
@@ -21,30 +23,30 @@ export function LifecycleSection() {
   }
 
   return (
-    <div className="lifecycle-section">
+    <div>
       <FindingList findings={general} />
       <section aria-labelledby="slas-heading">
-        <div className="subsection-head">
+        <div className={shared.subsectionHead}>
           <h3 id="slas-heading">Service-level agreements</h3>
           <button type="button" onClick={addSla}>
             Add SLA
           </button>
         </div>
         {slas.length === 0 && <p className="empty">No SLAs yet. Agree how fast sales follows up each lead marketing hands over.</p>}
-        <div className="sla-grid">
+        <div className={styles.slaGrid}>
           {slas.map((id) => (
             <SlaCard key={id} id={id} states={states} />
           ))}
         </div>
       </section>
       <section aria-labelledby="lifecycle-heading">
-        <div className="subsection-head">
+        <div className={shared.subsectionHead}>
           <h3 id="lifecycle-heading">Lead lifecycle</h3>
           <button type="button" onClick={() => session.edit(() => session.playbook.lifecycle.add({ name: '' }))}>
             Add state
           </button>
         </div>
-        <ol className="lead-states">
+        <ol className={styles.leadStates}>
           {lifecycle.map((id, index) => (
             <LeadStateCard key={id} id={id} index={index} count={lifecycle.length} />
           ))}

@@ -18,6 +18,7 @@ import { EditableList } from '../../ui/EditableList';
 import { EnumSelect } from '../../ui/EnumSelect';
 import { NumberInput } from '../../ui/NumberInput';
 import { DurationInput } from './DurationInput';
+import styles from './slas.module.css';
 
 const perPeriodLabels = Object.fromEntries(PeriodUnitSchema.options.map((per) => [per, `per ${periodUnitLabels[per]}`])) as Record<
   (typeof PeriodUnitSchema.options)[number],
@@ -63,11 +64,11 @@ function SlaCardBody({ sla, states }: { sla: Sla; states: readonly Named[] }) {
 
   return (
     <RenderProbe id={`sla:${sla.id}`}>
-      <article className="sla-card" aria-label={title}>
-        <h4 className="sla-title">{title}</h4>
-        <p className="sla-sentence">{slaSentence(sla, states)}</p>
+      <article className={styles.slaCard} aria-label={title}>
+        <h4 className={styles.slaTitle}>{title}</h4>
+        <p className={styles.slaSentence}>{slaSentence(sla, states)}</p>
         <FindingList findings={findings} label={`Findings for ${title}`} />
-        <div className="sla-states">
+        <div className={styles.slaStates}>
           {stateSelect('from', 'From state')}
           {stateSelect('to', 'To state')}
           <EnumSelect
@@ -78,7 +79,7 @@ function SlaCardBody({ sla, states }: { sla: Sla; states: readonly Named[] }) {
             onChange={(owner) => update({ owner })}
           />
         </div>
-        <div className="sla-terms">
+        <div className={styles.slaTerms}>
           <DurationInput
             label="Response time"
             iso={sla.responseTime.duration}
@@ -100,7 +101,7 @@ function SlaCardBody({ sla, states }: { sla: Sla; states: readonly Named[] }) {
             iso={sla.feedback.rejectWithin}
             onChange={(rejectWithin) => update({ feedback: { ...sla.feedback, rejectWithin } })}
           />
-          <fieldset className="volume">
+          <fieldset className={styles.volume}>
             <legend>Volume commitment</legend>
             <label>
               <input

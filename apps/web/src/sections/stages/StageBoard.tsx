@@ -11,8 +11,10 @@ import {
 import { horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import { useState } from 'react';
 import { useRecordIds, useSession } from '../../editor/useCollaboration';
+import shared from '../section.module.css';
 import { StageColumn } from './StageColumn';
 import { moveTarget, stageLabel } from './stageOrder';
+import styles from './stages.module.css';
 
 const POINTER = { activationConstraint: { distance: 6 } };
 const KEYBOARD = { coordinateGetter: sortableKeyboardCoordinates };
@@ -53,8 +55,8 @@ export function StageBoard() {
   }
 
   return (
-    <div className="stage-board-wrap">
-      <div className="section-actions">
+    <div>
+      <div className={shared.sectionActions}>
         <button type="button" onClick={addStage}>
           Add stage
         </button>
@@ -73,7 +75,7 @@ export function StageBoard() {
         }}
       >
         <SortableContext items={ids} strategy={horizontalListSortingStrategy}>
-          <ol className="stage-board" aria-label="Buyer stages in order">
+          <ol className={styles.stageBoard} aria-label="Buyer stages in order">
             {ids.map((id, index) => (
               <StageColumn key={id} id={id} index={index} autoFocus={id === focusStageId} />
             ))}

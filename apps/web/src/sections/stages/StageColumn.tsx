@@ -10,7 +10,9 @@ import { useItemFindings, useRecord, useSession } from '../../editor/useCollabor
 import { EditableList } from '../../ui/EditableList';
 import { EnumSelect } from '../../ui/EnumSelect';
 import { TextInput } from '../../ui/TextInput';
+import shared from '../section.module.css';
 import { stageLabel } from './stageOrder';
+import styles from './stages.module.css';
 
 interface Props {
   id: string;
@@ -42,14 +44,14 @@ function StageCard({ stage, index, autoFocus }: { stage: BuyerStage; index: numb
     <RenderProbe id={`stage:${stage.id}`}>
       <li
         ref={setNodeRef}
-        className={`stage-column${isDragging ? ' dragging' : ''}`}
+        className={isDragging ? `${styles.stageColumn} ${styles.dragging}` : styles.stageColumn}
         style={{ transform: CSS.Translate.toString(transform), transition }}
         aria-label={label}
       >
-        <div className="stage-head">
+        <div className={styles.stageHead}>
           <button
             type="button"
-            className="drag-handle"
+            className={shared.dragHandle}
             ref={setActivatorNodeRef}
             {...attributes}
             {...listeners}
@@ -57,7 +59,7 @@ function StageCard({ stage, index, autoFocus }: { stage: BuyerStage; index: numb
           >
             ⠿
           </button>
-          <span className="stage-number" aria-hidden="true">
+          <span className={styles.stageNumber} aria-hidden="true">
             {index + 1}
           </span>
           <TextInput
@@ -65,7 +67,7 @@ function StageCard({ stage, index, autoFocus }: { stage: BuyerStage; index: numb
             label="Stage name"
             hideLabel
             placeholder="Stage name"
-            className="stage-name"
+            className={styles.stageName}
             autoFocus={autoFocus}
           />
           <button
@@ -114,7 +116,7 @@ function StageCard({ stage, index, autoFocus }: { stage: BuyerStage; index: numb
           maxLength={fieldTextLimit('stages', 'plays.sales')}
           onChange={(sales) => update({ plays: { ...stage.plays, sales } })}
         />
-        <div className="notes">
+        <div className={styles.notes}>
           <h4>Notes</h4>
           <LazyRichTextField
             source={{ collection: 'stages', id: stage.id, path: 'notes' }}
