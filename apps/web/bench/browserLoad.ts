@@ -155,7 +155,7 @@ export default {
       const routes = {
         home: await routeJavaScript(browser, `${server.url}/`, 'h1', cookie),
         editor: await routeJavaScript(browser, editorUrl, STAGE_COLUMNS, cookie),
-        reader: await routeJavaScript(browser, `${server.url}/playbooks/${id}/read`, '.reader-article', cookie),
+        reader: await routeJavaScript(browser, `${server.url}/playbooks/${id}/read`, 'main article', cookie),
         workshop: await routeJavaScript(browser, `${server.url}/playbooks/${id}/workshop/stages`, STAGE_COLUMNS, cookie),
       };
       const result = {

@@ -26,7 +26,7 @@ interface Props {
 export function EditorHeader({ playbookId, section, mode, onChangeName, presenter, onOpenHistory, onOpenShare }: Props) {
   return (
     <header className={styles.editorHeader}>
-      <Link to={{ name: 'home' }} className={styles.brand} aria-label="Fullcourt: all playbooks">
+      <Link to={{ name: 'home' }} className="brand" aria-label="Fullcourt: all playbooks">
         Fullcourt
       </Link>
       <TextInput source={{ playbook: 'title' }} label="Playbook title" hideLabel className={styles.titleField} />

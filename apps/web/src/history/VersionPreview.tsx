@@ -5,10 +5,9 @@ import { errorMessage } from '../api/request';
 import { readVersion, type VersionSummary } from '../api/versions';
 import { PlaybookArticle } from '../reader/PlaybookArticle';
 import { ReaderContext } from '../reader/useReaderPlaybook';
+import styles from './history.module.css';
 import { versionName } from './timeline';
 import { ViewBar } from './ViewBar';
-import '../reader/reader.css';
-import styles from './history.module.css';
 
 interface Props {
   playbookId: string;

@@ -6,6 +6,7 @@ import { PagesReading } from './parts/PagesReading';
 import { ResponsibilitiesReading } from './parts/ResponsibilitiesReading';
 import { StageReading } from './parts/StageReading';
 import { TeamReading } from './parts/TeamReading';
+import styles from './reader.module.css';
 import { useReadPlaybook } from './useReaderPlaybook';
 
 /**
@@ -15,7 +16,7 @@ import { useReadPlaybook } from './useReaderPlaybook';
 export function PlaybookArticle({ playbookId, linkStages = true }: { playbookId: string; linkStages?: boolean }) {
   const state = useReadPlaybook();
   return (
-    <article className="reader-article">
+    <article className={styles.readerArticle}>
       <h1>{state.title || 'Untitled playbook'}</h1>
       {state.description && <p className="lede">{state.description}</p>}
       <section id="section-stages" aria-labelledby="read-stages">

@@ -3,9 +3,9 @@ import { Link } from '../app/Link';
 import { PlaybookArticle } from './PlaybookArticle';
 import { ReaderSearch } from './ReaderSearch';
 import { ReaderToc } from './ReaderToc';
+import styles from './reader.module.css';
 import { StagePage } from './StagePage';
 import { ReaderContext, useReaderPlaybook } from './useReaderPlaybook';
-import './reader.css';
 
 const statusWords = {
   loading: 'Loading…',
@@ -50,24 +50,24 @@ export function ReaderPage({ playbookId, stageId }: { playbookId: string; stageI
 
   return (
     <ReaderContext.Provider value={playbook}>
-      <div className="reader">
-        <header className="reader-header">
+      <div className={styles.reader}>
+        <header className={styles.readerHeader}>
           <Link to={{ name: 'home' }} className="brand">
             Fullcourt
           </Link>
           <ReaderSearch playbookId={playbookId} onStagePage={stageId !== null} />
-          <p className={`reader-status reader-${status}`} role="status" aria-label="Freshness">
+          <p role="status" aria-label="Freshness">
             {statusWords[status]}
           </p>
           <button type="button" className="secondary" onClick={() => window.print()}>
             Print
           </button>
-          <Link to={{ name: 'editor', playbookId, section: 'stages' }} className="edit-link">
+          <Link to={{ name: 'editor', playbookId, section: 'stages' }} className={styles.editLink}>
             Edit
           </Link>
         </header>
         <ReaderToc playbookId={playbookId} currentStageId={stageId} />
-        <main className="reader-main" id="main">
+        <main className={styles.readerMain} id="main">
           {stageId === null ? <PlaybookArticle playbookId={playbookId} /> : <StagePage playbookId={playbookId} stageId={stageId} />}
         </main>
       </div>

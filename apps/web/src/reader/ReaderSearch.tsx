@@ -1,5 +1,6 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { navigate } from '../app/router';
+import styles from './reader.module.css';
 import { search, searchEntries } from './search';
 import { useReadPlaybook } from './useReaderPlaybook';
 
@@ -16,6 +17,8 @@ export function ReaderSearch({ playbookId, onStagePage }: { playbookId: string; 
   const id = useId();
 
   function jump(anchor: string) {
+    // Set by hand on an element another component rendered, so the module's name is looked up here.
+    const searchTarget = styles.searchTarget ?? '';
     setQuery('');
     if (onStagePage) navigate({ name: 'reader', playbookId, stageId: null });
     // After the full playbook has rendered (navigation re-renders synchronously enough for a frame).
@@ -25,20 +28,20 @@ export function ReaderSearch({ playbookId, onStagePage }: { playbookId: string; 
       window.history.replaceState(null, '', `#${anchor}`);
       target.scrollIntoView({ block: 'start' });
       target.focus({ preventScroll: true });
-      target.classList.add('search-target');
-      setTimeout(() => target.classList.remove('search-target'), 2_000);
+      target.classList.add(searchTarget);
+      setTimeout(() => target.classList.remove(searchTarget), 2_000);
     });
   }
 
   return (
-    <search className="reader-search">
+    <search className={styles.readerSearch}>
       <label htmlFor={id} className="visually-hidden">
         Search the playbook
       </label>
       <input id={id} type="search" placeholder="Search the playbook…" value={query} onChange={(e) => setQuery(e.target.value)} />
       {query.trim() !== '' && (
-        <div className="search-results">
-          <p aria-live="polite" className="result-count">
+        <div className={styles.searchResults}>
+          <p aria-live="polite" className={styles.resultCount}>
             {hits.length === 0 ? 'No matches.' : `${hits.length} ${hits.length === 1 ? 'match' : 'matches'}`}
           </p>
           {hits.length > 0 && (
@@ -46,10 +49,10 @@ export function ReaderSearch({ playbookId, onStagePage }: { playbookId: string; 
               {hits.map((hit) => (
                 <li key={hit.anchor}>
                   <button type="button" onClick={() => jump(hit.anchor)}>
-                    <span className="hit-title">
-                      {hit.title} <span className="hit-section">· {hit.section}</span>
+                    <span className={styles.hitTitle}>
+                      {hit.title} <span className={styles.hitSection}>· {hit.section}</span>
                     </span>
-                    <span className="hit-snippet">
+                    <span className={styles.hitSnippet}>
                       {hit.before}
                       <mark>{hit.match}</mark>
                       {hit.after}

@@ -1,5 +1,6 @@
 import { Link } from '../app/Link';
 import { sectionLabels } from '../editor/sections';
+import styles from './reader.module.css';
 import { anchors } from './search';
 import { useReadPlaybook } from './useReaderPlaybook';
 
@@ -10,7 +11,7 @@ export function ReaderToc({ playbookId, currentStageId }: { playbookId: string; 
   // On a stage page the section anchors live on the full playbook; elsewhere they are on this page.
   const to = (hash: string) => (currentStageId === null ? { href: `#${hash}` } : whole(hash));
   return (
-    <nav className="reader-toc" aria-label="Contents">
+    <nav className={styles.readerToc} aria-label="Contents">
       <ol>
         <li>
           <a {...to('section-stages')}>{sectionLabels.stages}</a>

@@ -2,6 +2,7 @@ import { raciLabels, slaSentence, slaTitle, teamLabels } from '@fullcourt/playbo
 import { Link } from '../app/Link';
 import { AssetLink } from './parts/AssetLink';
 import { StageReading } from './parts/StageReading';
+import styles from './reader.module.css';
 import { stageDigest } from './stageDigest';
 import { useReadPlaybook } from './useReaderPlaybook';
 
@@ -11,7 +12,7 @@ export function StagePage({ playbookId, stageId }: { playbookId: string; stageId
   const digest = stageDigest(state, stageId);
   if (!digest) {
     return (
-      <article className="reader-article">
+      <article className={styles.readerArticle}>
         <h1>Stage not found</h1>
         <p>
           This stage is no longer in the playbook. <Link to={{ name: 'reader', playbookId, stageId: null }}>Read the whole playbook</Link>.
@@ -22,8 +23,8 @@ export function StagePage({ playbookId, stageId }: { playbookId: string; stageId
   const { stage, previous, next } = digest;
   const roleName = new Map<string, string>(state.roles.map((r) => [r.id, r.name || 'Unnamed role']));
   return (
-    <article className="reader-article stage-page">
-      <p className="breadcrumb">
+    <article className={styles.readerArticle}>
+      <p className={styles.breadcrumb}>
         <Link to={{ name: 'reader', playbookId, stageId: null }}>{state.title || 'Playbook'}</Link> › Stage {digest.index + 1} of{' '}
         {state.stages.length}
       </p>
@@ -35,10 +36,10 @@ export function StagePage({ playbookId, stageId }: { playbookId: string; stageId
         {digest.slas.length === 0 ? (
           <p className="empty">No SLA names a lifecycle state this stage mentions.</p>
         ) : (
-          <ul className="sla-sentences">
+          <ul className={styles.slaSentences}>
             {digest.slas.map((sla) => (
               <li key={sla.id}>
-                <span className="sla-name">{slaTitle(sla, state.lifecycle)}</span>
+                <span className={styles.slaName}>{slaTitle(sla, state.lifecycle)}</span>
                 {slaSentence(sla, state.lifecycle)}
               </li>
             ))}
@@ -87,7 +88,7 @@ export function StagePage({ playbookId, stageId }: { playbookId: string; stageId
         )}
       </section>
 
-      <nav className="stage-pager" aria-label="Other stages">
+      <nav className={styles.stagePager} aria-label="Other stages">
         {previous && <Link to={{ name: 'reader', playbookId, stageId: previous.id }}>← {previous.name || 'Previous stage'}</Link>}
         {next && <Link to={{ name: 'reader', playbookId, stageId: next.id }}>{next.name || 'Next stage'} →</Link>}
       </nav>

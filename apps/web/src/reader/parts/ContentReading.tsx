@@ -1,4 +1,5 @@
 import { contentMatrix, type Playbook } from '@fullcourt/playbook';
+import styles from '../reader.module.css';
 import { anchors } from '../search';
 import { AssetLink } from './AssetLink';
 
@@ -21,7 +22,7 @@ export function ContentReading({ playbook: state }: { playbook: Playbook }) {
   if (state.content.length === 0) return <p className="empty">No content mapped yet.</p>;
   return (
     <div className="table-scroll">
-      <table className="reading-table">
+      <table className={styles.readingTable}>
         <thead>
           <tr>
             <th scope="col">Stage</th>

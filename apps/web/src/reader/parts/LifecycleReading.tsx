@@ -4,6 +4,7 @@ import { type Bant, bantLabels, type LeadState, type Sla, slaSentence, slaTitle,
 // also builds the zod schemas the reader has no use for.
 const BANT_KEYS = Object.keys(bantLabels) as (keyof Bant)[];
 
+import styles from '../reader.module.css';
 import { anchors } from '../search';
 
 /** The SLAs as sentences, then each lifecycle state with its definition and what BANT must hold. */
@@ -14,20 +15,20 @@ export function LifecycleReading({ states, slas }: { states: readonly LeadState[
       {slas.length === 0 ? (
         <p className="empty">No SLAs agreed yet.</p>
       ) : (
-        <ul className="sla-sentences">
+        <ul className={styles.slaSentences}>
           {slas.map((sla) => (
-            <li key={sla.id} id={anchors.sla(sla.id)} tabIndex={-1} className="read-item">
-              <span className="sla-name">{slaTitle(sla, states)}</span>
+            <li key={sla.id} id={anchors.sla(sla.id)} tabIndex={-1} className={styles.readItem}>
+              <span className={styles.slaName}>{slaTitle(sla, states)}</span>
               {slaSentence(sla, states)}
-              {sla.feedback.reasons.length > 0 && <span className="reasons"> Reasons to reject: {sla.feedback.reasons.join('; ')}.</span>}
+              {sla.feedback.reasons.length > 0 && <span> Reasons to reject: {sla.feedback.reasons.join('; ')}.</span>}
             </li>
           ))}
         </ul>
       )}
       <h3>Lead lifecycle</h3>
-      <ol className="lifecycle-reading">
+      <ol className={styles.lifecycleReading}>
         {states.map((state) => (
-          <li key={state.id} id={anchors.state(state.id)} tabIndex={-1} className="read-item">
+          <li key={state.id} id={anchors.state(state.id)} tabIndex={-1} className={styles.readItem}>
             <strong>{state.name || 'Unnamed state'}</strong>
             <span className="meta">
               {' '}
@@ -36,7 +37,7 @@ export function LifecycleReading({ states, slas }: { states: readonly LeadState[
             </span>
             {state.definition && <p>{state.definition}</p>}
             {BANT_KEYS.some((k) => state.bant[k]) && (
-              <dl className="bant-reading">
+              <dl className={styles.bantReading}>
                 {BANT_KEYS.filter((k) => state.bant[k]).map((k) => (
                   <div key={k}>
                     <dt>{bantLabels[k]}</dt>

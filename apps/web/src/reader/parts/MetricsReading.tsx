@@ -2,6 +2,7 @@ import { formatAmount, type MetricPeriod } from '@fullcourt/playbook';
 import { MarkdownView } from '../../richtext/MarkdownView';
 import { MetricChart } from '../../sections/metrics/MetricChart';
 import { variance } from '../../sections/metrics/variance';
+import styles from '../reader.module.css';
 import { anchors } from '../search';
 
 const count = (n: number | null) => (n === null ? '—' : n.toLocaleString('en-US'));
@@ -23,7 +24,7 @@ export function MetricsReading({
         <p className="empty">No metrics yet.</p>
       ) : (
         <div className="table-scroll">
-          <table className="reading-table metrics-reading">
+          <table className={styles.readingTable}>
             <thead>
               <tr>
                 <th scope="col">Period</th>

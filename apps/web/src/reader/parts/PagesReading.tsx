@@ -1,5 +1,6 @@
 import type { Page } from '@fullcourt/playbook';
 import { MarkdownView } from '../../richtext/MarkdownView';
+import styles from '../reader.module.css';
 import { anchors } from '../search';
 
 /** The free pages, each under its title. */
@@ -8,7 +9,7 @@ export function PagesReading({ pages }: { pages: readonly Page[] }) {
   return (
     <>
       {pages.map((page) => (
-        <div key={page.id} id={anchors.page(page.id)} tabIndex={-1} className="read-item page-reading">
+        <div key={page.id} id={anchors.page(page.id)} tabIndex={-1} className={styles.readItem}>
           <h3>{page.title || 'Untitled page'}</h3>
           <MarkdownView markdown={page.body.markdown} empty="This page is empty." />
         </div>

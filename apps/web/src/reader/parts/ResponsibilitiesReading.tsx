@@ -1,5 +1,6 @@
 import { type Responsibility, type Role, raciLabels } from '@fullcourt/playbook';
 import { describeRowStatus, raciRowStatus } from '../../sections/responsibilities/raci';
+import styles from '../reader.module.css';
 import { anchors } from '../search';
 
 /** The RACI matrix, read-only, with a note where a row does not have exactly one accountable role. */
@@ -14,13 +15,13 @@ export function ResponsibilitiesReading({
   if (responsibilities.length === 0) return <p className="empty">No responsibilities agreed yet.</p>;
   return (
     <>
-      <p className="legend">
+      <p className={styles.legend}>
         {Object.entries(raciLabels)
           .map(([letter, word]) => `${letter} = ${word}`)
           .join(' · ')}
       </p>
       <div className="table-scroll">
-        <table className="reading-table raci-reading">
+        <table className={`${styles.readingTable} ${styles.raciReading}`}>
           <thead>
             <tr>
               <th scope="col">Activity</th>
@@ -38,12 +39,12 @@ export function ResponsibilitiesReading({
                 <tr key={row.id} id={anchors.responsibility(row.id)} tabIndex={-1}>
                   <th scope="row">
                     {row.activity || 'Unnamed activity'}
-                    {flag && <span className="flag"> ({flag})</span>}
+                    {flag && <span className={styles.flag}> ({flag})</span>}
                   </th>
                   {roles.map((r) => {
                     const letter = row.raci[r.id];
                     return (
-                      <td key={r.id} className={letter ? `raci-${letter}` : undefined}>
+                      <td key={r.id} className={letter === 'A' ? styles.raciA : undefined}>
                         {letter ? <abbr title={raciLabels[letter]}>{letter}</abbr> : ''}
                       </td>
                     );

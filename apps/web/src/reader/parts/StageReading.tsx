@@ -1,6 +1,7 @@
 import { type BuyerStage, teamLabels } from '@fullcourt/playbook';
 import { Link } from '../../app/Link';
 import { MarkdownView } from '../../richtext/MarkdownView';
+import styles from '../reader.module.css';
 import { anchors } from '../search';
 
 function Lines({ title, lines }: { title: string; lines: readonly string[] }) {
@@ -36,16 +37,16 @@ export function StageReading({
 }) {
   const name = stage.name || 'Unnamed stage';
   return (
-    <div className="read-item stage-reading" id={standalone ? undefined : anchors.stage(stage.id)} tabIndex={-1}>
+    <div className={`${styles.readItem} ${styles.stageReading}`} id={standalone ? undefined : anchors.stage(stage.id)} tabIndex={-1}>
       {!standalone && (
         <h3>
-          <span className="stage-index">{index + 1}.</span>{' '}
+          <span className={styles.stageIndex}>{index + 1}.</span>{' '}
           {linked ? <Link to={{ name: 'reader', playbookId, stageId: stage.id }}>{name}</Link> : name}
         </h3>
       )}
       <p className="meta">Owned by {teamLabels[stage.owner].toLowerCase()}</p>
-      {stage.goal && <p className="goal">{stage.goal}</p>}
-      <div className="two-columns">
+      {stage.goal && <p className={styles.goal}>{stage.goal}</p>}
+      <div className={styles.twoColumns}>
         <div>
           <Lines title="Entry criteria" lines={stage.entryCriteria} />
           <Lines title="Exit signals" lines={stage.exitSignals} />
