@@ -17,8 +17,6 @@ export function ReaderSearch({ playbookId, onStagePage }: { playbookId: string; 
   const id = useId();
 
   function jump(anchor: string) {
-    // Set by hand on an element another component rendered, so the module's name is looked up here.
-    const searchTarget = styles.searchTarget ?? '';
     setQuery('');
     if (onStagePage) navigate({ name: 'reader', playbookId, stageId: null });
     // After the full playbook has rendered (navigation re-renders synchronously enough for a frame).
@@ -28,8 +26,11 @@ export function ReaderSearch({ playbookId, onStagePage }: { playbookId: string; 
       window.history.replaceState(null, '', `#${anchor}`);
       target.scrollIntoView({ block: 'start' });
       target.focus({ preventScroll: true });
-      target.classList.add(searchTarget);
-      setTimeout(() => target.classList.remove(searchTarget), 2_000);
+      // A flash on an element another component rendered: the module's class, set by hand.
+      const flash = styles.searchTarget;
+      if (!flash) return;
+      target.classList.add(flash);
+      setTimeout(() => target.classList.remove(flash), 2_000);
     });
   }
 
