@@ -125,20 +125,37 @@ describe.skipIf(!chromiumAvailable())('people and access in Chromium', () => {
     await expect.poll(() => edaEditor.titleInput().inputValue(), { timeout: 5_000, interval: 50 }).toBe('Final title');
   });
 
+  it('reopens a viewer’s editor editable, saying so, once a manager makes them an editor again', async () => {
+    const eda = contexts.at(-1)?.pages()[0] as Page;
+    const edaEditor = new EditorPage(eda);
+    await owner.getByRole('button', { name: 'Share' }).click();
+    const dialog = owner.getByRole('dialog', { name: 'Share this playbook' });
+    await dialog.getByRole('combobox', { name: 'Access of Eda Editor' }).selectOption('editor');
+    await dialog.getByRole('button', { name: 'Done' }).click();
+
+    // A read-only page asks again every 15 s: no reload needed.
+    await eda.getByText('You can now edit this playbook.').waitFor({ timeout: 25_000 });
+    await expect.poll(() => edaEditor.titleInput().isDisabled(), SOON).toBe(false);
+    await edaEditor.titleInput().fill('Agreed title');
+    await expect
+      .poll(() => owner.getByRole('textbox', { name: 'Playbook title' }).inputValue(), { timeout: 5_000, interval: 50 })
+      .toBe('Agreed title');
+  });
+
   it('lets a manager delete the playbook to the trash, from which an admin restores it', async () => {
     await new EditorPage(owner).open(server.url, playbookId);
     await owner.getByRole('button', { name: 'Share' }).click();
     await owner.getByRole('dialog', { name: 'Share this playbook' }).getByRole('button', { name: 'Delete playbook' }).click();
     await owner.getByRole('dialog', { name: 'Delete this playbook?' }).getByRole('button', { name: 'Delete playbook' }).click();
     await owner.getByRole('heading', { name: 'Playbooks' }).waitFor();
-    expect(await owner.getByRole('link', { name: 'Final title', exact: true }).count()).toBe(0);
+    expect(await owner.getByRole('link', { name: 'Agreed title', exact: true }).count()).toBe(0);
 
     await owner.goto(`${server.url}/people`);
     const trash = owner.getByRole('list', { name: 'Deleted playbooks' });
-    await trash.getByRole('button', { name: 'Restore Final title' }).click();
+    await trash.getByRole('button', { name: 'Restore Agreed title' }).click();
     await owner.getByText('No deleted playbooks.').waitFor();
     await owner.goto(server.url);
-    await owner.getByRole('link', { name: 'Final title', exact: true }).waitFor();
+    await owner.getByRole('link', { name: 'Agreed title', exact: true }).waitFor();
   });
 
   /** The owner's session cookie, from their browser context. */

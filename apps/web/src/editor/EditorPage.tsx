@@ -19,6 +19,7 @@ import { useRestoreNotice } from './useRestoreNotice';
 
 const accessChanged =
   'Your access to this playbook changed: you can now only view it. Changes you made since were kept on this device but not saved.';
+const mayNowEdit = 'You can now edit this playbook.';
 
 /**
  * The editor: section navigation on the left, one section at a time, everyone's changes live.
@@ -29,9 +30,16 @@ export function EditorPage({ playbookId, section }: { playbookId: string; sectio
   const [access, reloadAccess] = usePlaybookAccess(playbookId);
   const [reopened, setReopened] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
+  const readOnly = access.status === 'ok' && !access.sharing.youCan.edit;
+  // A viewer promoted while the page is open: the session reopens editable (its key changes), and says so.
+  const wasReadOnly = useRef(readOnly);
+  useEffect(() => {
+    if (access.status !== 'ok') return;
+    if (wasReadOnly.current && !readOnly) setNotice(mayNowEdit);
+    wasReadOnly.current = readOnly;
+  }, [access.status, readOnly]);
   if (access.status === 'loading') return <p className="page loading">Opening playbook…</p>;
   if (access.status === 'missing') return <PlaybookNotFound notice={notice ? 'You no longer have access to this playbook.' : null} />;
-  const readOnly = !access.sharing.youCan.edit;
   return (
     <EditorSession
       key={`${readOnly}-${reopened}`}

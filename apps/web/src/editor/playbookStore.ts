@@ -1,5 +1,7 @@
 import {
   type BuyerStage,
+  COLLECTION_PATHS,
+  type CollectionName,
   type ContentAsset,
   type LeadState,
   type MetricPeriod,
@@ -39,17 +41,8 @@ export type PlaybookState = PlaybookHeader & PlaybookRecords;
 export type ListKey = keyof PlaybookRecords;
 export type RecordIn<K extends ListKey> = PlaybookRecords[K][number];
 
-export const LIST_KEYS: readonly ListKey[] = [
-  'stages',
-  'lifecycle',
-  'slas',
-  'content',
-  'personas',
-  'roles',
-  'responsibilities',
-  'metrics',
-  'pages',
-];
+/** The package's collections, in its order: one list, so a new collection reaches the editor's store. */
+export const LIST_KEYS: readonly ListKey[] = Object.keys(COLLECTION_PATHS) as CollectionName[];
 
 type Topic = ListKey | 'header';
 
