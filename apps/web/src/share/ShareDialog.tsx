@@ -144,7 +144,7 @@ export function ShareDialog({ playbookId, onClose }: { playbookId: string; onClo
       )}
       <div className="actions">
         {canShare && (
-          <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
+          <button type="button" className="secondary danger" onClick={() => setConfirmingDelete(true)}>
             Delete playbook
           </button>
         )}
