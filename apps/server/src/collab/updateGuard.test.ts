@@ -91,6 +91,23 @@ describe('checkUpdate', () => {
     expect(refused?.reason).toMatch(/reconnect to resync/);
   });
 
+  it('refuses an update with a hole in one client’s changes, which Yjs would hold as pending', () => {
+    const writer = new Y.Doc();
+    const text = writer.getText('notes');
+    text.insert(0, 'ab');
+    const first = Y.encodeStateAsUpdate(writer);
+    text.insert(2, 'cd');
+    const middle = Y.encodeStateVector(writer);
+    text.insert(4, 'ef');
+    // A valid first change, then a skip over 'cd', then 'ef': the first-change check alone lets it through.
+    const holed = Y.mergeUpdates([first, Y.encodeStateAsUpdate(writer, middle)]);
+    const server = new Y.Doc();
+    expect(refusal(() => checkUpdate(server, holed))?.reason).toMatch(/reconnect to resync/);
+    // What the check stops: applied, the bytes after the hole would wait in the document's pending store.
+    Y.applyUpdate(server, holed);
+    expect(server.store.pendingStructs).not.toBeNull();
+  });
+
   it('refuses bytes that do not parse', () => {
     expect(refusal(() => checkUpdate(new Y.Doc(), Uint8Array.from([1, 1, 5, 0, 31])))?.code).toBe(CloseCode.invalidPayload);
   });

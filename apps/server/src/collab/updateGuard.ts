@@ -7,6 +7,8 @@ export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
 
 type Struct = DecodedUpdate['structs'][number];
 
+const needsResync = () =>
+  new CloseReason(CloseCode.invalidPayload, 'The update depends on changes the server has not received; reconnect to resync.');
 const invalid = (why: string) => new CloseReason(CloseCode.invalidPayload, `Invalid Yjs update: ${why}`);
 
 /**
@@ -40,7 +42,7 @@ export function checkUpdate(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
   return decoded;
 }
 
-/** See checkUpdate: references to the own client point back, nothing is empty, each client's structs come in one run, no gaps. */
+/** See checkUpdate: references to the own client point back, nothing is empty, each client's structs come in one run, no gaps or holes. */
 function checkStructure(doc: Y.Doc, structs: Struct[]): void {
   let client = -1;
   const seen = new Set<number>();
@@ -53,6 +55,8 @@ function checkStructure(doc: Y.Doc, structs: Struct[]): void {
       checkNoGap(doc, client, id.clock);
     }
     if (struct.length <= 0) throw invalid('a change of no length.');
+    // A hole inside the update: what follows it would be held as pending, like a gap before it.
+    if (struct instanceof Y.Skip) throw needsResync();
     if (!(struct instanceof Y.Item)) continue;
     const { origin, rightOrigin, parent } = struct;
     if (
@@ -72,9 +76,7 @@ function checkStructure(doc: Y.Doc, structs: Struct[]): void {
  * between tabs; reconnecting resyncs it with a full diff.
  */
 function checkNoGap(doc: Y.Doc, client: number, firstClock: number): void {
-  if (firstClock > Y.getState(doc.store, client)) {
-    throw new CloseReason(CloseCode.invalidPayload, 'The update depends on changes the server has not received; reconnect to resync.');
-  }
+  if (firstClock > Y.getState(doc.store, client)) throw needsResync();
 }
 
 /** Checks a client's state vector the same way before it is used to compute a reply. */
