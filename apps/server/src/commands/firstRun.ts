@@ -66,6 +66,11 @@ async function seedTeams(services: Services): Promise<void> {
 }
 
 /** Creates the owner from the setup page; the link works once. */
+/** Whether the server still waits for its owner: the setup link is open and nobody has an account. */
+export async function setupRequired(services: Services): Promise<boolean> {
+  return services.firstRun.open && (await services.storage.users.count()) === 0;
+}
+
 export async function completeSetup(
   services: Services,
   input: { token: string; email: string; name: string; password: string },

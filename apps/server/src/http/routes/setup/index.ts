@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { completeSetup } from '../../../commands/firstRun';
+import { completeSetup, setupRequired } from '../../../commands/firstRun';
 import type { Services } from '../../../commands/services';
 import { forwardCookies } from '../../cookies';
 import type { AppEnv } from '../../env';
@@ -22,7 +22,7 @@ export function setupRoutes(services: Services) {
         ...open,
         responses: { 200: json(z.object({ required: z.boolean() }), 'Whether setup is needed') },
       }),
-      async (c) => c.json({ required: services.firstRun.open && (await services.storage.users.count()) === 0 }, 200),
+      async (c) => c.json({ required: await setupRequired(services) }, 200),
     )
     .openapi(
       createRoute({
