@@ -1,6 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Services } from '../../commands/services';
-import { StorageError } from '../../db';
+import { storageHealth } from '../../commands/storageHealth';
 import type { AppEnv } from '../env';
 
 const failing = z.object({
@@ -28,23 +28,11 @@ const route = createRoute({
   },
 });
 
-function reasonOf(error: unknown): string {
-  return error instanceof StorageError ? error.advice : 'Storage is failing; the server log says why.';
-}
-
 /** Health for load balancers and people: storage counts, since a server that cannot store edits is not well. */
 export function healthRoutes(services: Services) {
   return new OpenAPIHono<AppEnv>().openapi(route, async (c) => {
-    const held = services.collab.documents.storageFailure;
-    if (held) {
-      const storage = { status: 'failing' as const, reason: reasonOf(held.error), since: held.since.toISOString() };
-      return c.json({ status: 'failing' as const, storage }, 503);
-    }
-    try {
-      await services.storage.checkWritable();
-    } catch (error) {
-      return c.json({ status: 'failing' as const, storage: { status: 'failing' as const, reason: reasonOf(error) } }, 503);
-    }
-    return c.json({ status: 'ok' as const, storage: { status: 'ok' as const } }, 200);
+    const storage = await storageHealth(services);
+    if (storage.status === 'failing') return c.json({ status: 'failing' as const, storage }, 503);
+    return c.json({ status: 'ok' as const, storage }, 200);
   });
 }
