@@ -178,6 +178,13 @@ const configSchema = z.object({
     .default(15 * 60),
   /** How often open collaboration sockets re-check that their session or token is still valid. */
   SESSION_RECHECK_MS: z.coerce.number().int().positive().default(60_000),
+  // Scale-out (issue 11).
+  /** `postgres://user:password@host/db`: store in PostgreSQL instead of the embedded SQLite in DATA_DIR. */
+  DATABASE_URL: optional(z.url({ protocol: /^postgres(ql)?$/, error: 'use a postgres:// or postgresql:// address' })),
+  /** `redis://host:6379`: the bus between server processes, so several can share one DATABASE_URL. */
+  REDIS_URL: optional(z.url({ protocol: /^rediss?$/, error: 'use a redis:// or rediss:// address' })),
+  /** Bearer token that `GET /api/metrics` (Prometheus) asks for; without it the endpoint answers 404. */
+  METRICS_TOKEN: optional(z.string().min(16, 'use at least 16 characters')),
 });
 
 export type Config = {
@@ -224,6 +231,11 @@ export type Config = {
   owner: { email: string; password: string; name: string | undefined } | undefined;
   signInLimits: { perAccount: number; perAddress: number; windowSeconds: number };
   sessionRecheckMs: number;
+  /** PostgreSQL instead of SQLite; undefined for the embedded default. */
+  databaseUrl: string | undefined;
+  /** The cross-process bus; only with databaseUrl. */
+  redisUrl: string | undefined;
+  metricsToken: string | undefined;
 };
 
 /** Reads and validates the settings; a bad value stops the boot with a message naming it. */
@@ -236,6 +248,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   if (Boolean(c.FULLCOURT_OWNER_EMAIL) !== Boolean(c.FULLCOURT_OWNER_PASSWORD)) {
     throw new ConfigError('Invalid settings: FULLCOURT_OWNER_EMAIL and FULLCOURT_OWNER_PASSWORD go together; set both or neither.');
+  }
+  if (c.REDIS_URL && !c.DATABASE_URL) {
+    throw new ConfigError(
+      'Invalid settings: REDIS_URL needs DATABASE_URL. Several processes can share playbooks only on PostgreSQL; the embedded SQLite serves one process.',
+    );
   }
   return {
     port: c.PORT,
@@ -289,6 +306,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowSeconds: c.SIGN_IN_WINDOW_S,
     },
     sessionRecheckMs: c.SESSION_RECHECK_MS,
+    databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
+    metricsToken: c.METRICS_TOKEN,
   };
 }
 

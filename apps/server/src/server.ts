@@ -46,7 +46,9 @@ export class UnstoredEditsError extends Error {
 
 /** Opens storage, wires HTTP and WebSocket, and listens. Used by main.ts and by the tests. */
 export async function startServer(config: Config, log: Logger, options: { webDist?: string } = {}): Promise<RunningServer> {
-  const storage = openStorage({
+  const storage = await openStorage({
+    databaseUrl: config.databaseUrl,
+    shared: Boolean(config.redisUrl),
     dataDir: config.dataDir,
     synchronous: config.sqliteSynchronous,
     walCheckpointMs: config.sqliteCheckpointMs,
@@ -167,9 +169,9 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       resolveListening(s),
     );
     s.once('error', reject);
-  }).catch((error: unknown) => {
-    // Not listening (the port is taken, say): give the data folder's lock back.
-    storage.close();
+  }).catch(async (error: unknown) => {
+    // Not listening (the port is taken, say): give the storage's lock back.
+    await storage.close();
     throw error;
   });
   nodeWs.injectWebSocket(server);
@@ -200,7 +202,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
         for (const client of nodeWs.wss.clients) client.terminate();
         if ('closeAllConnections' in server) server.closeAllConnections();
         await serverClosed;
-        storage.close();
+        await storage.close();
         if (unstored.length > 0) throw new UnstoredEditsError(unstored);
       })();
       return closing;

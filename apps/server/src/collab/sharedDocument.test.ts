@@ -3,7 +3,7 @@ import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import type { DocumentStore, StoredDocument } from '../db';
+import type { DocumentStore, StoredDocument, StoredTail } from '../db';
 import { type Peer, SharedDocument } from './sharedDocument';
 
 /** An in-memory store whose writes fail until `failuresLeft` reaches zero. */
@@ -21,7 +21,15 @@ class FlakyStore implements DocumentStore {
     this.rows.push(...updates);
     return this.rows.length;
   }
-  async compact(): Promise<void> {}
+  async since(_id: string, afterSeq: number): Promise<StoredTail> {
+    return { updates: this.rows.slice(afterSeq).map((update, i) => ({ seq: afterSeq + i + 1, update })) };
+  }
+  async heads(ids: readonly string[]): Promise<Map<string, number>> {
+    return new Map(ids.map((id) => [id, this.rows.length]));
+  }
+  async compact(): Promise<boolean> {
+    return false;
+  }
 }
 
 class RecordingPeer implements Peer {

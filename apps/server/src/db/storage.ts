@@ -66,15 +66,42 @@ export interface StoredDocument {
   storedBytes: number;
 }
 
+/** A stored update with its sequence number. */
+export interface SequencedUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+/** What storage holds of a playbook after a sequence number (see DocumentStore.since). */
+export interface StoredTail {
+  /** Present when rows after the asked number were folded into the snapshot: apply it first. */
+  snapshot?: { state: Uint8Array; uptoSeq: number };
+  /** The rows after the asked number (or after the snapshot), in order. */
+  updates: SequencedUpdate[];
+}
+
+/**
+ * A playbook's Yjs state. Sequence numbers grow per playbook; the updates of one `append` get
+ * consecutive numbers ending at the one it resolves to. On PostgreSQL they are also gap-free per
+ * playbook (a per-playbook head incremented in the insert's transaction), which is what lets a
+ * process that hears of update n+2 before n+1 know that it missed one.
+ */
 export interface DocumentStore {
   load(playbookId: string): Promise<StoredDocument>;
   /** Appends updates in one transaction; resolves to the sequence number of the last one. */
   append(playbookId: string, updates: Uint8Array[]): Promise<number>;
+  /** The rows stored after `afterSeq` (catching up after a missed or late publish). */
+  since(playbookId: string, afterSeq: number): Promise<StoredTail>;
+  /** The newest sequence number of each playbook asked about (0 when none is stored): one query for every open document. */
+  heads(playbookIds: readonly string[]): Promise<Map<string, number>>;
   /**
    * Replaces the snapshot with `state`, which must contain every update up to `uptoSeq`,
-   * and deletes those updates, in one transaction. Later updates are kept.
+   * and deletes those updates, in one transaction. Later updates are kept. One compaction runs at
+   * a time per playbook (across processes), and one that would not move the snapshot forward
+   * (the stored one is already at or past `uptoSeq`) changes nothing: a document that has not
+   * caught up never overwrites what another process stored. Resolves to whether it compacted.
    */
-  compact(playbookId: string, state: Uint8Array, uptoSeq: number): Promise<void>;
+  compact(playbookId: string, state: Uint8Array, uptoSeq: number): Promise<boolean>;
 }
 
 export type VersionKind = 'named' | 'checkpoint';
@@ -108,7 +135,7 @@ export interface Publication {
 export type NewVersion = Omit<VersionRecord, 'number' | 'stateBytes' | 'createdAt'> & { state: Uint8Array; createdAt?: Date };
 
 export interface VersionStore {
-  /** Saves a version with the next number for its playbook. */
+  /** Saves a version with the next number for its playbook (never one number twice, even when processes save at once). */
   create(input: NewVersion): Promise<VersionRecord>;
   /**
    * Saves a version and appends a document update in one transaction: a restore and the backup
@@ -227,6 +254,8 @@ export interface WebhookStore {
 }
 
 export interface Storage {
+  /** Which database is behind the seam (health and metrics say so; features never branch on it). */
+  kind: 'sqlite' | 'postgres';
   playbooks: PlaybookStore;
   documents: DocumentStore;
   versions: VersionStore;
@@ -241,6 +270,6 @@ export interface Storage {
   authAdapter: AuthAdapter;
   /** Resolves when a small write transaction succeeds now; rejects with a StorageError saying why not (for health). */
   checkWritable(): Promise<void>;
-  /** Stops background work, closes the database and releases the data folder's lock. */
-  close(): void;
+  /** Stops background work, closes the database and releases its lock (the data folder's, or Postgres' advisory lock). */
+  close(): Promise<void>;
 }

@@ -3,7 +3,7 @@
  * them: db/ translates its driver's errors into these, and http/problem.ts maps them to a 503
  * problem that says what to do. Anything else a store throws is a bug and stays a 500.
  */
-export type StorageFailureKind = 'full' | 'read-only' | 'io' | 'busy' | 'corrupt';
+export type StorageFailureKind = 'full' | 'read-only' | 'io' | 'busy' | 'corrupt' | 'unavailable';
 
 /** What an operator should do about each kind of failure, for problems, health and boot messages. */
 const advice: Record<StorageFailureKind, string> = {
@@ -12,6 +12,8 @@ const advice: Record<StorageFailureKind, string> = {
   io: 'The disk holding the data folder (DATA_DIR) reported an I/O error. Check the disk and the system log.',
   busy: 'The database is locked by another process. Make sure only one Fullcourt server uses this DATA_DIR.',
   corrupt: 'The database file in DATA_DIR is damaged. Stop the server and restore the folder from a backup.',
+  unavailable:
+    'The database server (DATABASE_URL) cannot be reached or refuses the connection. Check that it is running and that the address and credentials are right.',
 };
 
 export class StorageError extends Error {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, asc, eq, gt, lte } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lte, max } from 'drizzle-orm';
 import { documentSnapshots, documentUpdates } from '../schema';
 import type { DocumentStore } from '../storage';
 import type { Db } from './database';
@@ -42,8 +42,52 @@ export function sqliteDocumentStore(db: Db, sqlite: Database.Database): Document
       return appendAll(playbookId, updates);
     },
 
-    async compact(playbookId, state, uptoSeq) {
+    async since(playbookId, afterSeq) {
+      return db.transaction((tx) => {
+        const snap = tx.select().from(documentSnapshots).where(eq(documentSnapshots.playbookId, playbookId)).get();
+        const folded = snap && snap.uptoSeq > afterSeq;
+        const from = folded ? snap.uptoSeq : afterSeq;
+        const rows = tx
+          .select()
+          .from(documentUpdates)
+          .where(and(eq(documentUpdates.playbookId, playbookId), gt(documentUpdates.seq, from)))
+          .orderBy(asc(documentUpdates.seq))
+          .all();
+        return {
+          snapshot: folded ? { state: new Uint8Array(snap.state), uptoSeq: snap.uptoSeq } : undefined,
+          updates: rows.map((r) => ({ seq: r.seq, update: new Uint8Array(r.update) })),
+        };
+      });
+    },
+
+    async heads(playbookIds) {
+      const heads = new Map<string, number>(playbookIds.map((id) => [id, 0]));
+      if (playbookIds.length === 0) return heads;
       db.transaction((tx) => {
+        const snaps = tx
+          .select({ id: documentSnapshots.playbookId, seq: documentSnapshots.uptoSeq })
+          .from(documentSnapshots)
+          .where(inArray(documentSnapshots.playbookId, [...playbookIds]))
+          .all();
+        const rows = tx
+          .select({ id: documentUpdates.playbookId, seq: max(documentUpdates.seq) })
+          .from(documentUpdates)
+          .where(inArray(documentUpdates.playbookId, [...playbookIds]))
+          .groupBy(documentUpdates.playbookId)
+          .all();
+        for (const { id, seq } of [...snaps, ...rows]) heads.set(id, Math.max(heads.get(id) ?? 0, seq ?? 0));
+      });
+      return heads;
+    },
+
+    async compact(playbookId, state, uptoSeq) {
+      return db.transaction((tx) => {
+        const stored = tx
+          .select({ uptoSeq: documentSnapshots.uptoSeq })
+          .from(documentSnapshots)
+          .where(eq(documentSnapshots.playbookId, playbookId))
+          .get();
+        if (stored && stored.uptoSeq >= uptoSeq) return false;
         const row = { playbookId, state: Buffer.from(state), uptoSeq, compactedAt: new Date() };
         tx.insert(documentSnapshots)
           .values(row)
@@ -52,6 +96,7 @@ export function sqliteDocumentStore(db: Db, sqlite: Database.Database): Document
         tx.delete(documentUpdates)
           .where(and(eq(documentUpdates.playbookId, playbookId), lte(documentUpdates.seq, uptoSeq)))
           .run();
+        return true;
       });
     },
   };
