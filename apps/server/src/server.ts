@@ -19,6 +19,7 @@ import { authSecret } from './identity/authSecret';
 import { Identity } from './identity/identity';
 import { SignInLimiter } from './identity/signInLimiter';
 import type { Logger } from './logger';
+import { createMetrics } from './metrics/metrics';
 import { defaultWebDist } from './paths';
 import { DestinationPolicy } from './webhooks/destinationPolicy';
 import { WebhookDispatcher } from './webhooks/dispatcher';
@@ -135,6 +136,8 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       rechecks.request();
     },
     versionLimits: { maxNamedVersions: config.maxNamedVersions, maxRestoreBackups: config.maxRestoreBackups },
+    metrics: createMetrics(),
+    busStatus: undefined,
   };
   const { setupToken } = await prepareFirstRun(services, config.owner);
   // Sessions on open sockets end on their own too (expiry); look now and then.

@@ -1,8 +1,10 @@
+import type { BusStatus } from '../bus/bus';
 import type { CollabServer } from '../collab/collabServer';
 import type { PlaybookAccessRecord, Storage } from '../db';
 import type { Identity } from '../identity/identity';
 import type { SignInLimiter } from '../identity/signInLimiter';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
 import type { WebhookDispatcher } from '../webhooks/dispatcher';
 import type { FirstRun } from './firstRun';
 import type { ReaderFeeds } from './readerFeeds';
@@ -27,6 +29,9 @@ export interface Services {
   /** Empties the access caches and re-checks open sockets after access changed (debounced to one pass at a time). */
   accessChanged(): void;
   versionLimits: VersionLimits;
+  metrics: Metrics;
+  /** The cross-process bus's state; undefined when the server runs alone (no REDIS_URL). */
+  busStatus: (() => BusStatus) | undefined;
 }
 
 /** How much history one playbook may keep (see config.ts). */
