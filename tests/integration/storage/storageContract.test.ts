@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { InstanceLockedError, openStorage, type Storage, type StorageOptions } from '../../../apps/server/src/db';
+import { InstanceLockedError, openStorage, type Storage, StorageError, type StorageOptions } from '../../../apps/server/src/db';
 import { owner, signIn } from '../helpers/auth';
 import { type PostgresCluster, postgresAvailable, startPostgres } from '../helpers/postgres';
 import { startTestServer } from '../helpers/testServer';
@@ -347,6 +347,54 @@ for (const backend of backends) {
       const again = await openStorage(options(false));
       await again.close();
     });
+
+    it.skipIf(backend.name === 'sqlite')(
+      'fails closed while the database is down, recovers when it is back, and takes its lock again',
+      async () => {
+        const options = await backend.fresh();
+        const storage = await openStorage(options(false));
+        try {
+          await storage.playbooks.create({ id: 'pb', title: 'Outage' });
+          await storage.documents.append('pb', [itemUpdate(1)]);
+          await cluster?.kill();
+          const refused = await storage.documents.append('pb', [itemUpdate(2)]).catch((error: unknown) => error);
+          expect(refused).toBeInstanceOf(StorageError);
+          expect(refused).toMatchObject({ kind: 'unavailable', database: 'postgres' });
+          expect((refused as StorageError).advice).toContain('DATABASE_URL');
+          await expect(storage.checkWritable()).rejects.toBeInstanceOf(StorageError);
+
+          await cluster?.restart();
+          await expect
+            .poll(
+              () =>
+                storage.checkWritable().then(
+                  () => 'writable',
+                  () => 'failing',
+                ),
+              { timeout: 15_000 },
+            )
+            .toBe('writable');
+          await storage.documents.append('pb', [itemUpdate(3)]);
+          expect((await loadItems(storage, 'pb')).items.sort()).toEqual([1, 3]);
+          // The instance lock came back with a new connection: a second process is still refused.
+          await expect
+            .poll(
+              () =>
+                openStorage(options(false)).then(
+                  async (s) => {
+                    await s.close();
+                    return 'opened';
+                  },
+                  (error: unknown) => (error instanceof InstanceLockedError ? 'refused' : String(error)),
+                ),
+              { timeout: 15_000, interval: 500 },
+            )
+            .toBe('refused');
+        } finally {
+          await storage.close();
+        }
+      },
+    );
 
     it.skipIf(backend.name === 'sqlite')('boots a server on it, and a session signed by one process is good on the next', async () => {
       const options = await backend.fresh();

@@ -16,20 +16,35 @@ const advice: Record<StorageFailureKind, string> = {
     'The database server (DATABASE_URL) cannot be reached or refuses the connection. Check that it is running and that the address and credentials are right.',
 };
 
+/** The same, for a server on PostgreSQL (DATABASE_URL), whose data folder is not where the data is. */
+const postgresAdvice: Record<StorageFailureKind, string> = {
+  full: 'The disk of the database server (DATABASE_URL) is full. Free some space there; the server stores what it holds on its own once it can.',
+  'read-only':
+    'The database (DATABASE_URL) accepts no writes: it is a standby, or read-only for this user. Point DATABASE_URL at the primary, with a user that may write.',
+  io: 'The database server (DATABASE_URL) reported an I/O error. Check its disk and its log.',
+  busy: 'The database (DATABASE_URL) kept a lock too long. Check for long-running transactions on it.',
+  corrupt: 'The database server (DATABASE_URL) reports damaged data. Check its log and restore from a backup.',
+  unavailable: advice.unavailable,
+};
+
 export class StorageError extends Error {
   override name = 'StorageError';
   constructor(
     readonly kind: StorageFailureKind,
-    /** The driver's own code (e.g. SQLITE_FULL), for logs. */
+    /** The driver's own code (e.g. SQLITE_FULL, or a PostgreSQL SQLSTATE), for logs. */
     readonly code: string,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; database?: 'sqlite' | 'postgres' },
   ) {
     super(message, options);
+    this.database = options?.database ?? 'sqlite';
   }
 
-  /** One sentence an administrator can act on; never names files or internals beyond DATA_DIR. */
+  /** Which database failed, so the advice points at the right place. */
+  readonly database: 'sqlite' | 'postgres';
+
+  /** One sentence an administrator can act on; never names files or internals beyond DATA_DIR or DATABASE_URL. */
   get advice(): string {
-    return advice[this.kind];
+    return (this.database === 'postgres' ? postgresAdvice : advice)[this.kind];
   }
 }

@@ -43,9 +43,7 @@ export function translatePostgresError(error: unknown): unknown {
     kind,
     typeof code === 'string' ? code : 'CONNECTION',
     `${typeof code === 'string' ? `${code}: ` : ''}${driver.message}`,
-    {
-      cause: error,
-    },
+    { cause: error, database: 'postgres' },
   );
 }
 
