@@ -7,24 +7,30 @@ import { asBuffer, type Db, lockSpace, type Tx } from './database';
  * Increments the playbook's head by the batch size and inserts the updates numbered
  * head-n+1..head, in one statement (so one transaction and one round trip). The head row's lock
  * orders concurrent appends to one playbook: numbers are consecutive per batch and gap-free.
+ * $1 the playbook, $2 the batch size, $3 the updates.
  */
+const appendText = `WITH h AS (
+  INSERT INTO document_heads (playbook_id, head) VALUES ($1, $2)
+  ON CONFLICT (playbook_id) DO UPDATE SET head = document_heads.head + EXCLUDED.head
+  RETURNING head
+), ins AS (
+  INSERT INTO document_updates (playbook_id, seq, "update")
+  SELECT $1, h.head - $2 + u.ord, u.bytes FROM h, unnest($3::bytea[]) WITH ORDINALITY AS u(bytes, ord)
+)
+SELECT head::text AS head FROM h`;
+
+const appendValues = (playbookId: string, updates: Uint8Array[]) => [playbookId, updates.length, updates.map(asBuffer)];
+
+/** The same statement for drizzle (inside a transaction): its text with the values bound in place of $n. */
 function appendStatement(playbookId: string, updates: Uint8Array[]): SQL {
-  const n = updates.length;
-  return sql`WITH h AS (
-    INSERT INTO document_heads (playbook_id, head) VALUES (${playbookId}, ${n})
-    ON CONFLICT (playbook_id) DO UPDATE SET head = document_heads.head + EXCLUDED.head
-    RETURNING head
-  ), ins AS (
-    INSERT INTO document_updates (playbook_id, seq, "update")
-    SELECT ${playbookId}, h.head - ${n} + u.ord, u.bytes
-    FROM h, unnest(${sql.param(updates.map(asBuffer))}::bytea[]) WITH ORDINALITY AS u(bytes, ord)
-  )
-  SELECT head::text AS head FROM h`;
+  const values = appendValues(playbookId, updates);
+  const parts = appendText.split(/\$(\d)/);
+  return sql.join(parts.map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql.param(values[Number(part) - 1]))));
 }
 
-/** Appends through the database or inside a transaction (createWithUpdate numbers its update through the same head); resolves to the head. */
-export async function appendUpdates(db: Db | Tx, playbookId: string, updates: Uint8Array[]): Promise<number> {
-  const { rows } = await db.execute<{ head: string }>(appendStatement(playbookId, updates));
+/** Appends inside a transaction (createWithUpdate numbers its update through the same head); resolves to the head. */
+export async function appendInTransaction(tx: Tx, playbookId: string, updates: Uint8Array[]): Promise<number> {
+  const { rows } = await tx.execute<{ head: string }>(appendStatement(playbookId, updates));
   return Number(rows[0]?.head);
 }
 
@@ -96,7 +102,14 @@ export function postgresDocumentStore(db: Db, pool: pg.Pool): DocumentStore {
 
     async append(playbookId, updates) {
       if (updates.length === 0) return (await this.heads([playbookId])).get(playbookId) ?? 0;
-      return appendUpdates(db, playbookId, updates);
+      // The hot path (every tick of every open playbook): a named statement, parsed and planned
+      // once per connection, without drizzle's query building.
+      const { rows } = await pool.query<{ head: string }>({
+        name: 'fc_append',
+        text: appendText,
+        values: appendValues(playbookId, updates),
+      });
+      return Number(rows[0]?.head);
     },
 
     async since(playbookId, afterSeq): Promise<StoredTail> {

@@ -7,10 +7,10 @@ import * as postgres from './schema';
 /** Tables only PostgreSQL needs: the per-playbook head and the settings every process shares. */
 const postgresOnly = ['document_heads', 'server_settings'];
 
-const sqliteTables = Object.values(sqlite)
+const sqliteTables = Object.values(sqlite as Record<string, unknown>)
   .filter((t): t is SQLiteTable => t instanceof SQLiteTable)
   .map(sqliteTableConfig);
-const postgresTables = Object.values(postgres)
+const postgresTables = Object.values(postgres as Record<string, unknown>)
   .filter((t): t is PgTable => t instanceof PgTable)
   .map(pgTableConfig);
 

@@ -3,7 +3,7 @@ import { LRUCache } from 'lru-cache';
 import { decodeJson, decodeState, encodeVersion, type VersionEncoding } from '../sqlite/versionCodec';
 import type { NewVersion, VersionRecord, VersionStore } from '../storage';
 import { type Db, lockSpace, type Tx } from './database';
-import { appendUpdates } from './documentStore';
+import { appendInTransaction } from './documentStore';
 import { playbookVersions, publications } from './schema';
 
 const listingColumns = {
@@ -62,7 +62,7 @@ export function postgresVersionStore(db: Db): VersionStore {
     async createWithUpdate(input, update) {
       return db.transaction(async (tx) => {
         const version = await insertVersion(tx, input);
-        const seq = await appendUpdates(tx, input.playbookId, [update]);
+        const seq = await appendInTransaction(tx, input.playbookId, [update]);
         return { version, seq };
       });
     },
