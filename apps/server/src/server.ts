@@ -19,7 +19,7 @@ import { authSecret } from './identity/authSecret';
 import { Identity } from './identity/identity';
 import { SignInLimiter } from './identity/signInLimiter';
 import type { Logger } from './logger';
-import { createMetrics } from './metrics/metrics';
+import { createMetrics, observeGauges } from './metrics/metrics';
 import { defaultWebDist } from './paths';
 import { DestinationPolicy } from './webhooks/destinationPolicy';
 import { WebhookDispatcher } from './webhooks/dispatcher';
@@ -139,6 +139,10 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     metrics: createMetrics(),
     busStatus: undefined,
   };
+  observeGauges(services.metrics, {
+    connections: () => collab.connectionCount,
+    loadedPlaybooks: () => collab.documents.openCount,
+  });
   const { setupToken } = await prepareFirstRun(services, config.owner);
   // Sessions on open sockets end on their own too (expiry); look now and then.
   const sessionRecheck = setInterval(() => rechecks.request(), config.sessionRecheckMs);
@@ -164,6 +168,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     serveSourceMaps: config.serveSourceMaps,
     trustedProxies: new Set(config.trustedProxies),
     httpWritesPerMinute: config.httpWritesPerMinute,
+    metricsToken: config.metricsToken,
   });
   app = honoApp;
 

@@ -28,6 +28,7 @@ import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
+import { metricsRoutes } from './routes/metrics';
 import { playbookRoutes } from './routes/playbooks';
 import { readerFeedRoutes } from './routes/readerFeed';
 import { sectionRoutes } from './routes/sections';
@@ -60,6 +61,8 @@ export interface AppOptions {
   trustedProxies: ReadonlySet<string>;
   /** REST writes one client address may make per minute (HTTP_WRITES_PER_MINUTE). */
   httpWritesPerMinute: number;
+  /** The bearer token of GET /api/metrics (METRICS_TOKEN); without it the endpoint is off. */
+  metricsToken: string | undefined;
 }
 
 /**
@@ -146,6 +149,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
       limiter: createRateLimiter({ name: 'http-writes', points: writes, windowSeconds: 60 }),
       limit: `writes from this address (HTTP_WRITES_PER_MINUTE is ${writes})`,
       appliesTo: isWrite,
+      onRefusal: () => services.metrics.rateLimitRefusals.inc({ limit: 'http-writes' }),
     }),
   );
   // Who is asking (session cookie or API token); what they may do is decided in the commands.
@@ -173,6 +177,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   app.route('/api/v1', v1);
   app.get('/api/openapi.json', (c) => c.json(v1.getOpenAPI31Document(openApiInfo)));
   app.route('/api', docsRoutes());
+  app.route('/api', metricsRoutes(services, options.metricsToken));
   app.route('/api', readerFeedRoutes(services));
   app.route('/api', api('live'));
   app.all('/api/*', (c) => {

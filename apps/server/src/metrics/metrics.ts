@@ -49,3 +49,15 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
+
+/** Figures read when Prometheus scrapes rather than kept up to date by every change. */
+export interface GaugeSources {
+  connections(): number;
+  loadedPlaybooks(): number;
+}
+
+/** Fills the gauges that mirror the collaboration core's state at each scrape (prom-client's `collect`). */
+export function observeGauges(metrics: Metrics, sources: GaugeSources): void {
+  metrics.connections.collect = () => metrics.connections.set(sources.connections());
+  metrics.loadedPlaybooks.collect = () => metrics.loadedPlaybooks.set(sources.loadedPlaybooks());
+}
