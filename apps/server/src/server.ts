@@ -19,7 +19,7 @@ import { authSecret } from './identity/authSecret';
 import { Identity } from './identity/identity';
 import { SignInLimiter } from './identity/signInLimiter';
 import type { Logger } from './logger';
-import { createMetrics, observeGauges } from './metrics/metrics';
+import { createMetrics } from './metrics/metrics';
 import { defaultWebDist } from './paths';
 import { DestinationPolicy } from './webhooks/destinationPolicy';
 import { WebhookDispatcher } from './webhooks/dispatcher';
@@ -136,13 +136,9 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       rechecks.request();
     },
     versionLimits: { maxNamedVersions: config.maxNamedVersions, maxRestoreBackups: config.maxRestoreBackups },
-    metrics: createMetrics(),
+    metrics: createMetrics({ connections: () => collab.connectionCount, loadedPlaybooks: () => collab.documents.openCount }),
     busStatus: undefined,
   };
-  observeGauges(services.metrics, {
-    connections: () => collab.connectionCount,
-    loadedPlaybooks: () => collab.documents.openCount,
-  });
   const { setupToken } = await prepareFirstRun(services, config.owner);
   // Sessions on open sockets end on their own too (expiry); look now and then.
   const sessionRecheck = setInterval(() => rechecks.request(), config.sessionRecheckMs);
