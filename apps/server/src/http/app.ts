@@ -20,6 +20,7 @@ import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
 import { createRateLimiter } from './rateLimiter';
 import { accessRoutes } from './routes/access';
+import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { collabRoutes } from './routes/collab';
@@ -121,7 +122,8 @@ function v1Api(services: Services) {
     .route('/', teamRoutes(services))
     .route('/', invitationRoutes(services))
     .route('/', tokenRoutes(services))
-    .route('/', auditRoutes(services));
+    .route('/', auditRoutes(services))
+    .route('/', adminRoutes(services));
 }
 
 /** The route types of `/api` and `/api/v1`, for the web app's typed client (`hono/client`). */
