@@ -155,10 +155,19 @@ describe('backups of the embedded database', () => {
     copy.fill(0x5a, 4096 + 100, Math.min(copy.length, 4096 * 6));
     writeFileSync(damaged, copy);
 
+    const newer = join(folder, 'newer.sqlite');
+    writeFileSync(newer, original);
+    const future = new Database(newer);
+    future
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('from-a-later-release', Date.now() + 365 * 86_400_000);
+    future.close();
+
     for (const [file, why] of [
       [text, /cannot be opened|not a readable SQLite database|not a database/],
       [other, /not a Fullcourt database/],
       [damaged, /damaged|not a readable/],
+      [newer, /newer version of Fullcourt/],
       [join(folder, 'missing.sqlite'), /No file/],
     ] as const) {
       const refused = await cliFails({}, 'admin', 'restore', '--from', file, '--data-dir', dataDir);
@@ -170,7 +179,7 @@ describe('backups of the embedded database', () => {
         file,
       ).toEqual([]);
     }
-  });
+  }, 120_000);
 
   it('keeps the database it replaces beside the restored one', async () => {
     const source = await startTestServer();
@@ -202,5 +211,5 @@ describe('backups of the embedded database', () => {
     expect(titles(dataDir, 'fullcourt.sqlite')).toContain('From the backup');
     expect(titles(dataDir, 'fullcourt.sqlite')).not.toContain('Replaced');
     expect(titles(dirname(keptAside as string), (keptAside as string).slice(dataDir.length + 1))).toContain('Replaced');
-  });
+  }, 60_000);
 });

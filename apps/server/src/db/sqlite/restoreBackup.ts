@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { getTableName } from 'drizzle-orm';
+import { migrationsFolder } from '../../paths';
 import { documentSnapshots, documentUpdates, playbooks, users } from '../schema';
 import { lockDataDir } from './dataDirLock';
 
@@ -19,7 +20,7 @@ export interface RestoreResult {
 
 const databaseFile = 'fullcourt.sqlite';
 // Tables every Fullcourt database has since the first migrations; a file without them is something else.
-const requiredTables = [playbooks, documentUpdates, documentSnapshots, users].map((t) => getTableName(t));
+const requiredTables = [...[playbooks, documentUpdates, documentSnapshots, users].map((t) => getTableName(t)), '__drizzle_migrations'];
 
 /**
  * Puts a backup (`fullcourt admin backup`) in place as the data folder's database, offline: it
@@ -27,7 +28,12 @@ const requiredTables = [playbooks, documentUpdates, documentSnapshots, users].ma
  * meanwhile. The backup is copied into the folder and checked there (`PRAGMA integrity_check`,
  * Fullcourt's tables) before anything is replaced; the old database is renamed aside, never deleted.
  */
-export function restoreSqliteBackup(backupFile: string, dataDir: string, now = new Date()): RestoreResult {
+export function restoreSqliteBackup(
+  backupFile: string,
+  dataDir: string,
+  now = new Date(),
+  migrationsDir = migrationsFolder,
+): RestoreResult {
   if (!existsSync(backupFile)) throw new InvalidBackupError(`No file at ${backupFile}.`);
   const lock = lockDataDir(dataDir);
   const target = join(dataDir, databaseFile);
@@ -36,7 +42,7 @@ export function restoreSqliteBackup(backupFile: string, dataDir: string, now = n
     removeWithCompanions(incoming);
     copyFileSync(backupFile, incoming);
     try {
-      check(incoming, backupFile);
+      check(incoming, backupFile, latestMigration(migrationsDir));
     } catch (error) {
       removeWithCompanions(incoming);
       throw error;
@@ -57,7 +63,13 @@ export function restoreSqliteBackup(backupFile: string, dataDir: string, now = n
   }
 }
 
-function check(file: string, shownAs: string): void {
+/** When this build's newest migration was made (drizzle records it as each applied migration's `created_at`). */
+function latestMigration(migrationsDir: string): number {
+  const journal = JSON.parse(readFileSync(join(migrationsDir, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  return Math.max(0, ...journal.entries.map((e) => e.when));
+}
+
+function check(file: string, shownAs: string, latestKnownMigration: number): void {
   let db: Database.Database;
   try {
     db = new Database(file, { fileMustExist: true });
@@ -73,6 +85,10 @@ function check(file: string, shownAs: string): void {
     );
     const missing = requiredTables.filter((t) => !tables.has(t));
     if (missing.length > 0) throw new InvalidBackupError(`${shownAs} is not a Fullcourt database (it has no ${missing.join(', ')} table).`);
+    // This build would start on tables it does not know: the backup must be restored by the version that made it, or a newer one.
+    const { newest } = db.prepare('SELECT max(created_at) AS newest FROM __drizzle_migrations').get() as { newest: number | null };
+    if ((newest ?? 0) > latestKnownMigration)
+      throw new InvalidBackupError(`${shownAs} was made by a newer version of Fullcourt than this one: upgrade, then restore.`);
   } catch (error) {
     if (error instanceof InvalidBackupError) throw error;
     throw new InvalidBackupError(`${shownAs} is not a readable SQLite database: ${(error as Error).message}.`);
