@@ -92,6 +92,8 @@ describe('deploy/docker-compose.yml', () => {
     expect(cfg).toMatch(/timeout tunnel \d+h/);
     for (const [name] of fullcourts) expect(cfg).toMatch(new RegExp(`^\\s*server ${name} ${name}:3000`, 'm'));
     expect(cfg).toMatch(/default-server check/);
+    // Metrics are scraped per process on the inside, never through the public side.
+    expect(cfg).toMatch(/http-request deny .*if \{ path \/api\/metrics \}/);
   });
 });
 
