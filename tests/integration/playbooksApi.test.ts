@@ -12,7 +12,7 @@ describe('playbooks API', () => {
     const server = await startTestServer();
     const res = await fetch(`${server.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', storage: { status: 'ok' } });
+    expect(await res.json()).toEqual({ status: 'ok', storage: { kind: 'sqlite', status: 'ok' }, bus: { status: 'off' } });
   });
 
   it('creates a playbook and lists it', async () => {

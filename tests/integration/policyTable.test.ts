@@ -25,6 +25,7 @@ const callers = [
   'token publish',
   'token webhooks',
   'token for another playbook',
+  'token backup',
 ] as const;
 type Caller = (typeof callers)[number];
 
@@ -42,27 +43,32 @@ type Need =
   | 'list playbooks'
   | 'a person'
   | 'an admin'
+  | 'an owner'
   | 'already set up';
 
 const ok = 'ok';
 type Outcome = typeof ok | number;
 
-/** Who gets what, per need. The fixture playbook is restricted (default access none); "outsider" is a member without a grant. */
+/**
+ * Who gets what, per need. The fixture playbook is restricted (default access none); "outsider" is a member without a grant.
+ * The owner is the one who sets everything up, so no caller is the owner but the owner's own backup token.
+ */
 // biome-ignore format: a table reads best aligned
 const outcomes: Record<Need, Record<Caller, Outcome>> = {
-  'nothing':          row(ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok),
-  'read published':   row(401, ok,  ok,  ok,  ok,  404, ok,  ok,  ok,  403, 403, 403, 404),
-  'read live':        row(401, ok,  ok,  ok,  ok,  404, ok,  403, ok,  403, 403, 403, 404),
-  'edit':             row(401, 403, 403, ok,  ok,  404, ok,  403, 403, ok,  403, 403, 404),
-  'publish':          row(401, 403, 403, 403, ok,  404, ok,  403, 403, 403, ok,  403, 404),
-  'manage webhooks':  row(401, 403, 403, 403, ok,  404, ok,  403, 403, 403, 403, ok,  404),
-  'see sharing':      row(401, ok,  ok,  ok,  ok,  404, ok,  403, 403, 403, 403, 403, 404),
-  'share or delete':  row(401, 403, 403, 403, ok,  404, ok,  403, 403, 403, 403, 403, 404),
-  'create playbooks': row(401, 403, ok,  ok,  ok,  ok,  ok,  403, 403, ok,  403, 403, 403),
-  'list playbooks':   row(401, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok),
-  'a person':         row(401, ok,  ok,  ok,  ok,  ok,  ok,  403, 403, 403, 403, 403, 403),
-  'an admin':         row(401, 403, 403, 403, 403, 403, ok,  403, 403, 403, 403, 403, 403),
-  'already set up':   row(409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409),
+  'nothing':          row(ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok, ok),
+  'read published':   row(401, ok,  ok,  ok,  ok,  404, ok,  ok,  ok,  403, 403, 403, 404, 403),
+  'read live':        row(401, ok,  ok,  ok,  ok,  404, ok,  403, ok,  403, 403, 403, 404, 403),
+  'edit':             row(401, 403, 403, ok,  ok,  404, ok,  403, 403, ok,  403, 403, 404, 403),
+  'publish':          row(401, 403, 403, 403, ok,  404, ok,  403, 403, 403, ok,  403, 404, 403),
+  'manage webhooks':  row(401, 403, 403, 403, ok,  404, ok,  403, 403, 403, 403, ok,  404, 403),
+  'see sharing':      row(401, ok,  ok,  ok,  ok,  404, ok,  403, 403, 403, 403, 403, 404, 403),
+  'share or delete':  row(401, 403, 403, 403, ok,  404, ok,  403, 403, 403, 403, 403, 404, 403),
+  'create playbooks': row(401, 403, ok,  ok,  ok,  ok,  ok,  403, 403, ok,  403, 403, 403, 403),
+  'list playbooks':   row(401, ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok,  ok, ok),
+  'a person':         row(401, ok,  ok,  ok,  ok,  ok,  ok,  403, 403, 403, 403, 403, 403, 403),
+  'an admin':         row(401, 403, 403, 403, 403, 403, ok,  403, 403, 403, 403, 403, 403, 403),
+  'an owner':         row(401, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, ok),
+  'already set up':   row(409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409, 409),
 };
 
 function row(...values: Outcome[]): Record<Caller, Outcome> {
@@ -202,6 +208,7 @@ function operations(): Record<string, { need: Need; prepare: Prepare }> {
       },
     },
     'GET /audit': { need: 'an admin', prepare: async () => ({ path: '/audit' }) },
+    'POST /admin/backup': { need: 'an owner', prepare: async () => ({ path: '/admin/backup' }) },
   };
   for (const section of sections) {
     const base = (f: Fixture) => `/playbooks/${f.playbookId}/${section}`;
@@ -364,7 +371,7 @@ describe('the access policy, operation by operation', () => {
     });
     // Paused, so nothing is ever sent while the table publishes.
     await api(url, 'PATCH', `/api/v1/playbooks/${playbookId}/webhooks/${webhook.json.id}`, { active: false });
-    const token = (scopes: ('read' | 'read:live' | 'write' | 'publish' | 'webhooks')[], playbooks?: string[]) =>
+    const token = (scopes: ('read' | 'read:live' | 'write' | 'publish' | 'webhooks' | 'backup')[], playbooks?: string[]) =>
       createToken(url, { scopes, ...(playbooks ? { playbooks } : {}) });
     const tokens = {
       'token read': await token(['read']),
@@ -372,7 +379,8 @@ describe('the access policy, operation by operation', () => {
       'token write': await token(['write']),
       'token publish': await token(['publish']),
       'token webhooks': await token(['webhooks']),
-      'token for another playbook': await token(['read', 'read:live', 'write', 'publish', 'webhooks'], [otherPlaybookId]),
+      'token for another playbook': await token(['read', 'read:live', 'write', 'publish', 'webhooks', 'backup'], [otherPlaybookId]),
+      'token backup': await token(['backup']),
     };
     f = { server, playbookId, otherPlaybookId, webhookId: webhook.json.id, people, tokens };
   });

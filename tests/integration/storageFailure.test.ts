@@ -172,7 +172,11 @@ describe('while storage is failing', () => {
 
   it('reports storage as failing on /api/health (503 with the reason) and ok once it recovers', async () => {
     const server = await startTestServer();
-    expect((await api(server.url, 'GET', '/api/health')).json).toEqual({ status: 'ok', storage: { status: 'ok' } });
+    expect((await api(server.url, 'GET', '/api/health')).json).toEqual({
+      status: 'ok',
+      storage: { kind: 'sqlite', status: 'ok' },
+      bus: { status: 'off' },
+    });
     simulateStorageFault(server.services.storage, 'read-only');
     const failing = await api<{ status: string; storage: { status: string; reason: string } }>(server.url, 'GET', '/api/health');
     expect(failing.status).toBe(503);

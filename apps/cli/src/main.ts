@@ -1,4 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import type { z } from '@hono/zod-openapi';
 import type { versionSummary } from '../../server/src/http/routes/versions/schema';
@@ -13,6 +16,12 @@ Commands:
   version list <playbook>
   version create <playbook> --label "Q3 kickoff" [--note "agreed in workshop"]
   version publish <playbook> <number>
+  admin backup --out FILE
+                 download a consistent backup of the server's database while people edit (owners;
+                 a token with the backup scope)
+  admin restore --from FILE [--data-dir DIR]
+                 put a backup in place as DIR's database (default: $DATA_DIR or ./data), with the
+                 server stopped; the database it replaces is kept beside it
   login          store an API token for the server (read from standard input), readable only by you
   logout         forget the stored token
 
@@ -37,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string', short: 'o' },
       label: { type: 'string' },
       note: { type: 'string', default: '' },
+      from: { type: 'string' },
+      'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,7 +61,16 @@ async function main(argv: string[]): Promise<number> {
     console.log(`Forgot the token for ${values.server} (${storeToken(values.server, undefined)}).`);
     return 0;
   }
+  // Offline: needs the data folder, not a server or a token.
+  if (command === 'admin' && rest[0] === 'restore') return restore(values.from, values['data-dir']);
   const client = new FullcourtClient(values.server, tokenFor(values.server));
+
+  if (command === 'admin') {
+    const [action] = rest;
+    if (action !== 'backup') return fail(`Unknown admin action '${action ?? ''}': use backup or restore.`);
+    if (!values.out) return fail('Say where to write the backup: fullcourt admin backup --out FILE');
+    return backup(client, values.out);
+  }
 
   if (command === 'export') {
     const [playbook] = rest;
@@ -94,6 +114,42 @@ async function main(argv: string[]): Promise<number> {
     return fail(`Unknown version action '${action ?? ''}': use list, create or publish.`);
   }
   return fail(`Unknown command '${command}'.\n\n${usage}`);
+}
+
+/** Streams the server's backup into `out`, through a temporary name so a cut download never looks like a backup. */
+async function backup(client: FullcourtClient, out: string): Promise<number> {
+  const res = await client.request('POST', '/admin/backup');
+  if (!res.body) return fail('The server sent an empty backup.');
+  const partial = `${out}.partial`;
+  try {
+    await pipeline(Readable.fromWeb(res.body as import('node:stream/web').ReadableStream), createWriteStream(partial));
+    renameSync(partial, out);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+  console.log(`Wrote the backup to ${out} (${statSync(out).size} bytes).`);
+  return 0;
+}
+
+/** Puts a backup in place as a data folder's database, offline (the server's own restore, which refuses while a server runs). */
+async function restore(from: string | undefined, dataDir: string): Promise<number> {
+  if (!from) return fail('Name the backup to restore: fullcourt admin restore --from FILE [--data-dir DIR]');
+  // Loaded only here: the other commands never open a database.
+  const { restoreSqliteBackup, InvalidBackupError, InstanceLockedError } = await import('../../server/src/db');
+  try {
+    const { database, keptAside } = restoreSqliteBackup(resolve(from), resolve(dataDir));
+    console.log(`Restored ${from} as ${database}.`);
+    if (keptAside) console.log(`The database it replaced is kept as ${keptAside}.`);
+    console.log('Start the server on that folder; sign-ins need the same AUTH_SECRET (or DATA_DIR/auth-secret) as before.');
+    return 0;
+  } catch (error) {
+    if (error instanceof InvalidBackupError || error instanceof InstanceLockedError) {
+      console.error(`Nothing was restored: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
 }
 
 /** Reads a token from standard input, checks it against the server, and stores it (mode 0600). */

@@ -101,6 +101,13 @@ export const problemTypes = {
     title: 'Link no longer valid',
     description: 'The invitation or setup link was already used, revoked, or has expired; ask for a new one.',
   },
+  // Operating it (issue 11).
+  'backup-not-supported': {
+    status: 409,
+    title: 'Backups are taken with the database’s own tools',
+    description:
+      'This server stores in PostgreSQL (DATABASE_URL): back it up with pg_dump and restore with pg_restore; the backup route serves the embedded SQLite only.',
+  },
 } as const satisfies Record<string, { status: number; title: string; description: string }>;
 
 export type ProblemType = keyof typeof problemTypes;

@@ -146,7 +146,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       rechecks.request();
     },
     versionLimits: { maxNamedVersions: config.maxNamedVersions, maxRestoreBackups: config.maxRestoreBackups },
-    metrics: createMetrics(),
+    metrics: createMetrics({ connections: () => collab.connectionCount, loadedPlaybooks: () => collab.documents.openCount }),
     busStatus: undefined,
   };
   const { setupToken } = await prepareFirstRun(services, config.owner);
@@ -174,6 +174,7 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     serveSourceMaps: config.serveSourceMaps,
     trustedProxies: new Set(config.trustedProxies),
     httpWritesPerMinute: config.httpWritesPerMinute,
+    metricsToken: config.metricsToken,
   });
   app = honoApp;
 

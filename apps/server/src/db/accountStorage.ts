@@ -114,8 +114,8 @@ export interface InvitationStore {
   revoke(id: string, now: Date): Promise<boolean>;
 }
 
-export type TokenScope = 'read' | 'read:live' | 'write' | 'publish' | 'webhooks';
-export const tokenScopes = ['read', 'read:live', 'write', 'publish', 'webhooks'] as const satisfies readonly TokenScope[];
+export type TokenScope = 'read' | 'read:live' | 'write' | 'publish' | 'webhooks' | 'backup';
+export const tokenScopes = ['read', 'read:live', 'write', 'publish', 'webhooks', 'backup'] as const satisfies readonly TokenScope[];
 
 export interface ApiTokenRecord {
   id: string;

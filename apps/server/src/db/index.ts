@@ -4,6 +4,7 @@ import type { Storage } from './storage';
 export type * from './instanceLock';
 export { InstanceLockedError } from './instanceLock';
 export { type StorageFault, simulateStorageFault } from './sqlite/openSqlite';
+export { InvalidBackupError, type RestoreResult, restoreSqliteBackup } from './sqlite/restoreBackup';
 export type * from './storage';
 export type { StorageFailureKind } from './storageError';
 export { StorageError } from './storageError';

@@ -278,4 +278,9 @@ export interface Storage {
   checkWritable(): Promise<void>;
   /** Stops background work, closes the database and releases its lock (the data folder's, or Postgres' advisory lock). */
   close(): Promise<void>;
+  /**
+   * Writes a consistent copy of the whole database to `destination` while edits go on (the embedded
+   * SQLite only; PostgreSQL is backed up with its own tools, pg_dump).
+   */
+  backup?(destination: string): Promise<void>;
 }

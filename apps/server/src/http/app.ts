@@ -20,6 +20,7 @@ import { requestGuard } from './middleware/requestGuard';
 import { problemResponse } from './problem';
 import { createRateLimiter } from './rateLimiter';
 import { accessRoutes } from './routes/access';
+import { adminRoutes } from './routes/admin';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { collabRoutes } from './routes/collab';
@@ -28,6 +29,7 @@ import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { invitationRoutes } from './routes/invitations';
 import { meRoutes } from './routes/me';
+import { metricsRoutes } from './routes/metrics';
 import { playbookRoutes } from './routes/playbooks';
 import { readerFeedRoutes } from './routes/readerFeed';
 import { sectionRoutes } from './routes/sections';
@@ -60,6 +62,8 @@ export interface AppOptions {
   trustedProxies: ReadonlySet<string>;
   /** REST writes one client address may make per minute (HTTP_WRITES_PER_MINUTE). */
   httpWritesPerMinute: number;
+  /** The bearer token of GET /api/metrics (METRICS_TOKEN); without it the endpoint is off. */
+  metricsToken: string | undefined;
 }
 
 /**
@@ -118,7 +122,8 @@ function v1Api(services: Services) {
     .route('/', teamRoutes(services))
     .route('/', invitationRoutes(services))
     .route('/', tokenRoutes(services))
-    .route('/', auditRoutes(services));
+    .route('/', auditRoutes(services))
+    .route('/', adminRoutes(services));
 }
 
 /** The route types of `/api` and `/api/v1`, for the web app's typed client (`hono/client`). */
@@ -146,6 +151,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
       limiter: createRateLimiter({ name: 'http-writes', points: writes, windowSeconds: 60 }),
       limit: `writes from this address (HTTP_WRITES_PER_MINUTE is ${writes})`,
       appliesTo: isWrite,
+      onRefusal: () => services.metrics.rateLimitRefusals.inc({ limit: 'http-writes' }),
     }),
   );
   // Who is asking (session cookie or API token); what they may do is decided in the commands.
@@ -173,6 +179,7 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   app.route('/api/v1', v1);
   app.get('/api/openapi.json', (c) => c.json(v1.getOpenAPI31Document(openApiInfo)));
   app.route('/api', docsRoutes());
+  app.route('/api', metricsRoutes(services, options.metricsToken));
   app.route('/api', readerFeedRoutes(services));
   app.route('/api', api('live'));
   app.all('/api/*', (c) => {

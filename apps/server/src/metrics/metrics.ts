@@ -1,17 +1,37 @@
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 
+/** Figures read when Prometheus scrapes, rather than kept up to date by every change (prom-client's `collect`). */
+export interface GaugeSources {
+  connections(): number;
+  loadedPlaybooks(): number;
+}
+
 /**
  * What the server counts for `GET /api/metrics` (Prometheus). One registry per server, not
  * prom-client's global one, so servers started side by side in one process (the tests) keep
  * their own figures. Callers only increment; nothing reads these back to decide anything.
  */
-export function createMetrics() {
+export function createMetrics(sources?: GaugeSources) {
   const registry = new Registry();
   const registers = [registry];
   return {
     registry,
-    connections: new Gauge({ name: 'fullcourt_connections', help: 'Open collaboration sockets', registers }),
-    loadedPlaybooks: new Gauge({ name: 'fullcourt_loaded_playbooks', help: 'Playbooks open in this process', registers }),
+    connections: new Gauge({
+      name: 'fullcourt_connections',
+      help: 'Open collaboration sockets',
+      registers,
+      collect() {
+        if (sources) this.set(sources.connections());
+      },
+    }),
+    loadedPlaybooks: new Gauge({
+      name: 'fullcourt_loaded_playbooks',
+      help: 'Playbooks open in this process',
+      registers,
+      collect() {
+        if (sources) this.set(sources.loadedPlaybooks());
+      },
+    }),
     updatesStored: new Counter({ name: 'fullcourt_updates_stored_total', help: 'Document updates written to storage', registers }),
     updatesBroadcast: new Counter({
       name: 'fullcourt_updates_broadcast_total',

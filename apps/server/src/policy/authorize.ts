@@ -78,5 +78,6 @@ function forbiddenDetail(action: Action): string {
     const needed = playbookRules[action as PlaybookAction].role;
     return `You need the ${needed} role on this playbook for that. Ask one of its managers.`;
   }
-  return 'Only owners and admins may do that.';
+  const roles = workspaceRules[action as WorkspaceAction].roles as readonly string[];
+  return roles.includes('admin') ? 'Only owners and admins may do that.' : 'Only owners may do that.';
 }

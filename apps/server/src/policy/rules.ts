@@ -35,7 +35,8 @@ const admins = ['owner', 'admin'] as const;
 export const workspaceRules = {
   'playbook.create': { roles: ['owner', 'admin', 'member'], scopes: ['write'] },
   /** List playbooks (each caller sees those they may read). */
-  'playbook.list': { roles: everyone, scopes: ['read', 'read:live', 'write', 'publish', 'webhooks'] },
+  // A backup token may list too: `fullcourt login` checks a token that way, and the backup holds everything anyway.
+  'playbook.list': { roles: everyone, scopes: ['read', 'read:live', 'write', 'publish', 'webhooks', 'backup'] },
   /** See people and teams (to share with them, to see who is who). */
   'people.read': { roles: everyone, scopes: null },
   /** Invite, provision, change roles and teams, deactivate; create teams. */
@@ -47,6 +48,8 @@ export const workspaceRules = {
   'profile.manage': { roles: everyone, scopes: null },
   /** Workspace-wide tokens for integrations, and every person's tokens. */
   'token.manageAll': { roles: admins, scopes: null },
+  /** Download a copy of the whole database (accounts and sessions included): owners only, for scheduled backups too. */
+  'instance.backup': { roles: ['owner'], scopes: ['backup'] },
 } as const satisfies Record<string, { roles: readonly WorkspaceRole[]; scopes: readonly TokenScope[] | null }>;
 
 export type WorkspaceAction = keyof typeof workspaceRules;

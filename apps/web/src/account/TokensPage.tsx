@@ -12,6 +12,7 @@ const SCOPES: { value: TokenScope; label: string }[] = [
   { value: 'write', label: 'write: edit and save versions' },
   { value: 'publish', label: 'publish: publish and restore' },
   { value: 'webhooks', label: 'webhooks: manage webhooks' },
+  { value: 'backup', label: 'backup: download a backup of the database (owners)' },
 ];
 
 /** API tokens for other tools: made here, shown once, revoked here. */

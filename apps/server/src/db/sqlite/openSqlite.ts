@@ -5,6 +5,7 @@ import { accounts, sessions, users, verifications } from '../schema';
 import type { Storage } from '../storage';
 import { sqliteAccessStore } from './accessStore';
 import { sqliteAuditStore } from './auditStore';
+import { backupDatabase } from './backup';
 import { openDatabase } from './database';
 import { lockDataDir } from './dataDirLock';
 import { sqliteDocumentStore } from './documentStore';
@@ -76,6 +77,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     async checkWritable() {
       probeDatabase(sqlite);
     },
+    backup: (destination) => backupDatabase(sqlite, destination),
     async close() {
       stopCheckpoints();
       try {

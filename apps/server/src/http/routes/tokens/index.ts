@@ -12,7 +12,7 @@ const tags = ['API tokens'];
 
 const scopeSchema = z.enum(tokenScopes).openapi({
   description:
-    'read: published versions; read:live: the live document and every version; write: edit and save versions; publish: publish and restore; webhooks: manage webhooks',
+    'read: published versions; read:live: the live document and every version; write: edit and save versions; publish: publish and restore; webhooks: manage webhooks; backup: download a backup of the database (owners)',
 });
 
 const tokenSchema = z
