@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,23 @@ describe('the compiled server', () => {
     const html = await authedFetch(`${server.url}/api/v1/playbooks/${id}/export?format=html&version=live`);
     expect(html.status).toBe(200);
     expect(await html.text()).toContain('<h1');
+  });
+
+  it('loads the rich-text code (Tiptap, ProseMirror) only on first use, not at boot', () => {
+    // The files main.js imports statically, and theirs: what a fresh server evaluates.
+    const atBoot = new Set<string>();
+    const visit = (file: string) => {
+      if (atBoot.has(file)) return;
+      atBoot.add(file);
+      const code = readFileSync(join(outdir, file), 'utf8');
+      for (const [, imported] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${}\s,*]+from\s*)?"\.\/([\w.-]+\.js)"/g))
+        visit(imported as string);
+    };
+    visit('main.js');
+    const tiptapFunction = 'yXmlFragmentToProseMirrorRootNode';
+    expect([...atBoot].filter((file) => readFileSync(join(outdir, file), 'utf8').includes(tiptapFunction))).toEqual([]);
+    expect(atBoot.has('editor-schema.js')).toBe(false);
+    expect(readFileSync(join(outdir, 'editor-schema.js'), 'utf8')).toContain(tiptapFunction);
   });
 
   it('serves the API reference with its Swagger UI assets from node_modules', async () => {

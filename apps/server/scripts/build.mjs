@@ -115,6 +115,53 @@ const onlyTheMemoryLimiter = {
 };
 
 /**
+ * The rich-text code (Tiptap, ProseMirror, the Markdown parser) loads on first use, not at boot:
+ * a server nobody has asked for a playbook yet holds none of it. `@fullcourt/editor-schema` is
+ * built as an entry of its own, dist/editor-schema.js, and every import of it in the server
+ * resolves to the module below instead: the light parts (depth limits, character classes, the
+ * complexity bound, the error class) are the very source modules, shared with that entry through a
+ * common chunk (one RichTextTooDeepError class, so `instanceof` holds across both); each function
+ * that needs Tiptap loads the entry synchronously the first time it is called (`require` of an ES
+ * module, Node 20.19+ without a flag), so the playbook package's synchronous API is unchanged.
+ * Tiptap's values (the schema, the extensions) are not offered: a server source that imports one
+ * fails the build ("No matching export") and must be added here.
+ */
+const editorSchemaDir = join(repoRoot, 'packages/editor-schema/src');
+const richTextFunctions = [
+  'createEditorExtensions',
+  'fragmentToJSON',
+  'fragmentToMarkdown',
+  'fragmentToNode',
+  'writeJSONToFragment',
+  'writeMarkdownToFragment',
+  'emptyDocJSON',
+  'jsonToMarkdown',
+  'markdownToJSON',
+];
+const editorSchemaOnFirstUse = `
+export { isBlank, isSpace } from './characterClasses';
+export { MARKDOWN_BOUNDS, markdownTooComplex } from './markdownComplexity';
+export { fragmentDeeperThan, fragmentTexts, jsonDeeperThan, MAX_RICH_TEXT_DEPTH, markdownContainerDepth, RichTextTooDeepError } from './nesting';
+import { createRequire } from 'node:module';
+const entry = './editor-schema.js';
+let loaded;
+const richText = () => (loaded ??= createRequire(import.meta.url)(entry));
+${richTextFunctions.map((name) => `export function ${name}(...args) { return richText().${name}(...args); }`).join('\n')}
+`;
+
+const richTextOnFirstUse = {
+  name: 'rich-text-on-first-use',
+  setup(builder) {
+    builder.onResolve({ filter: /^@fullcourt\/editor-schema$/ }, () => ({ path: 'editor-schema', namespace: 'rich-text-on-first-use' }));
+    builder.onLoad({ filter: /.*/, namespace: 'rich-text-on-first-use' }, () => ({
+      contents: editorSchemaOnFirstUse,
+      resolveDir: editorSchemaDir,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * Non-ASCII characters as \\u escapes. esbuild escapes them in strings but leaves them in regular
  * expression literals (Tiptap's input rules have a few), and one such character makes V8 hold the
  * whole file's source as two-byte text, twice the memory. `\\uXXXX` means the same character in a
@@ -127,7 +174,8 @@ function asciiOnly(code) {
 
 rmSync(outdir, { recursive: true, force: true });
 const { outputFiles } = await build({
-  entryPoints: [join(serverDir, 'src/main.ts')],
+  // The server, and the rich-text code it loads on first use (see richTextOnFirstUse).
+  entryPoints: { main: join(serverDir, 'src/main.ts'), 'editor-schema': join(editorSchemaDir, 'index.ts') },
   outdir,
   bundle: true,
   splitting: true,
@@ -141,7 +189,7 @@ const { outputFiles } = await build({
   legalComments: 'none',
   // Bundled CommonJS packages call require (for Node's built-ins); an ES module has none of its own.
   banner: { js: "import { createRequire as __fcCreateRequire } from 'node:module'; const require = __fcCreateRequire(import.meta.url);" },
-  plugins: [oneCopy, onlyTheMemoryLimiter, checkedExternals],
+  plugins: [oneCopy, onlyTheMemoryLimiter, richTextOnFirstUse, checkedExternals],
   logLevel: 'warning',
   write: false,
 });

@@ -47,14 +47,21 @@ function anyRoom(title: string): Promise<string> {
 
 /**
  * Fullcourt as `npm run serve` starts it (read from package.json, so the bench follows when that
- * script changes, say to compiled JavaScript), every setting at its default but address and data.
+ * script changes, say to compiled JavaScript), every setting at its default but address and data:
+ * the environment the script sets (`NAME=value` words before `node`) and node's arguments.
  */
-function fullcourtArgs(): string[] {
+function fullcourtCommand(): { env: Record<string, string>; args: string[] } {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const serve = pkg.scripts.serve ?? '';
-  const [command, ...args] = serve.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`the peers bench runs "npm run serve" as "node <args>"; it is "${serve}"`);
-  return args;
+  const words = serve.trim().split(/\s+/);
+  const env: Record<string, string> = {};
+  while (words[0] && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+    const [name, ...value] = (words.shift() as string).split('=');
+    env[name as string] = value.join('=');
+  }
+  const [command, ...args] = words;
+  if (command !== 'node') throw new Error(`the peers bench runs "npm run serve" as "[NAME=value...] node <args>"; it is "${serve}"`);
+  return { env, args };
 }
 
 let built = false;
@@ -74,10 +81,11 @@ export const fullcourt: PeerServer = {
   ownCode: /^file:\/\/.*\/apps\/server\/(src|dist)\//,
   async start(dataDir, options = {}) {
     buildServerOnce();
+    const serve = fullcourtCommand();
     const process = await spawnPeer({
-      args: fullcourtArgs(),
+      args: serve.args,
       // The same checks run, with limits no single benchmark client reaches (the peers have none).
-      env: { HOST: '127.0.0.1', DATA_DIR: dataDir, ...ownerEnv, ...unlimited },
+      env: { ...serve.env, HOST: '127.0.0.1', DATA_DIR: dataDir, ...ownerEnv, ...unlimited },
       cwd: root,
       inspect: options.inspect,
     });
