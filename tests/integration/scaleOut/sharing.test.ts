@@ -1,8 +1,10 @@
+import { PlaybookDoc } from '@fullcourt/playbook';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Storage } from '../../../apps/server/src/db';
 import { openStorage } from '../../../apps/server/src/db';
 import { createPlaybook } from '../helpers/api';
+import { openEventStream } from '../helpers/eventStream';
 import { addPerson, share } from '../helpers/people';
 import { destroyAllProviders, eventually, openSyncedProvider } from '../helpers/providers';
 import { type ScaleOut, scaleOutAvailable, startScaleOut } from '../helpers/scaleOut';
@@ -20,6 +22,10 @@ afterEach(() => destroyAllProviders());
 afterAll(async () => {
   await cluster?.close();
 }, 60_000);
+
+/** Storage as one more process sees it (to write underneath the servers, or read what they stored). */
+const openShared = (databaseUrl: string) =>
+  openStorage({ databaseUrl, shared: true, dataDir: '', synchronous: 'NORMAL', walCheckpointMs: 0, journalSizeLimitBytes: 0 });
 
 const ws = (i: number) => cluster.servers[i]?.wsUrl as string;
 const url = (i: number) => cluster.servers[i]?.url as string;
@@ -59,7 +65,7 @@ describe.skipIf(!available)('three server processes sharing one database and Red
     await eventually(() => watchers.every((w) => w.doc.getText('notes').length === 6), 10_000, 'the first edit everywhere');
 
     // A writer that stores without ringing the bell: what a publish lost on the way looks like.
-    const storage: Storage = await openStorage({ databaseUrl: cluster.databaseUrl, shared: true, dataDir: '/nonexistent' } as never);
+    const storage: Storage = await openShared(cluster.databaseUrl);
     try {
       const scratch = new Y.Doc();
       Y.applyUpdate(scratch, Y.encodeStateAsUpdate(watchers[0]?.doc as Y.Doc));
@@ -88,7 +94,7 @@ describe.skipIf(!available)('three server processes sharing one database and Red
     const total = 180;
     await eventually(() => clients.every((c) => c.doc.getArray('edits').length === total), 15_000, 'every edit at every client');
     // What storage holds, read fresh, is everything: no process folded away rows it had not applied.
-    const storage: Storage = await openStorage({ databaseUrl: cluster.databaseUrl, shared: true, dataDir: '/nonexistent' } as never);
+    const storage: Storage = await openShared(cluster.databaseUrl);
     try {
       const stored = await storage.documents.load(id);
       const doc = new Y.Doc();
@@ -101,6 +107,22 @@ describe.skipIf(!available)('three server processes sharing one database and Red
     }
     const late = await openSyncedProvider(ws(2), id);
     await eventually(() => late.doc.getArray('edits').length === total, 10_000, 'a late joiner to get all of it');
+  });
+
+  it('pushes an edit made through one process to reader pages open on another', async () => {
+    const id = await createPlaybook(url(0), 'Read elsewhere', 'empty');
+    const stream = await openEventStream(`${url(1)}/api/playbooks/${id}/events`);
+    try {
+      await stream.next('playbook');
+      const editor = await openSyncedProvider(ws(0), id);
+      new PlaybookDoc(editor.doc).setTitle('Edited on process 0');
+      for (;;) {
+        const event = await stream.next('playbook', 10_000);
+        if ((JSON.parse(event.data) as { title?: string }).title === 'Edited on process 0') break;
+      }
+    } finally {
+      stream.close();
+    }
   });
 
   it('turns an editor’s sockets on every process read-only when they are downgraded on one', async () => {
