@@ -66,7 +66,8 @@ export function postgresDocumentStore(db: Db, pool: pg.Pool): DocumentStore {
     (
       await client.query<UpdateRow>({
         name: 'fc_updates_after',
-        text: 'SELECT seq::text AS seq, "update" FROM document_updates WHERE playbook_id = $1 AND seq > $2 ORDER BY seq',
+        // By the column, not the text alias of the same name (which would sort 10 before 2).
+        text: 'SELECT seq::text AS seq, "update" FROM document_updates WHERE playbook_id = $1 AND seq > $2 ORDER BY document_updates.seq',
         values: [playbookId, after],
       })
     ).rows;
