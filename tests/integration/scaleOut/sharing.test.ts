@@ -109,6 +109,24 @@ describe.skipIf(!available)('three server processes sharing one database and Red
     await eventually(() => late.doc.getArray('edits').length === total, 10_000, 'a late joiner to get all of it');
   });
 
+  it('shows a client’s presence to clients on the other processes, also to one that opens the playbook later, and removes it when the client leaves', async () => {
+    const id = await createPlaybook(url(0), 'Presence across processes', 'empty');
+    const maya = await openSyncedProvider(ws(0), id);
+    const sam = await openSyncedProvider(ws(1), id);
+    maya.awareness.setLocalStateField('user', { name: 'Maya' });
+    const mayaId = maya.doc.clientID;
+    await eventually(() => sam.awareness.getStates().get(mayaId)?.user?.name === 'Maya', 5_000, 'Maya’s presence on process 1');
+    // Process 2 opens the playbook only now: it asks the others for who is there.
+    const late = await openSyncedProvider(ws(2), id);
+    await eventually(() => late.awareness.getStates().get(mayaId)?.user?.name === 'Maya', 5_000, 'Maya’s presence on process 2');
+    maya.destroy();
+    await eventually(
+      () => !sam.awareness.getStates().has(mayaId) && !late.awareness.getStates().has(mayaId),
+      5_000,
+      'Maya gone everywhere',
+    );
+  });
+
   it('pushes an edit made through one process to reader pages open on another', async () => {
     const id = await createPlaybook(url(0), 'Read elsewhere', 'empty');
     const stream = await openEventStream(`${url(1)}/api/playbooks/${id}/events`);

@@ -8,7 +8,7 @@ import type { SharedDocument } from './sharedDocument';
 /** How long a missing row may stay missing before it is read from storage (another process's publish may just be late). */
 const gapGraceMs = 200;
 
-export type CatchUpReason = 'gap' | 'reconnect' | 'periodic' | 'subscribed';
+export type CatchUpReason = 'gap' | 'reconnect' | 'periodic';
 
 /**
  * Keeps one open document in step with the other processes that have it open. Subscribed before
