@@ -166,7 +166,13 @@ export class RedisBus implements Bus {
     this.closed = true;
     clearInterval(this.heartbeat);
     this.metrics.busConnected.set(0);
-    await Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]);
+    // A stopped Redis never answers QUIT: give it a moment, then drop the connections anyway.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([this.publisher.quit(), this.subscriber.quit()]),
+      new Promise<void>((done) => (timer = setTimeout(done, commandTimeoutMs))),
+    ]);
+    clearTimeout(timer);
     this.publisher.disconnect();
     this.subscriber.disconnect();
   }
