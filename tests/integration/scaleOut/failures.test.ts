@@ -65,10 +65,10 @@ describe.skipIf(!available)('three server processes when a part fails', () => {
     await converged(clients, 90);
   });
 
-  // Passed on wt-pg c34091a/046d5a4; since merging its later commits (85d2895…f38f38d) the process that
-  // only follows (1) logs "a connection dropped or the instance lock could not be taken again; retrying"
-  // after the restart, then its storage calls seem to hang: it holds its outbox and never catches up.
-  // Skipped until the Postgres reconnection is looked at (see the report); the writer's side holds.
+  // Passed once (before the second wt-pg merge); fails now: after PostgreSQL comes back the writer's
+  // process (0) stores and shows the edit to its own clients, but the client on process 1 never gets
+  // it, and process 1 logs neither a catch-up nor a failed one (its heads() check or the publish seem
+  // lost). Skipped until that is found; the first half (nothing broadcast that is not stored) holds.
   it.skip('broadcasts nothing it could not store while PostgreSQL is down, and recovers when it is back', async () => {
     const id = await createPlaybook(url(0), 'Postgres restarted', 'empty');
     const [writer, neighbour, remote] = await Promise.all([0, 0, 1].map((i) => openSyncedProvider(ws(i), id)));

@@ -5,6 +5,9 @@ import type { CollabMetrics } from './documentPersistence';
 import { SequenceTracker } from './sequenceTracker';
 import type { SharedDocument } from './sharedDocument';
 
+/** A storage read that has not answered by then is given up (and tried again later), so one hung call cannot stop every later catch-up. */
+const readTimeoutMs = 10_000;
+
 /** How long a missing row may stay missing before it is read from storage (another process's publish may just be late). */
 const gapGraceMs = 200;
 
@@ -133,7 +136,13 @@ export class DocumentSync implements PlaybookListener {
   private async catchUpOnce(reason: CatchUpReason): Promise<void> {
     const tracker = this.tracker as SequenceTracker;
     const document = this.document as SharedDocument;
-    const tail = await this.store.since(this.playbookId, tracker.contiguous);
+    let timer: NodeJS.Timeout | undefined;
+    const tail = await Promise.race([
+      this.store.since(this.playbookId, tracker.contiguous),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`storage did not answer within ${readTimeoutMs} ms`)), readTimeoutMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
     if (document.destroyed || this.detached) return;
     let applied = 0;
     // Rows after ours were folded into the snapshot meanwhile: it holds them all.
