@@ -20,6 +20,18 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The suites that prove the PostgreSQL stores behave as the SQLite ones, run again with
+          // every test server on a database of one throwaway cluster (tests/integration/helpers/testStorage.ts).
+          name: 'postgres',
+          include: ['tests/integration/{collaboration,versions,webhooks,compaction,durability,writeApi,accounts}.test.ts'],
+          env: { FULLCOURT_TEST_STORAGE: 'postgres' },
+          globalSetup: ['tests/integration/helpers/postgresGlobalSetup.ts'],
+          setupFiles: ['tests/integration/helpers/postgresSkip.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           // Browser tests drive Debian's Chromium against a production build of apps/web, built once.
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { api } from './helpers/api';
 import { anonymous, cookieFrom, owner, signIn } from './helpers/auth';
 import { startChildServer } from './helpers/childServer';
 import { addPerson } from './helpers/people';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
+import { queryStored } from './helpers/testStorage';
 
 afterEach(closeAllTestServers);
 
@@ -191,9 +191,10 @@ describe('invitations', () => {
   it('refuses an expired or revoked link', async () => {
     const server = await startTestServer();
     const expiring = await api<{ id: string; token: string }>(server.url, 'POST', '/api/v1/invitations', { email: 'late@fullcourt.test' });
-    const db = new Database(join(server.dataDir, 'fullcourt.sqlite'));
-    db.prepare('UPDATE invitations SET expires_at = ? WHERE id = ?').run(Date.now() - 1000, expiring.json.id);
-    db.close();
+    await queryStored(server.dataDir, 'UPDATE invitations SET expires_at = ? WHERE id = ?', [
+      new Date(Date.now() - 1000),
+      expiring.json.id,
+    ]);
     const late = await api(
       server.url,
       'POST',

@@ -52,7 +52,12 @@ describe('real-time collaboration', () => {
     a.awareness.setLocalStateField('cursor', { anchor: 3, head: 7 });
 
     const aId = a.doc.clientID;
-    await eventually(() => b.awareness.getStates().get(aId)?.user?.name === 'Maya (Marketing)', 5_000, 'awareness at b');
+    // Two fields, two awareness updates: the cursor may arrive in a later relay than the name.
+    await eventually(
+      () => b.awareness.getStates().get(aId)?.user?.name === 'Maya (Marketing)' && b.awareness.getStates().get(aId)?.cursor !== undefined,
+      5_000,
+      'awareness at b',
+    );
     expect(b.awareness.getStates().get(aId)?.cursor).toEqual({ anchor: 3, head: 7 });
 
     // Simulate a closed tab: the socket goes away without a goodbye from the client.

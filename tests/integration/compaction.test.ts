@@ -1,28 +1,27 @@
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { destroyAllProviders, eventually, openSyncedProvider } from './helpers/providers';
 import { closeAllTestServers, startTestServer } from './helpers/testServer';
+import { queryStored } from './helpers/testStorage';
 
 afterEach(async () => {
   destroyAllProviders();
   await closeAllTestServers();
 });
 
-function storedRows(dataDir: string, playbookId: string) {
-  const db = new Database(join(dataDir, 'fullcourt.sqlite'), { readonly: true });
-  try {
-    const updates = db
-      .prepare('select count(*) as n, coalesce(sum(length("update")), 0) as bytes from document_updates where playbook_id = ?')
-      .get(playbookId) as { n: number; bytes: number };
-    const snapshot = db.prepare('select length(state) as bytes from document_snapshots where playbook_id = ?').get(playbookId) as
-      | { bytes: number }
-      | undefined;
-    return { updates: updates.n, updateBytes: updates.bytes, snapshotBytes: snapshot?.bytes ?? 0 };
-  } finally {
-    db.close();
-  }
+/** What the server on `dataDir` stores of a playbook (SQLite or PostgreSQL, see helpers/testStorage). */
+async function storedRows(dataDir: string, playbookId: string) {
+  const [updates] = await queryStored<{ n: number; bytes: number }>(
+    dataDir,
+    'select count(*) as n, coalesce(sum(length("update")), 0) as bytes from document_updates where playbook_id = ?',
+    [playbookId],
+  );
+  const [snapshot] = await queryStored<{ bytes: number }>(
+    dataDir,
+    'select length(state) as bytes from document_snapshots where playbook_id = ?',
+    [playbookId],
+  );
+  return { updates: Number(updates?.n), updateBytes: Number(updates?.bytes), snapshotBytes: Number(snapshot?.bytes ?? 0) };
 }
 
 describe('compaction', () => {
@@ -38,7 +37,7 @@ describe('compaction', () => {
     }
     await eventually(() => reader.doc.getText('notes').toString() === text.toString(), 5_000, 'reader caught up');
 
-    const stored = storedRows(server.dataDir, id);
+    const stored = await storedRows(server.dataDir, id);
     // 450 inserts and 65 deletes were sent one by one; only the tail since the last compaction is left.
     expect(stored.updates).toBeLessThan(100);
     expect(stored.snapshotBytes).toBeGreaterThan(0);
@@ -59,11 +58,11 @@ describe('compaction', () => {
     for (let i = 0; i < 30; i++) writer.doc.getArray('items').push([i]);
     const reader = await openSyncedProvider(server.wsUrl, id);
     await eventually(() => reader.doc.getArray('items').length === 30, 5_000, 'reader caught up');
-    expect(storedRows(server.dataDir, id).updates).toBeGreaterThanOrEqual(30);
+    expect((await storedRows(server.dataDir, id)).updates).toBeGreaterThanOrEqual(30);
 
     destroyAllProviders();
     await eventually(() => server.services.collab.documents.openCount === 0, 5_000, 'document unloaded');
-    const stored = storedRows(server.dataDir, id);
+    const stored = await storedRows(server.dataDir, id);
     expect(stored.updates).toBe(0);
     expect(stored.snapshotBytes).toBeGreaterThan(0);
 

@@ -12,5 +12,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Drizzle's SQL migrations (`npm run db:generate` writes them). */
 export const migrationsFolder = resolve(repoRoot, 'drizzle');
 
+/** The PostgreSQL migrations (DATABASE_URL), from drizzle.postgres.config.ts. */
+export const postgresMigrationsFolder = resolve(repoRoot, 'drizzle/postgres');
+
 /** The web app's production build (`npm run build`). */
 export const defaultWebDist = resolve(repoRoot, 'apps/web/dist');

@@ -54,7 +54,13 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     synchronous: config.sqliteSynchronous,
     walCheckpointMs: config.sqliteCheckpointMs,
     journalSizeLimitBytes: config.sqliteJournalSizeLimit,
-    onHousekeepingError: (error) => log.warn({ err: error }, 'WAL checkpoint failed; retrying on the next interval'),
+    onHousekeepingError: (error) =>
+      log.warn(
+        { err: error },
+        config.databaseUrl
+          ? 'PostgreSQL: a connection dropped or the instance lock could not be taken again; retrying'
+          : 'WAL checkpoint failed; retrying on the next interval',
+      ),
   });
   // Background work that follows edits, once they go quiet: checkpoints and the listed title.
   const checkpoints = new QuietTimer(
@@ -109,7 +115,11 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     },
     log,
   );
-  const identity = new Identity(storage, { secret: authSecret(config.authSecret, config.dataDir), publicUrl: config.publicUrl }, log);
+  const identity = new Identity(
+    storage,
+    { secret: await authSecret(config.authSecret, storage, config.dataDir), publicUrl: config.publicUrl },
+    log,
+  );
   const rechecks = new CoalescedTask(
     () => recheckConnections(services),
     (error) => log.error({ err: error }, 're-checking access of open sockets failed'),

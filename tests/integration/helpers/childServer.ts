@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ownerEnv, signInOwner } from './auth';
+import { databaseUrlFor } from './testStorage';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -43,9 +44,20 @@ export async function startChildServer(
 ): Promise<ChildServer> {
   const preloads = (options.imports ?? []).flatMap((module) => ['--import', module]);
   const args = options.entry ? [...preloads, options.entry] : ['--import', 'tsx', ...preloads, 'apps/server/src/main.ts'];
+  // Under FULLCOURT_TEST_STORAGE=postgres, the data folder's own database (./testStorage.ts).
+  const databaseUrl = env.DATABASE_URL === undefined ? await databaseUrlFor(dataDir) : undefined;
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...ownerEnv, ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      ...ownerEnv,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     ...as,
   });

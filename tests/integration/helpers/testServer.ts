@@ -6,6 +6,7 @@ import { createLogger } from '../../../apps/server/src/logger';
 import { type RunningServer, startServer } from '../../../apps/server/src/server';
 import { createPlaybook } from './api';
 import { forgetCredentials, ownerEnv, signInOwner } from './auth';
+import { databaseUrlFor } from './testStorage';
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -25,17 +26,21 @@ const running = new Set<TestServer>();
 /**
  * Starts the real server in this process on an ephemeral port with a temporary DATA_DIR, with
  * an owner account (see ./auth) signed in: requests through the helpers run as that owner.
+ * Under FULLCOURT_TEST_STORAGE=postgres it stores in a PostgreSQL database of its own, the same
+ * one when restarted on the same `dataDir` (./testStorage.ts).
  */
 export async function startTestServer(
   env: Record<string, string> = {},
   dataDir = mkdtempSync(join(tmpdir(), 'fullcourt-test-')),
   options: { webDist?: string } = {},
 ): Promise<TestServer> {
+  const databaseUrl = env.DATABASE_URL === undefined ? await databaseUrlFor(dataDir) : undefined;
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...ownerEnv,
     ...env,
   });

@@ -268,6 +268,12 @@ export interface Storage {
   audit: AuditStore;
   /** better-auth's database adapter over the same database (its users, sessions, accounts tables). */
   authAdapter: AuthAdapter;
+  /**
+   * A random secret every process of this server shares, made once and kept in the database
+   * (get-or-create), or undefined when the storage keeps none: SQLite serves one process, which
+   * keeps its secret in DATA_DIR (identity/authSecret.ts).
+   */
+  sharedSecret(name: 'auth'): Promise<string | undefined>;
   /** Resolves when a small write transaction succeeds now; rejects with a StorageError saying why not (for health). */
   checkWritable(): Promise<void>;
   /** Stops background work, closes the database and releases its lock (the data folder's, or Postgres' advisory lock). */

@@ -70,6 +70,9 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },
     }),
+    async sharedSecret() {
+      return undefined;
+    },
     async checkWritable() {
       probeDatabase(sqlite);
     },
