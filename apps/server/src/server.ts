@@ -1,7 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
+import type { Bus } from './bus/bus';
+import { RedisBus } from './bus/redisBus';
 import { CollabServer } from './collab/collabServer';
+import { CrossProcessSync } from './collab/crossProcessSync';
 import { recheckConnections } from './commands/accessRecheck';
 import { takeCheckpoint } from './commands/checkpointer';
 import { CoalescedTask } from './commands/coalescedTask';
@@ -62,10 +65,18 @@ export async function startServer(config: Config, log: Logger, options: { webDis
           : 'WAL checkpoint failed; retrying on the next interval',
       ),
   });
+  const metrics = createMetrics();
+  // Several processes on one database: Redis carries edits, presence and access changes between them.
+  const bus: Bus | undefined = config.redisUrl ? new RedisBus(config.redisUrl, log, metrics) : undefined;
+  const crossProcess = bus && new CrossProcessSync(bus, storage.documents, log, metrics);
   // Background work that follows edits, once they go quiet: checkpoints and the listed title.
+  // Processes whose clients edit one playbook together each see it go quiet: one of them takes the checkpoint.
   const checkpoints = new QuietTimer(
     config.checkpointQuietMs,
-    (id) => takeCheckpoint(services, id),
+    async (id) => {
+      if (bus && !(await bus.claim(`checkpoint:${id}`, checkpointClaimMs))) return;
+      await takeCheckpoint(services, id);
+    },
     (id, error) => log.error({ err: error, playbookId: id }, 'automatic checkpoint failed'),
   );
   const titles = new QuietTimer(
@@ -90,6 +101,8 @@ export async function startServer(config: Config, log: Logger, options: { webDis
       awarenessIntervalMs: config.awarenessIntervalMs,
       maxOpenDocuments: config.maxOpenDocuments,
       maxLoadedBytes: config.maxLoadedBytes,
+      metrics,
+      crossProcess,
       onChange: (id) => {
         checkpoints.touch(id);
         titles.touch(id);
@@ -136,19 +149,31 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     webhooks,
     log,
     identity,
-    signIns: new SignInLimiter(config.signInLimits),
+    signIns: new SignInLimiter(config.signInLimits, {
+      sharedStore: bus?.limiterStore,
+      onRefused: (limit) => metrics.rateLimitRefusals.inc({ limit }),
+    }),
     firstRun: new FirstRun(),
     publicUrl: config.publicUrl,
     accessCache: new Map(),
     accessChanged: () => {
-      services.accessCache.clear();
-      identity.forget();
-      rechecks.request();
+      accessChangedHere();
+      // Every process holds caches and sockets of its own.
+      bus?.publishEvent({ kind: 'accessChanged' });
     },
     versionLimits: { maxNamedVersions: config.maxNamedVersions, maxRestoreBackups: config.maxRestoreBackups },
-    metrics: createMetrics(),
-    busStatus: undefined,
+    metrics,
+    busStatus: bus && (() => bus.status()),
+    rateLimitStore: bus?.limiterStore,
   };
+  function accessChangedHere(): void {
+    services.accessCache.clear();
+    identity.forget();
+    rechecks.request();
+  }
+  bus?.onEvent((event) => {
+    if (event.kind === 'accessChanged') accessChangedHere();
+  });
   const { setupToken } = await prepareFirstRun(services, config.owner);
   // Sessions on open sockets end on their own too (expiry); look now and then.
   const sessionRecheck = setInterval(() => rechecks.request(), config.sessionRecheckMs);
@@ -184,6 +209,8 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     s.once('error', reject);
   }).catch(async (error: unknown) => {
     // Not listening (the port is taken, say): give the storage's lock back.
+    crossProcess?.close();
+    await bus?.close();
     await storage.close();
     throw error;
   });
@@ -211,6 +238,8 @@ export async function startServer(config: Config, log: Logger, options: { webDis
         await titles.flush();
         await checkpoints.flush();
         const unstored = await collab.documents.closeAll();
+        crossProcess?.close();
+        await bus?.close();
         await webhooks.stop();
         for (const client of nodeWs.wss.clients) client.terminate();
         if ('closeAllConnections' in server) server.closeAllConnections();
@@ -222,6 +251,9 @@ export async function startServer(config: Config, log: Logger, options: { webDis
     },
   };
 }
+
+/** How long one process's claim on a playbook's quiet-time checkpoint keeps the others from taking it too. */
+const checkpointClaimMs = 5_000;
 
 /**
  * Readers of a playbook being edited get at most one new copy per this interval (the first

@@ -1,8 +1,13 @@
 import type { DocumentStore, StoredDocument } from '../db';
 import type { Logger } from '../logger';
+import type { Metrics } from '../metrics/metrics';
+
+/** The instruments the collaboration core increments (a subset of the server's metrics). */
+export type CollabMetrics = Pick<Metrics, 'updatesStored' | 'updatesBroadcast' | 'storageLatency' | 'busLag' | 'busCatchUps'>;
 
 export interface PersistenceOptions {
   compactAfterUpdates: number;
+  metrics?: CollabMetrics;
 }
 
 const maxRetryDelayMs = 5_000;
@@ -34,6 +39,13 @@ export class DocumentPersistence {
   private failing: StorageFailure | undefined;
   /** Called whenever every enqueued update has been stored. */
   onCaughtUp: () => void = () => {};
+  /** Called after each write commits, with the batch and the sequence number of its last update (theirs are consecutive). */
+  onStored: (updates: Uint8Array[], lastSeq: number) => void = () => {};
+  /**
+   * How far a compaction may fold: every row up to it must be in memory. Alone that is every row
+   * stored; with other processes writing too, only the rows up to the first one not applied here yet.
+   */
+  foldUpTo: () => number = () => this.lastSeq;
 
   constructor(
     private readonly playbookId: string,
@@ -133,18 +145,27 @@ export class DocumentPersistence {
   }
 
   private async drain(): Promise<void> {
+    // Once per drain: a compaction that could fold nothing (rows missing here) must not spin.
+    let compacted = false;
     for (;;) {
       while (this.pending.length > 0) {
         const batch = this.pending.slice();
+        const started = performance.now();
         // Only drop the batch from memory once it is stored.
+        const seq = await this.store.append(this.playbookId, batch);
+        this.options.metrics?.storageLatency.observe({ operation: 'append' }, (performance.now() - started) / 1000);
+        this.options.metrics?.updatesStored.inc(batch.length);
         // max: an adopted row may have taken a later number while this write was in flight.
-        this.lastSeq = Math.max(this.lastSeq, await this.store.append(this.playbookId, batch));
+        this.lastSeq = Math.max(this.lastSeq, seq);
         this.pending.splice(0, batch.length);
         this.updatesSinceSnapshot += batch.length;
+        // Commit first, then publish: others hear of an update only once storage holds it.
+        this.onStored(batch, seq);
       }
       this.onCaughtUp();
-      if (!this.wantsCompaction()) break;
+      if (compacted || !this.wantsCompaction()) break;
       await this.compact();
+      compacted = true;
     }
     this.compactRequested = false;
   }
@@ -161,19 +182,29 @@ export class DocumentPersistence {
     return n >= this.options.compactAfterUpdates && this.updateBytes * 4 >= this.snapshotBytes;
   }
 
-  /** Runs only with nothing pending, so the encoded state is exactly the rows up to lastSeq. */
+  /**
+   * Runs only with nothing pending, so the encoded state holds every row up to `foldUpTo()` (and
+   * perhaps later ones, which stay as rows: applying them again changes nothing).
+   */
   private async compact(): Promise<void> {
     const started = performance.now();
     const state = this.encodeState();
-    const uptoSeq = this.lastSeq;
-    const folded = this.updatesSinceSnapshot;
-    const foldedBytes = this.updateBytes;
-    await this.store.compact(this.playbookId, state, uptoSeq);
+    const uptoSeq = this.foldUpTo();
+    // Rows known past the fold stay; the rest are what this compaction folds.
+    const folded = Math.max(0, this.updatesSinceSnapshot - Math.max(0, this.lastSeq - uptoSeq));
+    const foldedBytes = this.updatesSinceSnapshot > 0 ? Math.round((this.updateBytes * folded) / this.updatesSinceSnapshot) : 0;
+    const compacted = await this.store.compact(this.playbookId, state, uptoSeq);
+    this.options.metrics?.storageLatency.observe({ operation: 'compact' }, (performance.now() - started) / 1000);
+    // Folded either way: by us, or already by another process whose snapshot is at or past ours.
     // Updates stored while compaction ran stay as rows after the snapshot.
     this.updatesSinceSnapshot -= folded;
     this.updateBytes -= foldedBytes;
-    this.snapshotBytes = state.byteLength;
+    if (compacted) this.snapshotBytes = state.byteLength;
     this.compactRequested = false;
+    if (!compacted) {
+      this.log.info({ playbookId: this.playbookId, uptoSeq }, 'compaction skipped: the stored snapshot is already as recent');
+      return;
+    }
     this.log.info(
       {
         playbookId: this.playbookId,

@@ -1,6 +1,8 @@
 import type { DocumentStore, StoredDocument } from '../db';
 import type { Logger } from '../logger';
+import type { CrossProcessSync } from './crossProcessSync';
 import type { StorageFailure } from './documentPersistence';
+import type { DocumentSync } from './documentSync';
 import { CollabError } from './errors';
 import { type DocumentOptions, type Peer, SharedDocument } from './sharedDocument';
 
@@ -22,8 +24,10 @@ export interface RegistryOptions extends DocumentOptions {
   maxOpenDocuments?: number;
   /** Most stored bytes of the documents in memory at once (a Y.Doc takes up to ~12× its stored size); same policy. */
   maxLoadedBytes?: number;
-  /** Called after each change to a document (for checkpoints); must not throw. */
+  /** Called after each change made in this process (for checkpoints and titles, not for what other processes' clients did); must not throw. */
   onChange?: (playbookId: string) => void;
+  /** With other processes sharing storage: keeps open documents in step with theirs (see CrossProcessSync). */
+  crossProcess?: CrossProcessSync;
 }
 
 /** What a client refused for lack of room is told to wait: about how long a document takes to go idle. */
@@ -42,6 +46,8 @@ export class DocumentRegistry {
   private readonly loaded = new Map<string, SharedDocument>();
   /** Documents nobody uses, waiting to unload, in the order they went idle (longest idle first). */
   private readonly unloadTimers = new Map<string, { timer: NodeJS.Timeout; document: SharedDocument }>();
+  /** Each loaded document's link to the other processes (with a bus only). */
+  private readonly syncs = new WeakMap<SharedDocument, DocumentSync>();
   private closing = false;
 
   constructor(
@@ -146,7 +152,7 @@ export class DocumentRegistry {
           // Compaction alone failing loses nothing: every update is stored as its own row.
           if (document.persistence.isBehind) failed.push(document.playbookId);
         }
-        document.destroy();
+        this.forget(document);
       }),
     );
     this.loading.clear();
@@ -165,7 +171,10 @@ export class DocumentRegistry {
         ? this.busy(`Too many playbooks open on the server (MAX_OPEN_DOCUMENTS is ${maxDocuments})`)
         : this.busy(`Too much playbook data in the server's memory (MAX_LOADED_BYTES is ${maxBytes})`);
     }
+    // Subscribe before loading: what other processes store meanwhile is buffered, then applied if newer.
+    let sync: DocumentSync | undefined;
     try {
+      sync = await this.options.crossProcess?.attach(playbookId);
       const stored = await this.store.load(playbookId);
       const document = this.replay(playbookId, stored);
       this.loaded.set(playbookId, document);
@@ -175,14 +184,24 @@ export class DocumentRegistry {
         document.destroy();
         throw this.busy(`Too much playbook data in the server's memory (MAX_LOADED_BYTES is ${maxBytes})`);
       }
+      if (sync) {
+        sync.bind(document, stored.lastSeq);
+        this.syncs.set(document, sync);
+      }
       const { onChange } = this.options;
-      if (onChange) document.doc.on('update', () => onChange(playbookId));
+      if (onChange) {
+        document.doc.on('update', (_update: Uint8Array, origin: unknown) => {
+          // Another process's edit is checkpointed and indexed by the process its client is on.
+          if (!SharedDocument.fromElsewhere(origin)) onChange(playbookId);
+        });
+      }
       this.log.info(
         { playbookId, updates: stored.updates.length, storedBytes: stored.storedBytes, ms: Math.round(performance.now() - started) },
         'document loaded',
       );
       return document;
     } catch (error) {
+      if (sync) this.options.crossProcess?.detach(sync);
       if (error instanceof CollabError) throw error;
       this.log.error({ err: error, playbookId }, 'document load failed');
       throw error;
@@ -253,7 +272,14 @@ export class DocumentRegistry {
       return;
     this.loading.delete(document.playbookId);
     this.loaded.delete(document.playbookId);
-    document.destroy();
+    this.forget(document);
     this.log.info({ playbookId: document.playbookId }, 'document unloaded');
+  }
+
+  /** Destroys a document and stops following other processes' changes to it. */
+  private forget(document: SharedDocument): void {
+    const sync = this.syncs.get(document);
+    if (sync) this.options.crossProcess?.detach(sync);
+    document.destroy();
   }
 }

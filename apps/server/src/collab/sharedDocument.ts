@@ -33,6 +33,12 @@ type Outgoing = { to: Peer | undefined; except: Peer | undefined; message: Uint8
 
 // The origin of an update that storage already holds (see applyStored).
 const alreadyStored = Symbol('already stored');
+// The origin of an update another process stored (see applyRemote): not written, not published again.
+const storedElsewhere = Symbol('stored by another process');
+// The origin of presence relayed from another process's clients: not published again, nobody's here.
+const presenceElsewhere = Symbol('presence from another process');
+// The origin of the removal of a peer's presence when it leaves.
+const peerLeft = Symbol('peer left');
 
 /**
  * One open playbook: its Y.Doc and awareness, shared by every connection to it.
@@ -70,6 +76,13 @@ export class SharedDocument {
   destroyed = false;
   /** REST commands currently using this document; it is not unloaded while any are. */
   borrowers = 0;
+  /**
+   * Told of each update once storage holds it, with the sequence number of the last: this process's
+   * writes and restores (`local`, to be published to other processes) and those applyRemote brought.
+   */
+  onStored: (updates: Uint8Array[], lastSeq: number, local: boolean) => void = () => {};
+  /** Told of each change to this process's peers' presence (an awareness update), for other processes. */
+  onLocalPresence: (update: Uint8Array) => void = () => {};
 
   constructor(
     readonly playbookId: string,
@@ -86,13 +99,15 @@ export class SharedDocument {
     replayStored(this.doc, stored, replay.carefully);
     this.persistence = new DocumentPersistence(playbookId, store, stored, () => Y.encodeStateAsUpdate(this.doc), options, log);
     this.persistence.onCaughtUp = () => this.drainOutbox();
+    this.persistence.onStored = (updates, lastSeq) => this.onStored(updates, lastSeq, true);
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === alreadyStored) this.persistence.adopt(update, this.adoptingSeq);
+      if (origin === alreadyStored || origin === storedElsewhere) this.persistence.adopt(update, this.adoptingSeq);
       else this.persistence.enqueue(update);
+      options.metrics?.updatesBroadcast.inc({ source: origin === storedElsewhere ? 'bus' : 'local' });
       this.post({ to: undefined, except: this.peers.has(origin as Peer) ? (origin as Peer) : undefined, message: updateMessage(update) });
     });
     this.awareness.on('update', ({ added, updated, removed }: AwarenessChanges, origin: unknown) => {
@@ -108,6 +123,10 @@ export class SharedDocument {
         this.presenceLeft.set(id, this.awareness.meta.get(id)?.clock ?? 0);
       }
       this.schedulePresence();
+      // Relay what this process's peers changed (a removal is encoded as a null state with the next clock).
+      if (owned || origin === peerLeft) {
+        this.onLocalPresence(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
+      }
     });
   }
 
@@ -144,10 +163,34 @@ export class SharedDocument {
     return true;
   }
 
-  /** Applies an update that storage already holds at `seq` (a restore, stored with its backup): broadcast, not written again. */
+  /** Applies an update that storage already holds at `seq` (a restore, stored with its backup): broadcast and published, not written again. */
   applyStored(update: Uint8Array, seq: number): void {
     this.adoptingSeq = seq;
     Y.applyUpdate(this.doc, update, alreadyStored);
+    this.onStored([update], seq, true);
+  }
+
+  /** Applies an update another process stored at `seq` (or a snapshot folding rows up to it): broadcast to this process's peers, not written or published again. */
+  applyRemote(update: Uint8Array, seq: number): void {
+    this.adoptingSeq = seq;
+    Y.applyUpdate(this.doc, update, storedElsewhere);
+    this.onStored([update], seq, false);
+  }
+
+  /** Applies presence from another process's clients. Their states expire unless renewed (y-protocols drops them after 30 s), so a process that dies leaves no ghost cursors. */
+  applyRemotePresence(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, presenceElsewhere);
+  }
+
+  /** The presence of this process's peers, for a process that just opened the document; undefined when there is none. */
+  localPresence(): Uint8Array | undefined {
+    const ids = [...this.peers.values()].flatMap((owned) => [...owned]).filter((id) => this.awareness.getStates().has(id));
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : undefined;
+  }
+
+  /** Whether an update's origin is another process (the bus or a catch-up from storage), not this process's clients or commands. */
+  static fromElsewhere(origin: unknown): boolean {
+    return origin === storedElsewhere;
   }
 
   /** Adds a peer and starts the sync handshake: our state vector, then everyone's awareness. */
@@ -164,7 +207,7 @@ export class SharedDocument {
     if (!owned) return;
     this.peers.delete(peer);
     this.forgetHeldFor(peer);
-    if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], null);
+    if (owned.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...owned], peerLeft);
     // y-protocols keeps a clock per client forever; forget those of clients that left.
     for (const id of owned) this.awareness.meta.delete(id);
   }

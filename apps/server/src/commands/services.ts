@@ -32,6 +32,8 @@ export interface Services {
   metrics: Metrics;
   /** The cross-process bus's state; undefined when the server runs alone (no REDIS_URL). */
   busStatus: (() => BusStatus) | undefined;
+  /** Where rate limits keep their counters when processes share them (the bus's Redis); undefined alone (in memory). */
+  rateLimitStore?: unknown;
 }
 
 /** How much history one playbook may keep (see config.ts). */

@@ -143,7 +143,13 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
   app.use(
     '/api/*',
     rateLimit({
-      limiter: createRateLimiter({ name: 'http-writes', points: writes, windowSeconds: 60 }),
+      limiter: createRateLimiter({
+        name: 'http-writes',
+        points: writes,
+        windowSeconds: 60,
+        sharedStore: services.rateLimitStore,
+        onRefused: (limit) => services.metrics.rateLimitRefusals.inc({ limit }),
+      }),
       limit: `writes from this address (HTTP_WRITES_PER_MINUTE is ${writes})`,
       appliesTo: isWrite,
     }),

@@ -1,4 +1,10 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  type IRateLimiterStoreOptions,
+  type RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 
 /** Whether a client may go on, and if not, when it may retry. */
 export type RateVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -9,20 +15,36 @@ export interface RateLimiter {
 }
 
 export interface RateLimiterOptions {
-  /** What is counted, for the counters' names ("http-writes"). */
+  /** What is counted, for the counters' names ("http-writes") and the refusals metric. */
   name: string;
   /** How many points each key may spend per window. */
   points: number;
   windowSeconds: number;
+  /** The Redis connection (ioredis) to keep counters on, so processes behind one balancer share them; in memory without. */
+  sharedStore?: unknown;
+  /** Counts each refusal. */
+  onRefused?: (name: string) => void;
 }
 
 /**
- * The one place that knows the rate-limiting library. Counters live in this process today
- * (RateLimiterMemory); sharing them across processes is a matter of returning a
- * RateLimiterRedis here, with the same options, and nothing else changes.
+ * A counter of points per key: in this process (RateLimiterMemory), or on Redis when several
+ * processes share the limit, with an in-memory stand-in while Redis does not answer (a limit
+ * that fails open per process beats refusing everyone, or letting everyone through unlimited).
  */
-export function createRateLimiter({ name, points, windowSeconds }: RateLimiterOptions): RateLimiter {
-  const limiter = new RateLimiterMemory({ keyPrefix: name, points, duration: windowSeconds });
+export function createCounter({ name, points, windowSeconds, sharedStore }: Omit<RateLimiterOptions, 'onRefused'>): RateLimiterAbstract {
+  const options = { keyPrefix: `fullcourt:limit:${name}`, points, duration: windowSeconds };
+  if (!sharedStore) return new RateLimiterMemory(options);
+  return new RateLimiterRedis({
+    ...options,
+    storeClient: sharedStore,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory(options),
+  } as IRateLimiterStoreOptions);
+}
+
+/** The one place that knows the rate-limiting library (identity/signInLimiter builds on createCounter). */
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const limiter = createCounter(options);
   return {
     async consume(key, cost = 1) {
       try {
@@ -30,6 +52,7 @@ export function createRateLimiter({ name, points, windowSeconds }: RateLimiterOp
         return { allowed: true };
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
+        options.onRefused?.(options.name);
         return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
       }
     },

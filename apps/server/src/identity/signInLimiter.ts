@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { createCounter } from '../http/rateLimiter';
 
 export interface SignInLimits {
   perAccount: number;
@@ -8,17 +8,20 @@ export interface SignInLimits {
 
 /**
  * Counts failed sign-ins per account (email) and per address, so nobody can guess passwords
- * at speed (rate-limiter-flexible, in memory: one process). Only failures count; a success
- * clears the account's count. When either is spent, sign-in is refused until the window passes.
+ * at speed (in memory, or on Redis when processes share the counts: `sharedStore`). Only failures
+ * count; a success clears the account's count. When either is spent, sign-in is refused until the window passes.
  */
 export class SignInLimiter {
-  private readonly byAccount: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byAccount;
+  private readonly byAddress;
 
-  constructor(limits: SignInLimits) {
-    this.byAccount = new RateLimiterMemory({ keyPrefix: 'sign-in-account', points: limits.perAccount, duration: limits.windowSeconds });
-    this.byAddress = new RateLimiterMemory({ keyPrefix: 'sign-in-address', points: limits.perAddress, duration: limits.windowSeconds });
+  constructor(limits: SignInLimits, shared: { sharedStore?: unknown; onRefused?: (name: string) => void } = {}) {
+    this.byAccount = createCounter({ name: 'sign-in-account', points: limits.perAccount, windowSeconds: limits.windowSeconds, ...shared });
+    this.byAddress = createCounter({ name: 'sign-in-address', points: limits.perAddress, windowSeconds: limits.windowSeconds, ...shared });
+    this.onRefused = shared.onRefused;
   }
+
+  private readonly onRefused: ((name: string) => void) | undefined;
 
   /** Seconds to wait before this account or address may try again, or 0 when it may try now. */
   async retryAfter(email: string, address: string): Promise<number> {
@@ -26,7 +29,9 @@ export class SignInLimiter {
     const waits = [account, from]
       .filter((r) => r !== null && r.remainingPoints <= 0)
       .map((r) => Math.max(1, Math.ceil((r?.msBeforeNext ?? 0) / 1000)));
-    return waits.length > 0 ? Math.max(...waits) : 0;
+    if (waits.length === 0) return 0;
+    this.onRefused?.('sign-in');
+    return Math.max(...waits);
   }
 
   async failed(email: string, address: string): Promise<void> {
