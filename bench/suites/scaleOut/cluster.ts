@@ -25,7 +25,8 @@ const sharedSecret = 'bench-shared-auth-secret-0123456789abcdef';
 
 export async function startCluster(spec: ClusterSpec): Promise<Cluster> {
   const processes = spec.storage === 'sqlite' ? 1 : spec.processes;
-  const env: Record<string, string> = { ...unlimited, LOG_LEVEL: 'warn', AUTH_SECRET: sharedSecret };
+  // info: the child-server helper learns the URL from the "listening" line.
+  const env: Record<string, string> = { ...unlimited, LOG_LEVEL: 'info', AUTH_SECRET: sharedSecret };
   if (spec.storage === 'postgres') {
     env.DATABASE_URL = spec.databaseUrl;
     if (spec.redisUrl) env.REDIS_URL = spec.redisUrl;
