@@ -18,6 +18,7 @@ import peers from './suites/peers';
 import playbookModel from './suites/playbookModel';
 import readerPush from './suites/readerPush';
 import restReads from './suites/restReads';
+import scaleOut from './suites/scaleOut';
 import typing from './suites/typing';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -37,7 +38,7 @@ if (options.traceTxns !== undefined && !(Number.isInteger(options.traceTxns) && 
   throw new Error('--trace-txns takes a positive whole number');
 }
 
-const suites: BenchSuite[] = [collabFanout, collabThroughput, peers, playbookModel, restReads, readerPush, browserLoad, typing];
+const suites: BenchSuite[] = [collabFanout, collabThroughput, peers, playbookModel, restReads, readerPush, browserLoad, typing, scaleOut];
 const unknownSuites = only.filter((name) => !suites.some((suite) => suite.name === name));
 if (unknownSuites.length > 0)
   throw new Error(`unknown suite(s): ${unknownSuites.join(' ')} (known: ${suites.map((s) => s.name).join(' ')})`);

@@ -47,6 +47,8 @@ export interface FanoutInput {
   presence: boolean;
   /** Credentials on the readers' upgrades (the writer's are `target.headers`): a viewer's make every reader a read-only connection. */
   readerHeaders?: Record<string, string>;
+  /** Where readers connect, taken in turn (servers sharing one database); `target` by default. */
+  readerTargets?: CollabTarget[];
 }
 
 export interface FanoutOutput {
@@ -100,7 +102,9 @@ function publishPresence(reader: Reader, index: number): void {
 }
 
 function openReader(index: number): Promise<Reader> {
-  const socket = new WebSocket(socketUrl(target), { headers: input.readerHeaders ?? target.headers ?? {} });
+  const targets = input.readerTargets ?? [target];
+  const at = targets[index % targets.length] as CollabTarget;
+  const socket = new WebSocket(socketUrl(at), { headers: input.readerHeaders ?? at.headers ?? {} });
   const reader: Reader = { socket, frames: [], round: -1 };
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`reader ${index} did not join within ${joinTimeoutMs} ms`)), joinTimeoutMs);
