@@ -65,8 +65,7 @@ describe('the compiled server', () => {
       if (atBoot.has(file)) return;
       atBoot.add(file);
       const code = readFileSync(join(outdir, file), 'utf8');
-      for (const [, imported] of code.matchAll(/(?:^|[;}\s])import\s*(?:[\w${}\s,*]+from\s*)?"\.\/([\w.-]+\.js)"/g))
-        visit(imported as string);
+      for (const [, imported] of code.matchAll(/\bimport[^"(]*"\.\/([\w.-]+\.js)"/g)) visit(imported as string);
     };
     visit('main.js');
     const tiptapFunction = 'yXmlFragmentToProseMirrorRootNode';

@@ -91,11 +91,12 @@ const oneCopy = {
 
 /**
  * rate-limiter-flexible's index is CommonJS that requires all of its limiters (Redis, Mongo,
- * Postgres, Drizzle…), which a bundler cannot shake off; the server uses the in-memory one. Its
+ * Postgres, Drizzle…), which a bundler cannot shake off; the server uses the in-memory one (and the Redis one, with REDIS_URL). Its
  * entry becomes a module that re-exports only that; a source importing anything else from it
  * fails the build ("No matching export"), and must be added here.
  */
 const rateLimiterEntry = `export { default as RateLimiterMemory } from 'rate-limiter-flexible/lib/RateLimiterMemory.js';
+export { default as RateLimiterRedis } from 'rate-limiter-flexible/lib/RateLimiterRedis.js';
 export { default as RateLimiterRes } from 'rate-limiter-flexible/lib/RateLimiterRes.js';`;
 
 const onlyTheMemoryLimiter = {
@@ -153,7 +154,7 @@ const richTextOnFirstUse = {
   name: 'rich-text-on-first-use',
   setup(builder) {
     builder.onResolve({ filter: /^@fullcourt\/editor-schema$/ }, () => ({ path: 'editor-schema', namespace: 'rich-text-on-first-use' }));
-    builder.onLoad({ filter: /.*/, namespace: 'rich-text-on-first-use' }, () => ({
+    builder.onLoad({ filter: /^editor-schema$/, namespace: 'rich-text-on-first-use' }, () => ({
       contents: editorSchemaOnFirstUse,
       resolveDir: editorSchemaDir,
       loader: 'js',
