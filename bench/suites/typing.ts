@@ -192,7 +192,14 @@ export default {
           const second = startSecondTypist(server.url, playbooks[name], cookie);
           try {
             await pages[name].bringToFront();
+            const trace = DIAGNOSE && name === 'large' && i === 0;
+            if (trace)
+              await browser.startTracing(pages[name], {
+                path: join(tmpdir(), 'fullcourt-typing-trace.json'),
+                categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'viz', 'benchmark'],
+              });
             rounds[name].push(await typeIntoStageName(pages[name]));
+            if (trace) await browser.stopTracing();
           } finally {
             second.stop();
           }
