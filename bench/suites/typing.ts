@@ -32,6 +32,8 @@ const WORD_PAUSE_MS = 350;
 /** Chromium reports no event faster than this; an unreported key press counts as this long (an upper bound). */
 const THRESHOLD_MS = 16;
 const GOALS = { p95Ratio: 1.25, maxMs: 50 };
+/** FULLCOURT_TYPING_DIAGNOSE=1 prints, for each key event over 50 ms, its phases and the long animation frames around it (with their scripts). */
+const DIAGNOSE = process.env.FULLCOURT_TYPING_DIAGNOSE === '1';
 
 interface Round {
   keys: number;
@@ -76,10 +78,40 @@ async function observeKeyEvents(page: Page): Promise<void> {
     window.__keyEvents = store;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) {
-        if (entry.name.startsWith('key')) store.push({ name: entry.name, duration: entry.duration, interactionId: entry.interactionId ?? 0 });
+        if (entry.name.startsWith('key')) store.push({ name: entry.name, duration: entry.duration, interactionId: entry.interactionId ?? 0, start: entry.startTime, processingStart: entry.processingStart, processingEnd: entry.processingEnd });
       }
     }).observe({ type: 'event', durationThreshold: ${THRESHOLD_MS} });
+    const frames = [];
+    window.__frames = frames;
+    if (${DIAGNOSE}) new PerformanceObserver((list) => {
+      for (const f of list.getEntries()) frames.push({ start: f.startTime, duration: f.duration, renderStart: f.renderStart, styleAndLayoutStart: f.styleAndLayoutStart, blocking: f.blockingDuration,
+        scripts: f.scripts.map((s) => ({ invoker: s.invoker, fn: s.sourceFunctionName, url: s.sourceURL.split('/').pop(), start: s.startTime, duration: s.duration, forcedLayout: s.forcedStyleAndLayoutDuration })) });
+    }).observe({ type: 'long-animation-frame' });
   })()`);
+}
+
+interface KeyEvent {
+  name: string;
+  duration: number;
+  interactionId: number;
+  start: number;
+  processingStart: number;
+  processingEnd: number;
+}
+
+/** Splits each slow key event into input delay, handlers and presentation, beside the long animation frames it overlaps. */
+function diagnose(events: KeyEvent[], frames: unknown[]): void {
+  for (const e of events) {
+    if (e.duration <= GOALS.maxMs) continue;
+    const end = e.start + e.duration;
+    console.log(
+      `${e.name} ${round(e.duration, 0)} ms: input delay ${round(e.processingStart - e.start, 1)}, handlers ${round(e.processingEnd - e.processingStart, 1)}, presentation ${round(end - e.processingEnd, 1)}`,
+    );
+    for (const f of frames as { start: number; duration: number }[]) {
+      if (f.start < end && f.start + f.duration > e.start - 50)
+        console.log(`  frame at ${round(f.start - e.start, 1)}: ${JSON.stringify(f)}`);
+    }
+  }
 }
 
 async function typeIntoStageName(page: Page): Promise<Round> {
@@ -95,7 +127,8 @@ async function typeIntoStageName(page: Page): Promise<Round> {
     await page.waitForTimeout(WORD_PAUSE_MS);
   }
   await page.waitForTimeout(500); // the last entries are reported after the next frames
-  const events = (await page.evaluate('window.__keyEvents')) as { name: string; duration: number; interactionId: number }[];
+  const events = (await page.evaluate('window.__keyEvents')) as KeyEvent[];
+  if (DIAGNOSE) diagnose(events, (await page.evaluate('window.__frames')) as unknown[]);
   const byInteraction = new Map<number, number>();
   events.forEach((e, i) => {
     const key = e.interactionId || -1 - i;
@@ -159,7 +192,14 @@ export default {
           const second = startSecondTypist(server.url, playbooks[name], cookie);
           try {
             await pages[name].bringToFront();
+            const trace = DIAGNOSE && name === 'large' && i === 0;
+            if (trace)
+              await browser.startTracing(pages[name], {
+                path: join(tmpdir(), 'fullcourt-typing-trace.json'),
+                categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'gpu', 'viz', 'benchmark'],
+              });
             rounds[name].push(await typeIntoStageName(pages[name]));
+            if (trace) await browser.stopTracing();
           } finally {
             second.stop();
           }

@@ -1,5 +1,4 @@
 import { PlaybookDoc } from '@fullcourt/playbook';
-import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { SectionId } from '../app/routes';
@@ -18,14 +17,12 @@ export function collabUrl(location: Pick<Location, 'protocol' | 'host'> = window
 }
 
 /**
- * One open playbook: the Y.Doc kept on this device (IndexedDB) and synced with the server
+ * One open playbook: the Y.Doc kept on this device (IndexedDB, from a worker) and synced with the server
  * (y-websocket), the typed PlaybookDoc over it, presence, undo and the stores React reads.
  */
 export class CollabSession {
   readonly playbook: PlaybookDoc;
   readonly provider: WebsocketProvider;
-  /** The copy kept on this device; none for read-only sessions (see the constructor). */
-  readonly local: IndexeddbPersistence | null;
   readonly undoManager: Y.UndoManager;
   readonly state: PlaybookStore;
   readonly findings: FindingsStore;
@@ -48,17 +45,17 @@ export class CollabSession {
   ) {
     const ydoc = new Y.Doc();
     this.playbook = new PlaybookDoc(ydoc);
-    // A read-only session starts from the server alone: edits kept on this device from when this
-    // person could edit stay there (for when they can again), rather than being sent and refused.
-    this.local = readOnly ? null : new IndexeddbPersistence(`fullcourt-playbook-${playbookId}`, ydoc);
-    this.localLoaded = this.local ? this.local.whenSynced.then(() => undefined) : Promise.resolve();
+    // The copy kept on this device lives in the validator's worker (FindingsStore), off the main
+    // thread. A read-only session starts from the server alone: edits kept on this device from
+    // when this person could edit stay there (for when they can again), rather than being sent and refused.
+    this.findings = new FindingsStore(ydoc, readOnly ? null : `fullcourt-playbook-${playbookId}`);
+    this.localLoaded = this.findings.localLoaded;
     this.provider = new WebsocketProvider(collabUrl(), playbookId, ydoc, {
       maxBackoffTime: 5_000,
       shouldReconnect: (event) => !isPermanentClose(event.code),
     });
     this.undoManager = new Y.UndoManager(ydoc, { trackedOrigins: new Set([LOCAL_EDIT]), captureTimeout: 400 });
     this.state = new PlaybookStore(this.playbook);
-    this.findings = new FindingsStore(ydoc);
 
     this.connectionState = initialConnection(navigator.onLine);
     this.firstSync = new Promise((resolve) => {
@@ -179,7 +176,6 @@ export class CollabSession {
     this.undoManager.destroy();
     this.provider.awareness.setLocalState(null);
     this.provider.destroy();
-    void this.local?.destroy();
     this.playbook.ydoc.destroy();
   }
 

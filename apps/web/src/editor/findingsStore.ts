@@ -1,6 +1,7 @@
 import type { Finding, Playbook } from '@fullcourt/playbook';
 import * as Y from 'yjs';
 import type { PlaybookState } from './playbookStore';
+import type { ReplicaRequest, ReplicaResponse } from './replicaMessages';
 
 /** The canonical JSON the validator expects, from a render snapshot (attribution is free text it does not check). */
 export function snapshotToPlaybook(state: PlaybookState): Playbook {
@@ -24,20 +25,41 @@ export function snapshotToPlaybook(state: PlaybookState): Playbook {
 /**
  * Validator findings for the live playbook. Validation reads the whole playbook, so it runs in a
  * worker (findings.worker.ts) on a replica of the document, a moment after changes pause; the
- * page only forwards each update. The validator never throws.
+ * page only forwards each update. The validator never throws. The same replica keeps this
+ * device's copy of the playbook (IndexedDB), so storing it costs the page nothing either.
  */
 export class FindingsStore {
   private findings: Finding[] = [];
   private byItem = new Map<string, readonly Finding[]>();
   private readonly listeners = new Set<() => void>();
   private readonly worker: Worker;
-  private readonly forward: (update: Uint8Array) => void;
+  private readonly forward: (update: Uint8Array, origin: unknown) => void;
 
-  constructor(private readonly ydoc: Y.Doc) {
+  /** Resolves once the copy kept on this device (if any) has been loaded into the document. */
+  readonly localLoaded: Promise<void>;
+
+  /** `localName`: keep a copy of the document on this device (IndexedDB) under that name, from the worker. */
+  constructor(
+    private readonly ydoc: Y.Doc,
+    localName: string | null = null,
+  ) {
     this.worker = new Worker(new URL('./findings.worker.ts', import.meta.url), { type: 'module' });
-    this.worker.onmessage = (event: MessageEvent<Finding[]>) => this.receive(event.data);
-    this.worker.postMessage(Y.encodeStateAsUpdate(ydoc));
-    this.forward = (update) => this.worker.postMessage(update);
+    let loaded = () => {};
+    this.localLoaded = localName ? new Promise((resolve) => (loaded = resolve)) : Promise.resolve();
+    this.worker.onmessage = (event: MessageEvent<ReplicaResponse>) => {
+      const message = event.data;
+      if (message.type === 'findings') this.receive(message.findings);
+      else {
+        Y.applyUpdate(ydoc, message.state, FROM_REPLICA);
+        loaded();
+      }
+    };
+    this.send(Y.encodeStateAsUpdate(ydoc));
+    if (localName) this.send({ type: 'keep-local', name: localName });
+    // The replica has what it sent back already.
+    this.forward = (update, origin) => {
+      if (origin !== FROM_REPLICA) this.send(update);
+    };
     ydoc.on('update', this.forward);
   }
 
@@ -58,8 +80,12 @@ export class FindingsStore {
     // The worker closes itself once it has read this: terminating it while its script still loads
     // would leave that request open for good (and a page that never goes network-idle).
     this.worker.onmessage = null;
-    this.worker.postMessage('close');
+    this.send({ type: 'close' });
     this.listeners.clear();
+  }
+
+  private send(message: ReplicaRequest): void {
+    this.worker.postMessage(message);
   }
 
   private receive(findings: Finding[]): void {
@@ -70,6 +96,9 @@ export class FindingsStore {
     for (const listener of this.listeners) listener();
   }
 }
+
+/** The origin of what the worker loaded from this device's copy. */
+const FROM_REPLICA = { source: 'fullcourt-local-copy' } as const;
 
 const NONE: readonly Finding[] = Object.freeze([]);
 
