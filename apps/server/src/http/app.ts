@@ -157,7 +157,6 @@ export function createApp(services: Services, upgradeWebSocket: NodeWebSocket['u
       }),
       limit: `writes from this address (HTTP_WRITES_PER_MINUTE is ${writes})`,
       appliesTo: isWrite,
-      onRefusal: () => services.metrics.rateLimitRefusals.inc({ limit: 'http-writes' }),
     }),
   );
   // Who is asking (session cookie or API token); what they may do is decided in the commands.

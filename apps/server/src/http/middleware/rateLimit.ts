@@ -9,19 +9,14 @@ export interface RateLimitOptions {
   limit: string;
   /** Which requests count; others pass untouched. */
   appliesTo: (c: Context<AppEnv>) => boolean;
-  /** Told of each refusal (the metrics count them). */
-  onRefusal?: () => void;
 }
 
 /** Counts each request that `appliesTo` under its client address; past the limit, a 429 problem with Retry-After. */
-export function rateLimit({ limiter, limit, appliesTo, onRefusal }: RateLimitOptions): MiddlewareHandler<AppEnv> {
+export function rateLimit({ limiter, limit, appliesTo }: RateLimitOptions): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!appliesTo(c)) return next();
     const verdict = await limiter.consume(c.var.clientAddress);
-    if (!verdict.allowed) {
-      onRefusal?.();
-      throw rateLimited(limit, verdict.retryAfterSeconds);
-    }
+    if (!verdict.allowed) throw rateLimited(limit, verdict.retryAfterSeconds);
     await next();
   };
 }

@@ -41,7 +41,6 @@ async function signIn(services: Services, request: Request, address: string): Pr
   const wait = await services.signIns.retryAfter(email, address);
   if (wait > 0) {
     services.log.warn({ email, address }, 'sign-in refused: too many failed attempts');
-    services.metrics.rateLimitRefusals.inc({ limit: 'sign-in' });
     throw rateLimited('failed sign-in attempts', wait);
   }
   const response = await services.identity.auth.handler(request);
