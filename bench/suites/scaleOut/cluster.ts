@@ -27,13 +27,12 @@ export async function startCluster(spec: ClusterSpec): Promise<Cluster> {
   const processes = spec.storage === 'sqlite' ? 1 : spec.processes;
   // info: the child-server helper learns the URL from the "listening" line.
   const env: Record<string, string> = { ...unlimited, LOG_LEVEL: 'info', AUTH_SECRET: sharedSecret };
-  // BENCH_CPU_PROF=<folder>: every server writes a V8 CPU profile there when it stops (for finding where the CPU goes; it costs some).
-  if (process.env.BENCH_CPU_PROF)
-    env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${process.env.BENCH_CPU_PROF}`.trim();
   if (spec.storage === 'postgres') {
     env.DATABASE_URL = spec.databaseUrl;
     if (spec.redisUrl) env.REDIS_URL = spec.redisUrl;
   }
+  // BENCH_CPU_PROF=<folder>: every server writes a V8 CPU profile there when it stops (to find where the CPU goes; it costs some).
+  const profiling = process.env.BENCH_CPU_PROF ? [new URL('./cpuProfilePreload.ts', import.meta.url).href] : [];
   const dirs: string[] = [];
   const servers: ChildServer[] = [];
   try {
@@ -41,7 +40,7 @@ export async function startCluster(spec: ClusterSpec): Promise<Cluster> {
     for (let i = 0; i < processes; i += 1) {
       const dir = mkdtempSync(join(tmpdir(), 'fullcourt-scale-'));
       dirs.push(dir);
-      servers.push(await startChildServer(dir, env, undefined, { startTimeoutMs: 60_000 }));
+      servers.push(await startChildServer(dir, env, undefined, { startTimeoutMs: 60_000, imports: profiling }));
     }
   } catch (error) {
     await stopAll(servers);
