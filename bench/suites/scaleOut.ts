@@ -186,7 +186,7 @@ export default {
         }
       }
     } finally {
-      await redis.stop();
+      await redis.close();
       await postgres.stop();
     }
 
