@@ -67,7 +67,22 @@ async function next<K extends ReplayUp['kind']>(load: LoadProcess<ReplayUp, Repl
   return message as Kind<K>;
 }
 
-async function throughput(cluster: Cluster, txnLimit: number) {
+const idleWindowMs = 6_000;
+
+/**
+ * CPU the server processes spend with no client at all (timers, heartbeats, the periodic check
+ * against storage), in µs per second: summed over three processes it is part of every CPU-per-update
+ * figure, a share that grows as runs get shorter. Reported beside it, never subtracted.
+ */
+async function idleCpuPerSecond(cluster: Cluster): Promise<number> {
+  await new Promise((done) => setTimeout(done, 1_000));
+  const before = cluster.cpuMicros();
+  const started = performance.now();
+  await new Promise((done) => setTimeout(done, idleWindowMs));
+  return Math.round((cluster.cpuMicros() - before) / ((performance.now() - started) / 1000));
+}
+
+async function throughput(cluster: Cluster, txnLimit: number, idleMicrosPerSecond: number) {
   const first = cluster.servers[0] as Cluster['servers'][number];
   const room = await createPlaybook(first.url, 'scale-out throughput', 'empty');
   const loads = Array.from(
@@ -94,6 +109,7 @@ async function throughput(cluster: Cluster, txnLimit: number) {
     // Every process must hold every writer's text, including those it heard of over the bus.
     const texts = await converged(cluster, room);
     const cpuMicros = cluster.cpuMicros() - cpuBefore;
+    const cpuSeconds = (performance.now() - started) / 1000;
     const updates = sent.reduce((n, s) => n + s.updates, 0);
     for (const load of loads) load.send({ kind: 'finish' });
     return {
@@ -101,6 +117,8 @@ async function throughput(cluster: Cluster, txnLimit: number) {
       seconds: round(seconds),
       updatesPerSecond: Math.round(updates / seconds),
       cpuMicrosPerUpdate: round(cpuMicros / updates, 1),
+      /** What the processes would have spent idle over the same interval, per update: included in cpuMicrosPerUpdate. */
+      idleCpuMicrosPerUpdate: round((idleMicrosPerSecond * cpuSeconds) / updates, 1),
       coauthorsMatched: sent.every((s) => s.coauthorTextMatches !== false),
       everyProcessConverged: texts,
     };
@@ -145,26 +163,39 @@ export default {
     ];
     const rows: Record<
       string,
-      { label: string; fanout: Awaited<ReturnType<typeof fanout>>; throughput: Awaited<ReturnType<typeof throughput>> }
+      {
+        label: string;
+        idleMicrosPerSecond: number;
+        fanout: Awaited<ReturnType<typeof fanout>>;
+        throughput: Awaited<ReturnType<typeof throughput>>;
+      }
     > = {};
     try {
       for (const { key, spec } of specs) {
         const cluster = await startCluster(await spec());
         try {
-          rows[key] = { label: cluster.label, fanout: await fanout(cluster), throughput: await throughput(cluster, txnLimit) };
+          const idleMicrosPerSecond = await idleCpuPerSecond(cluster);
+          rows[key] = {
+            label: cluster.label,
+            idleMicrosPerSecond,
+            fanout: await fanout(cluster),
+            throughput: await throughput(cluster, txnLimit, idleMicrosPerSecond),
+          };
         } finally {
           await cluster.stop();
         }
       }
     } finally {
-      await redis.stop();
+      await redis.close();
       await postgres.stop();
     }
 
-    console.log(`configuration | fan-out p50 / p99 ms at ${readers} readers | updates/s | CPU µs per update (all processes) | converged`);
-    for (const { label, fanout: f, throughput: t } of Object.values(rows)) {
+    console.log(
+      `configuration | fan-out p50 / p99 ms at ${readers} readers | updates/s | CPU µs per update (all processes) | of which idle | idle CPU µs/s | converged`,
+    );
+    for (const { label, idleMicrosPerSecond, fanout: f, throughput: t } of Object.values(rows)) {
       console.log(
-        `${label.padEnd(26)} | ${`${f.p50Ms} / ${f.p99Ms}`.padStart(16)} | ${String(t.updatesPerSecond).padStart(9)} | ${String(t.cpuMicrosPerUpdate).padStart(8)} | ${t.everyProcessConverged}`,
+        `${label.padEnd(26)} | ${`${f.p50Ms} / ${f.p99Ms}`.padStart(16)} | ${String(t.updatesPerSecond).padStart(9)} | ${String(t.cpuMicrosPerUpdate).padStart(8)} | ${String(t.idleCpuMicrosPerUpdate).padStart(6)} | ${String(idleMicrosPerSecond).padStart(6)} | ${t.everyProcessConverged}`,
       );
     }
     const { sqlite1, postgres1, postgres3 } = rows as Record<'sqlite1' | 'postgres1' | 'postgres3', (typeof rows)[string]>;

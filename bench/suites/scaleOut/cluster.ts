@@ -31,6 +31,8 @@ export async function startCluster(spec: ClusterSpec): Promise<Cluster> {
     env.DATABASE_URL = spec.databaseUrl;
     if (spec.redisUrl) env.REDIS_URL = spec.redisUrl;
   }
+  // BENCH_CPU_PROF=<folder>: every server writes a V8 CPU profile there when it stops (to find where the CPU goes; it costs some).
+  const profiling = process.env.BENCH_CPU_PROF ? [new URL('./cpuProfilePreload.ts', import.meta.url).href] : [];
   const dirs: string[] = [];
   const servers: ChildServer[] = [];
   try {
@@ -38,7 +40,7 @@ export async function startCluster(spec: ClusterSpec): Promise<Cluster> {
     for (let i = 0; i < processes; i += 1) {
       const dir = mkdtempSync(join(tmpdir(), 'fullcourt-scale-'));
       dirs.push(dir);
-      servers.push(await startChildServer(dir, env, undefined, { startTimeoutMs: 60_000 }));
+      servers.push(await startChildServer(dir, env, undefined, { startTimeoutMs: 60_000, imports: profiling }));
     }
   } catch (error) {
     await stopAll(servers);

@@ -12,15 +12,16 @@ export interface BusStatus {
   peers: number;
 }
 
-/** A document update another process stored, as it rang the bell. */
+/** The updates of one write another process stored (one transaction, consecutive numbers), as it rang the bell. */
 export interface BusUpdate {
   playbookId: string;
-  seq: number;
-  /** The process that stored it. */
+  /** The sequence number of the first update; the others follow it one by one. */
+  firstSeq: number;
+  /** The process that stored them. */
   origin: string;
-  /** When it was committed (ms since the epoch, the publisher's clock): for the bus-lag metric. */
+  /** When they were committed (ms since the epoch, the publisher's clock): for the bus-lag metric. */
   storedAt: number;
-  update: Uint8Array;
+  updates: Uint8Array[];
 }
 
 /** What a process hears on one playbook's channel. */
@@ -41,7 +42,8 @@ export interface Bus {
   readonly processId: string;
   /** Listens to one playbook's channel; resolves once the subscription holds (or gives up waiting after a moment). Returns what stops it. */
   subscribe(playbookId: string, listener: PlaybookListener): Promise<() => void>;
-  publishUpdate(playbookId: string, seq: number, storedAt: number, update: Uint8Array): void;
+  /** Announces one committed write: `updates` stored at `firstSeq`, `firstSeq` + 1, … (one message per write, not per update). */
+  publishUpdates(playbookId: string, firstSeq: number, storedAt: number, updates: readonly Uint8Array[]): void;
   publishAwareness(playbookId: string, update: Uint8Array): void;
   askPresence(playbookId: string): void;
   publishEvent(event: BusEvent): void;

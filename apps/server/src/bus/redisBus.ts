@@ -10,7 +10,8 @@ const prefix = 'fullcourt:';
 const eventsChannel = `${prefix}events`;
 const playbookChannel = (playbookId: string) => `${prefix}doc:${playbookId}`;
 
-const Kind = { update: 0, awareness: 1, presenceAsked: 2, event: 3, heartbeat: 4 } as const;
+// `update` (one update per message) is what processes before `updates` sent: still read during a rolling deploy.
+const Kind = { update: 0, awareness: 1, presenceAsked: 2, event: 3, heartbeat: 4, updates: 5 } as const;
 
 /** Every process says it is alive this often on the events channel (its own echo tells it the bus works). */
 const heartbeatMs = 2_000;
@@ -115,11 +116,12 @@ export class RedisBus implements Bus {
     return unsubscribe;
   }
 
-  publishUpdate(playbookId: string, seq: number, storedAt: number, update: Uint8Array): void {
-    this.publish(playbookChannel(playbookId), Kind.update, (e) => {
-      encoding.writeVarUint(e, seq);
+  publishUpdates(playbookId: string, firstSeq: number, storedAt: number, updates: readonly Uint8Array[]): void {
+    this.publish(playbookChannel(playbookId), Kind.updates, (e) => {
+      encoding.writeVarUint(e, firstSeq);
       encoding.writeFloat64(e, storedAt);
-      encoding.writeVarUint8Array(e, update);
+      encoding.writeVarUint(e, updates.length);
+      for (const update of updates) encoding.writeVarUint8Array(e, update);
     });
   }
 
@@ -228,11 +230,13 @@ export class RedisBus implements Bus {
       const listeners = this.listeners.get(channel);
       if (!listeners) return;
       const playbookId = channel.slice(playbookChannel('').length);
-      if (kind === Kind.update) {
-        const seq = decoding.readVarUint(d);
+      if (kind === Kind.updates || kind === Kind.update) {
+        const firstSeq = decoding.readVarUint(d);
         const storedAt = decoding.readFloat64(d);
-        const update = decoding.readVarUint8Array(d);
-        for (const listener of listeners) listener.update({ playbookId, seq, origin, storedAt, update });
+        const count = kind === Kind.updates ? decoding.readVarUint(d) : 1;
+        const updates: Uint8Array[] = [];
+        for (let i = 0; i < count; i++) updates.push(decoding.readVarUint8Array(d));
+        for (const listener of listeners) listener.update({ playbookId, firstSeq, origin, storedAt, updates });
       } else if (kind === Kind.awareness) {
         const update = decoding.readVarUint8Array(d);
         for (const listener of listeners) listener.awareness(update);

@@ -82,10 +82,10 @@ export class DocumentPersistence {
     this.schedule();
   }
 
-  /** Counts an update that storage already holds at `seq` (written with a restore's backup), without writing it again. */
-  adopt(update: Uint8Array, seq: number): void {
+  /** Counts an update that storage already holds at `seq` (`rows` stored rows: a restore's backup, another process's batch), without writing it again. */
+  adopt(update: Uint8Array, seq: number, rows = 1): void {
     this.updateBytes += update.byteLength;
-    this.updatesSinceSnapshot++;
+    this.updatesSinceSnapshot += rows;
     // It is in memory from now on, so a compaction up to it folds it in like any other row.
     this.lastSeq = Math.max(this.lastSeq, seq);
   }

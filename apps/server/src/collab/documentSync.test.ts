@@ -49,8 +49,8 @@ class FakeBus implements Bus {
     FakeBus.listeners.set(this, listener);
     return () => FakeBus.listeners.delete(this);
   }
-  publishUpdate(playbookId: string, seq: number, storedAt: number, update: Uint8Array): void {
-    const message = { playbookId, seq, origin: this.processId, storedAt, update };
+  publishUpdates(playbookId: string, firstSeq: number, storedAt: number, updates: readonly Uint8Array[]): void {
+    const message = { playbookId, firstSeq, origin: this.processId, storedAt, updates: [...updates] };
     this.published.push(message);
     if (this.dropNext > 0) {
       this.dropNext--;
@@ -96,7 +96,8 @@ async function process(store: SharedStore, name: string) {
 }
 
 const text = (document: SharedDocument) => document.doc.getText('notes').toString();
-const settle = () => new Promise((r) => setTimeout(r, 0));
+// A timer tick, then a turn of setImmediate (where writes from other processes are applied).
+const settle = () => new Promise((r) => setTimeout(r, 0)).then(() => new Promise((r) => setImmediate(r)));
 
 afterEach(() => {
   FakeBus.listeners.clear();
@@ -114,12 +115,37 @@ describe('keeping a document in step across processes', () => {
     a.document.doc.getText('notes').insert(0, 'hello');
     expect(a.bus.published).toHaveLength(0);
     await a.document.persistence.flush();
-    expect(a.bus.published.map((m) => m.seq)).toEqual([1]);
+    expect(a.bus.published.map((m) => m.firstSeq)).toEqual([1]);
+    await settle();
     expect(text(b.document)).toBe('hello');
     await b.document.persistence.flush();
     expect(store.rows).toHaveLength(1);
     expect(b.bus.published).toHaveLength(0);
     expect(peer.received.length).toBeGreaterThan(before);
+  });
+
+  it('publishes one message per stored write, and applies the writes that arrive in one turn as one update to its peers', async () => {
+    const store = new SharedStore();
+    const a = await process(store, 'a');
+    const c = await process(store, 'c');
+    const b = await process(store, 'b');
+    const peer = new RecordingPeer();
+    b.document.addPeer(peer);
+    await settle();
+    const before = peer.received.length;
+    // Three updates in one turn are one write; another process's write lands in the same turn at b.
+    a.document.doc.getText('notes').insert(0, 'one ');
+    a.document.doc.getText('notes').insert(4, 'two ');
+    a.document.doc.getText('notes').insert(8, 'three');
+    c.document.doc.getText('meta').insert(0, 'elsewhere');
+    await Promise.all([a.document.persistence.flush(), c.document.persistence.flush()]);
+    expect(a.bus.published.map((m) => [m.firstSeq, m.updates.length])).toEqual([[1, 3]]);
+    expect(c.bus.published.map((m) => [m.firstSeq, m.updates.length])).toEqual([[4, 1]]);
+    await settle();
+    expect(text(b.document)).toBe('one two three');
+    expect(b.document.doc.getText('meta').toString()).toBe('elsewhere');
+    expect(peer.received.length - before).toBe(1);
+    expect(b.sync.covers(4)).toBe(true);
   });
 
   it('reads a dropped update back from storage once a later one shows the gap', async () => {
@@ -129,6 +155,7 @@ describe('keeping a document in step across processes', () => {
     a.bus.dropNext = 1;
     a.document.doc.getText('notes').insert(0, 'one ');
     await a.document.persistence.flush();
+    await settle();
     expect(text(b.document)).toBe('');
     a.document.doc.getText('notes').insert(4, 'two');
     await a.document.persistence.flush();
@@ -142,6 +169,7 @@ describe('keeping a document in step across processes', () => {
     const b = await process(store, 'b');
     a.document.doc.getText('notes').insert(0, 'one ');
     await a.document.persistence.flush();
+    await settle();
     a.bus.dropNext = 1;
     a.document.doc.getText('meta').insert(0, 'missed by b');
     await a.document.persistence.flush();
@@ -168,10 +196,10 @@ describe('keeping a document in step across processes', () => {
     writer.getText('notes').insert(7, 'later');
     const later = Y.encodeStateAsUpdate(writer, before);
     // Arrive before the load finishes: the already-loaded row 1, and row 2 stored meanwhile.
-    sync.update({ playbookId: 'p1', seq: 1, origin: 'a', storedAt: Date.now(), update: first });
+    sync.update({ playbookId: 'p1', firstSeq: 1, origin: 'a', storedAt: Date.now(), updates: [first] });
     const stored = await store.load();
     await store.append('p1', [later]);
-    sync.update({ playbookId: 'p1', seq: 2, origin: 'a', storedAt: Date.now(), update: later });
+    sync.update({ playbookId: 'p1', firstSeq: 2, origin: 'a', storedAt: Date.now(), updates: [later] });
     const document = new SharedDocument('p1', stored, store, options, silent);
     sync.bind(document, stored.lastSeq);
     expect(text(document)).toBe('stored later');

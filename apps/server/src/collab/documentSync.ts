@@ -25,6 +25,9 @@ export class DocumentSync implements PlaybookListener {
   private document: SharedDocument | undefined;
   private tracker: SequenceTracker | undefined;
   private buffered: BusUpdate[] = [];
+  /** Writes from other processes that arrived this turn, applied together (see update). */
+  private incoming: BusUpdate[] = [];
+  private applyScheduled = false;
   private catchingUp: Promise<void> | undefined;
   private catchUpAgain: CatchUpReason | undefined;
   private gapTimer: NodeJS.Timeout | undefined;
@@ -55,19 +58,17 @@ export class DocumentSync implements PlaybookListener {
     this.document = document;
     this.tracker = tracker;
     document.persistence.foldUpTo = () => tracker.contiguous;
-    document.onStored = (updates, lastSeq, local) => {
-      tracker.mark(lastSeq - updates.length + 1, lastSeq);
-      if (local) {
-        const storedAt = Date.now();
-        const first = lastSeq - updates.length + 1;
-        for (const [i, update] of updates.entries()) this.bus.publishUpdate(this.playbookId, first + i, storedAt, update);
-      }
+    document.onStored = (updates, lastSeq) => {
+      const first = lastSeq - updates.length + 1;
+      tracker.mark(first, lastSeq);
+      // Commit first, then publish: one message for the whole write, not one per update.
+      this.bus.publishUpdates(this.playbookId, first, Date.now(), updates);
       this.watchGap();
     };
     document.onLocalPresence = (update) => this.bus.publishAwareness(this.playbookId, update);
     const buffered = this.buffered;
     this.buffered = [];
-    for (const message of buffered) this.update(message);
+    this.applyIncoming(buffered);
     // Presence of clients on other processes would otherwise show only when they next move (up to 15 s).
     this.bus.askPresence(this.playbookId);
   }
@@ -79,17 +80,55 @@ export class DocumentSync implements PlaybookListener {
     this.unsubscribe();
   }
 
+  /**
+   * Takes another process's write. What arrives in one turn of the event loop (often writes of several
+   * processes) is applied together once the turn's reads are done: one transaction and one broadcast.
+   */
   update(message: BusUpdate): void {
-    const { document, tracker } = this;
-    if (!document || !tracker) {
+    if (!this.document || !this.tracker) {
       this.buffered.push(message);
       return;
     }
-    if (document.destroyed || this.detached) return;
-    this.metrics?.busLag.observe(Math.max(0, Date.now() - message.storedAt) / 1000);
-    if (tracker.has(message.seq)) return;
-    // Yjs holds an update whose predecessors are missing as pending and integrates it once they come.
-    document.applyRemote(message.update, message.seq);
+    if (this.document.destroyed || this.detached) return;
+    this.incoming.push(message);
+    if (this.applyScheduled) return;
+    this.applyScheduled = true;
+    setImmediate(() => {
+      this.applyScheduled = false;
+      const messages = this.incoming;
+      this.incoming = [];
+      this.applyIncoming(messages);
+    });
+  }
+
+  private applyIncoming(messages: readonly BusUpdate[]): void {
+    const { document, tracker } = this;
+    if (!document || !tracker || document.destroyed || this.detached || messages.length === 0) return;
+    const now = Date.now();
+    const updates: Uint8Array[] = [];
+    const seqs: number[] = [];
+    let lastSeq = 0;
+    for (const message of messages) {
+      this.metrics?.busLag.observe(Math.max(0, now - message.storedAt) / 1000);
+      for (let i = 0; i < message.updates.length; i++) {
+        const seq = message.firstSeq + i;
+        if (tracker.has(seq)) continue;
+        updates.push(message.updates[i] as Uint8Array);
+        seqs.push(seq);
+        if (seq > lastSeq) lastSeq = seq;
+      }
+    }
+    if (updates.length === 0) return;
+    try {
+      // Yjs holds an update whose predecessors are missing as pending and integrates it once they come.
+      document.applyRemote(updates, lastSeq);
+    } catch (error) {
+      // Not marked as here: the periodic check reads them from storage.
+      this.log.warn({ err: error, playbookId: this.playbookId }, 'applying updates from another process failed');
+      return;
+    }
+    for (const seq of seqs) tracker.mark(seq);
+    this.watchGap();
   }
 
   awareness(update: Uint8Array): void {
@@ -147,23 +186,27 @@ export class DocumentSync implements PlaybookListener {
     let applied = 0;
     // Rows after ours were folded into the snapshot meanwhile: it holds them all.
     if (tail.snapshot && tail.snapshot.uptoSeq > tracker.contiguous) {
-      document.applyRemote(tail.snapshot.state, tail.snapshot.uptoSeq);
+      document.applyRemote([tail.snapshot.state], tail.snapshot.uptoSeq);
       tracker.coverUpTo(tail.snapshot.uptoSeq);
       applied++;
     }
     let highest = tail.snapshot?.uptoSeq ?? 0;
+    const updates: Uint8Array[] = [];
     for (const { seq, update } of tail.updates) {
       highest = Math.max(highest, seq);
       if (tracker.has(seq)) continue;
-      document.applyRemote(update, seq);
-      applied++;
+      updates.push(update);
     }
+    // All in one transaction: peers get the rows that were missing as one update.
+    document.applyRemote(updates, highest);
+    applied += updates.length;
     // Storage gave every row after ours that it had: none is missing below the newest it returned.
     tracker.coverUpTo(highest);
     if (applied > 0) {
       this.metrics?.busCatchUps.inc({ reason });
       this.log.info({ playbookId: this.playbookId, reason, applied, contiguous: tracker.contiguous }, 'caught up from storage');
     }
+    this.watchGap();
   }
 
   /** A row missing before one applied: give the bus a moment to bring it, then read it from storage. */

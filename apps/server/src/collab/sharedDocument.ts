@@ -73,14 +73,16 @@ export class SharedDocument {
   private readonly presenceOwedTo = new Set<Peer>();
   private presenceScheduled = false;
   private adoptingSeq = 0;
+  /** How many stored rows the update being adopted stands for (a batch from another process is applied in one transaction). */
+  private adoptingRows = 1;
   destroyed = false;
   /** REST commands currently using this document; it is not unloaded while any are. */
   borrowers = 0;
   /**
-   * Told of each update once storage holds it, with the sequence number of the last: this process's
-   * writes and restores (`local`, to be published to other processes) and those applyRemote brought.
+   * Told of each write of this process's once storage holds it (its writes and restores, to be
+   * published to other processes), with the sequence number of the last update; theirs are consecutive.
    */
-  onStored: (updates: Uint8Array[], lastSeq: number, local: boolean) => void = () => {};
+  onStored: (updates: Uint8Array[], lastSeq: number) => void = () => {};
   /** Told of each change to this process's peers' presence (an awareness update), for other processes. */
   onLocalPresence: (update: Uint8Array) => void = () => {};
 
@@ -99,13 +101,13 @@ export class SharedDocument {
     replayStored(this.doc, stored, replay.carefully);
     this.persistence = new DocumentPersistence(playbookId, store, stored, () => Y.encodeStateAsUpdate(this.doc), options, log);
     this.persistence.onCaughtUp = () => this.drainOutbox();
-    this.persistence.onStored = (updates, lastSeq) => this.onStored(updates, lastSeq, true);
+    this.persistence.onStored = (updates, lastSeq) => this.onStored(updates, lastSeq);
 
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
 
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === alreadyStored || origin === storedElsewhere) this.persistence.adopt(update, this.adoptingSeq);
+      if (origin === alreadyStored || origin === storedElsewhere) this.persistence.adopt(update, this.adoptingSeq, this.adoptingRows);
       else this.persistence.enqueue(update);
       options.metrics?.updatesBroadcast.inc({ source: origin === storedElsewhere ? 'bus' : 'local' });
       this.post({ to: undefined, except: this.peers.has(origin as Peer) ? (origin as Peer) : undefined, message: updateMessage(update) });
@@ -166,15 +168,27 @@ export class SharedDocument {
   /** Applies an update that storage already holds at `seq` (a restore, stored with its backup): broadcast and published, not written again. */
   applyStored(update: Uint8Array, seq: number): void {
     this.adoptingSeq = seq;
+    this.adoptingRows = 1;
     Y.applyUpdate(this.doc, update, alreadyStored);
-    this.onStored([update], seq, true);
+    this.onStored([update], seq);
   }
 
-  /** Applies an update another process stored at `seq` (or a snapshot folding rows up to it): broadcast to this process's peers, not written or published again. */
-  applyRemote(update: Uint8Array, seq: number): void {
-    this.adoptingSeq = seq;
-    Y.applyUpdate(this.doc, update, storedElsewhere);
-    this.onStored([update], seq, false);
+  /**
+   * Applies updates other processes stored, the latest at `lastSeq` (or a snapshot folding rows up to
+   * it), in one Yjs transaction: this process's peers get them as one update, and they are not written
+   * or published again. One transaction per batch, not per update: the bus's cost is per message.
+   */
+  applyRemote(updates: readonly Uint8Array[], lastSeq: number): void {
+    if (updates.length === 0) return;
+    this.adoptingSeq = lastSeq;
+    this.adoptingRows = updates.length;
+    try {
+      this.doc.transact(() => {
+        for (const update of updates) Y.applyUpdate(this.doc, update, storedElsewhere);
+      }, storedElsewhere);
+    } finally {
+      this.adoptingRows = 1;
+    }
   }
 
   /** Applies presence from another process's clients. Their states expire unless renewed (y-protocols drops them after 30 s), so a process that dies leaves no ghost cursors. */
