@@ -1,10 +1,10 @@
-import { nanoid } from 'nanoid';
 import type { ApiTokenRecord, TokenScope } from '../db';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../identity/actor';
 import { hashSecret, newTokenSecret } from '../identity/tokenSecret';
 import { authorize, can, workspace } from '../policy/authorize';
 import { recordAudit } from './auditLog';
+import { newResourceId } from './resourceId';
 import type { Services } from './services';
 
 export interface NewToken {
@@ -36,7 +36,7 @@ export async function createApiToken(
   }
   const secret = newTokenSecret();
   const record = await services.storage.tokens.create({
-    id: nanoid(12),
+    id: newResourceId(),
     name: input.name,
     tokenHash: hashSecret(secret),
     prefix: secret.slice(0, 7),

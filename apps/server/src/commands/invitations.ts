@@ -1,4 +1,3 @@
-import { nanoid } from 'nanoid';
 import type { InvitationRecord, UserRecord } from '../db';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../identity/actor';
@@ -6,6 +5,7 @@ import { hashSecret, newLinkToken } from '../identity/tokenSecret';
 import { authorize, workspace } from '../policy/authorize';
 import { recordAudit } from './auditLog';
 import { checkTeams } from './peopleAdmin';
+import { newResourceId } from './resourceId';
 import type { Services } from './services';
 
 const invitationDays = 7;
@@ -22,7 +22,7 @@ export async function createInvitation(
   const token = newLinkToken();
   const now = new Date();
   const invitation = await services.storage.invitations.create({
-    id: nanoid(12),
+    id: newResourceId(),
     tokenHash: hashSecret(token),
     email: input.email.toLowerCase(),
     role: input.role,

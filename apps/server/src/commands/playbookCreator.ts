@@ -1,8 +1,8 @@
 import { applyJSON, emptyPlaybook, starterTemplate } from '@fullcourt/playbook';
-import { nanoid } from 'nanoid';
 import type { PlaybookRecord } from '../db';
 import type { Actor } from '../identity/actor';
 import { authorize, workspace } from '../policy/authorize';
+import { newResourceId } from './resourceId';
 import type { Services } from './services';
 
 export const templates = { empty: emptyPlaybook, starter: starterTemplate } as const;
@@ -20,7 +20,7 @@ const creatorOf = (actor: Actor) => (actor.kind === 'user' || actor.token?.kind 
 export async function createPlaybook(services: Services, actor: Actor, input: CreatePlaybookInput): Promise<PlaybookRecord> {
   authorize(actor, 'playbook.create', workspace);
   const createdBy = creatorOf(actor);
-  const record = await services.storage.playbooks.create({ id: nanoid(12), title: input.title, createdBy });
+  const record = await services.storage.playbooks.create({ id: newResourceId(), title: input.title, createdBy });
   if (createdBy) await services.storage.access.set(record.id, 'edit', [{ subjectKind: 'user', subjectId: createdBy, role: 'manager' }]);
   services.accessCache.delete(record.id);
   const template = templates[input.template ?? 'empty']();

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { nanoid } from 'nanoid';
 import type { DeliveryRecord, WebhookRecord } from '../db';
 import { AppError, notFound } from '../errors';
 import type { Actor } from '../identity/actor';
 import { recordAudit } from './auditLog';
 import { authorizePlaybook } from './playbookAccess';
+import { newResourceId } from './resourceId';
 import type { Services } from './services';
 import type { WebhookEvent } from './webhookEvents';
 
@@ -24,7 +24,7 @@ export async function registerWebhook(
   const secret = `whsec_${randomBytes(24).toString('base64url')}`;
   const { maxPerPlaybook } = services.webhooks.rules;
   const webhook = await services.storage.webhooks.create(
-    { id: nanoid(), playbookId, url: input.url, secret, events: input.events },
+    { id: newResourceId(21), playbookId, url: input.url, secret, events: input.events },
     maxPerPlaybook,
   );
   // Each webhook costs a delivery (and its retries) per event: the cap keeps one publication cheap.
