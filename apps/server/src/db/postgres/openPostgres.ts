@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { postgresMigrationsFolder } from '../../paths';
 import type { Storage } from '../storage';
+import { translatingEachStore } from '../translatingErrors';
 import { postgresAccessStore } from './accessStore';
 import { postgresAuditStore } from './auditStore';
 import { lockSpace, pgDatabase } from './database';
@@ -13,7 +14,7 @@ import { postgresDocumentStore } from './documentStore';
 import { applicationName, type HeldLock, holdInstanceLock } from './instanceLock';
 import { postgresInvitationStore } from './invitationStore';
 import { postgresPlaybookStore } from './playbookStore';
-import { translatePostgresError, translatingErrors } from './postgresErrors';
+import { translatePostgresError } from './postgresErrors';
 import { accounts, sessions, users, verifications } from './schema';
 import { postgresTeamStore } from './teamStore';
 import { postgresTokenStore } from './tokenStore';
@@ -72,16 +73,21 @@ function postgresStorage(pool: pg.Pool, releaseLock: () => Promise<void> | undef
   const db = pgDatabase(pool);
   return {
     kind: 'postgres',
-    playbooks: translatingErrors(postgresPlaybookStore(db)),
-    documents: translatingErrors(postgresDocumentStore(db, pool)),
-    versions: translatingErrors(postgresVersionStore(db)),
-    webhooks: translatingErrors(postgresWebhookStore(db)),
-    users: translatingErrors(postgresUserStore(db)),
-    teams: translatingErrors(postgresTeamStore(db)),
-    access: translatingErrors(postgresAccessStore(db)),
-    invitations: translatingErrors(postgresInvitationStore(db)),
-    tokens: translatingErrors(postgresTokenStore(db)),
-    audit: translatingErrors(postgresAuditStore(db)),
+    ...translatingEachStore(
+      {
+        playbooks: postgresPlaybookStore(db),
+        documents: postgresDocumentStore(db, pool),
+        versions: postgresVersionStore(db),
+        webhooks: postgresWebhookStore(db),
+        users: postgresUserStore(db),
+        teams: postgresTeamStore(db),
+        access: postgresAccessStore(db),
+        invitations: postgresInvitationStore(db),
+        tokens: postgresTokenStore(db),
+        audit: postgresAuditStore(db),
+      },
+      translatePostgresError,
+    ),
     authAdapter: drizzleAdapter(db, {
       provider: 'pg',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },

@@ -1,16 +1,11 @@
 import { and, count, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { pickColumns } from '../records/pickColumns';
+import { playbookColumnNames } from '../records/playbookRecords';
 import type { PlaybookStore } from '../storage';
 import type { Db } from './database';
 import { playbooks } from './schema';
 
-const recordColumns = {
-  id: playbooks.id,
-  title: playbooks.title,
-  createdAt: playbooks.createdAt,
-  updatedAt: playbooks.updatedAt,
-  deletedAt: playbooks.deletedAt,
-  deletedBy: playbooks.deletedBy,
-};
+const recordColumns = pickColumns(playbooks, playbookColumnNames);
 
 export function postgresPlaybookStore(db: Db): PlaybookStore {
   return {

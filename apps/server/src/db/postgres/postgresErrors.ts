@@ -46,21 +46,3 @@ export function translatePostgresError(error: unknown): unknown {
     { cause: error, database: 'postgres' },
   );
 }
-
-/** Wraps every method of a store so the driver's errors leave db/ as StorageErrors (as sqliteErrors.ts does for SQLite). */
-export function translatingErrors<T extends object>(store: T): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(store)) {
-    wrapped[name] =
-      typeof value === 'function'
-        ? async (...args: unknown[]) => {
-            try {
-              return await (value as (...a: unknown[]) => unknown).apply(store, args);
-            } catch (error) {
-              throw translatePostgresError(error);
-            }
-          }
-        : value;
-  }
-  return wrapped as T;
-}

@@ -1,26 +1,11 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
-import type { ApiTokenRecord, TokenScope, TokenStore } from '../accountStorage';
+import type { TokenStore } from '../accountStorage';
+import { pickColumns } from '../records/pickColumns';
+import { apiTokenColumnNames, toTokenRecord } from '../records/tokenRecords';
 import type { Db } from './database';
 import { apiTokens } from './schema';
 
-const columns = {
-  id: apiTokens.id,
-  name: apiTokens.name,
-  prefix: apiTokens.prefix,
-  kind: apiTokens.kind,
-  userId: apiTokens.userId,
-  scopes: apiTokens.scopes,
-  playbookIds: apiTokens.playbookIds,
-  createdAt: apiTokens.createdAt,
-  expiresAt: apiTokens.expiresAt,
-  lastUsedAt: apiTokens.lastUsedAt,
-  revokedAt: apiTokens.revokedAt,
-};
-
-const toRecord = (row: Omit<ApiTokenRecord, 'scopes'> & { scopes: string[] }): ApiTokenRecord => ({
-  ...row,
-  scopes: row.scopes as TokenScope[],
-});
+const columns = pickColumns(apiTokens, apiTokenColumnNames);
 
 /** API tokens, stored as the SHA-256 of their secret. */
 export function postgresTokenStore(db: Db): TokenStore {
@@ -31,15 +16,15 @@ export function postgresTokenStore(db: Db): TokenStore {
     },
     async byHash(tokenHash) {
       const [row] = await db.select(columns).from(apiTokens).where(eq(apiTokens.tokenHash, tokenHash));
-      return row && toRecord(row);
+      return row && toTokenRecord(row);
     },
     async get(id) {
       const [row] = await db.select(columns).from(apiTokens).where(eq(apiTokens.id, id));
-      return row && toRecord(row);
+      return row && toTokenRecord(row);
     },
     async list({ userId }) {
       const where = userId ? and(isNull(apiTokens.revokedAt), eq(apiTokens.userId, userId)) : isNull(apiTokens.revokedAt);
-      return (await db.select(columns).from(apiTokens).where(where).orderBy(desc(apiTokens.createdAt))).map(toRecord);
+      return (await db.select(columns).from(apiTokens).where(where).orderBy(desc(apiTokens.createdAt))).map(toTokenRecord);
     },
     async revoke(id, now) {
       const result = await db

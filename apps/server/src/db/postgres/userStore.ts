@@ -1,27 +1,13 @@
 import { and, asc, eq, gt, ne } from 'drizzle-orm';
 import type { SessionRecord, UserRecord, UserStore } from '../accountStorage';
+import { pickColumns } from '../records/pickColumns';
+import { sessionColumnNames, userColumnNames } from '../records/userRecords';
 import type { Db } from './database';
 import { sessions, teamMembers, users } from './schema';
 
-const userColumns = {
-  id: users.id,
-  name: users.name,
-  email: users.email,
-  role: users.role,
-  color: users.color,
-  createdAt: users.createdAt,
-  deactivatedAt: users.deactivatedAt,
-};
+const userColumns = pickColumns(users, userColumnNames);
 
-const sessionColumns = {
-  id: sessions.id,
-  userId: sessions.userId,
-  createdAt: sessions.createdAt,
-  updatedAt: sessions.updatedAt,
-  expiresAt: sessions.expiresAt,
-  ipAddress: sessions.ipAddress,
-  userAgent: sessions.userAgent,
-};
+const sessionColumns = pickColumns(sessions, sessionColumnNames);
 
 /** People and their sessions. Accounts themselves are created by better-auth (identity/auth.ts). */
 export function postgresUserStore(db: Db): UserStore {

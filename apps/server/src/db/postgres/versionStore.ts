@@ -1,28 +1,18 @@
 import { and, count, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
-import { decodeJson, decodeState, encodeVersion, type VersionEncoding } from '../sqlite/versionCodec';
+import { pickColumns } from '../records/pickColumns';
+import { toVersionRecord, versionListingColumnNames } from '../records/versionRecords';
+import { decodeState, encodeVersion } from '../sqlite/versionCodec';
 import type { NewVersion, VersionRecord, VersionStore } from '../storage';
 import { type Db, lockSpace, type Tx } from './database';
 import { appendInTransaction } from './documentStore';
 import { playbookVersions, publications } from './schema';
 
 const listingColumns = {
-  id: playbookVersions.id,
-  playbookId: playbookVersions.playbookId,
-  number: playbookVersions.number,
-  kind: playbookVersions.kind,
-  label: playbookVersions.label,
-  note: playbookVersions.note,
-  authorId: playbookVersions.authorId,
-  authorName: playbookVersions.authorName,
-  createdAt: playbookVersions.createdAt,
+  ...pickColumns(playbookVersions, versionListingColumnNames),
   stateBytes: sql<number>`octet_length(${playbookVersions.state})`.mapWith(Number),
 };
 const recordColumns = { ...listingColumns, json: playbookVersions.json, encoding: playbookVersions.encoding };
-
-function toRecord({ json, encoding, ...rest }: { json: Buffer; encoding: VersionEncoding } & Omit<VersionRecord, 'json'>): VersionRecord {
-  return { ...rest, json: decodeJson(json, encoding) };
-}
 
 /** Saved versions on PostgreSQL (the SQLite store, db/sqlite/versionStore.ts, says why each part is as it is). */
 export function postgresVersionStore(db: Db): VersionStore {
@@ -32,7 +22,7 @@ export function postgresVersionStore(db: Db): VersionStore {
     let record = cache.get(id);
     if (!record) {
       const [row] = await db.select(recordColumns).from(playbookVersions).where(eq(playbookVersions.id, id));
-      record = row && toRecord(row);
+      record = row && toVersionRecord(row);
       if (record) cache.set(id, record);
     }
     return record;

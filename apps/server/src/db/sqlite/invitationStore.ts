@@ -1,20 +1,11 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { InvitationRecord, InvitationStore } from '../accountStorage';
+import { invitationColumnNames } from '../records/invitationRecords';
+import { pickColumns } from '../records/pickColumns';
 import { invitations } from '../schema';
 import type { Db } from './database';
 
-const columns = {
-  id: invitations.id,
-  email: invitations.email,
-  role: invitations.role,
-  teamIds: invitations.teamIds,
-  invitedBy: invitations.invitedBy,
-  createdAt: invitations.createdAt,
-  expiresAt: invitations.expiresAt,
-  acceptedAt: invitations.acceptedAt,
-  acceptedBy: invitations.acceptedBy,
-  revokedAt: invitations.revokedAt,
-};
+const columns = pickColumns(invitations, invitationColumnNames);
 
 export function sqliteInvitationStore(db: Db): InvitationStore {
   return {

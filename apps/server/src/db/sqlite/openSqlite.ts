@@ -3,6 +3,7 @@ import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import type Database from 'better-sqlite3';
 import { accounts, sessions, users, verifications } from '../schema';
 import type { Storage } from '../storage';
+import { translatingEachStore } from '../translatingErrors';
 import { sqliteAccessStore } from './accessStore';
 import { sqliteAuditStore } from './auditStore';
 import { backupDatabase } from './backup';
@@ -12,7 +13,7 @@ import { sqliteDocumentStore } from './documentStore';
 import { injectSqliteFault, type StorageFault } from './faultInjection';
 import { sqliteInvitationStore } from './invitationStore';
 import { sqlitePlaybookStore } from './playbookStore';
-import { translateSqliteError, translatingErrors } from './sqliteErrors';
+import { translateSqliteError } from './sqliteErrors';
 import { sqliteTeamStore } from './teamStore';
 import { sqliteTokenStore } from './tokenStore';
 import { sqliteUserStore } from './userStore';
@@ -57,16 +58,21 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const stopCheckpoints = startWalCheckpoints(sqlite, options.walCheckpointMs, options.onHousekeepingError ?? (() => {}));
   const storage: Storage = {
     kind: 'sqlite',
-    playbooks: translatingErrors(sqlitePlaybookStore(db)),
-    documents: translatingErrors(sqliteDocumentStore(db, sqlite)),
-    versions: translatingErrors(sqliteVersionStore(db)),
-    webhooks: translatingErrors(sqliteWebhookStore(db)),
-    users: translatingErrors(sqliteUserStore(db)),
-    teams: translatingErrors(sqliteTeamStore(db)),
-    access: translatingErrors(sqliteAccessStore(db)),
-    invitations: translatingErrors(sqliteInvitationStore(db)),
-    tokens: translatingErrors(sqliteTokenStore(db)),
-    audit: translatingErrors(sqliteAuditStore(db)),
+    ...translatingEachStore(
+      {
+        playbooks: sqlitePlaybookStore(db),
+        documents: sqliteDocumentStore(db, sqlite),
+        versions: sqliteVersionStore(db),
+        webhooks: sqliteWebhookStore(db),
+        users: sqliteUserStore(db),
+        teams: sqliteTeamStore(db),
+        access: sqliteAccessStore(db),
+        invitations: sqliteInvitationStore(db),
+        tokens: sqliteTokenStore(db),
+        audit: sqliteAuditStore(db),
+      },
+      translateSqliteError,
+    ),
     authAdapter: drizzleAdapter(db, {
       provider: 'sqlite',
       schema: { user: users, session: sessions, account: accounts, verification: verifications },

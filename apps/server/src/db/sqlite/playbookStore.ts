@@ -1,16 +1,11 @@
 import { and, count, desc, eq, isNotNull, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { pickColumns } from '../records/pickColumns';
+import { playbookColumnNames } from '../records/playbookRecords';
 import { playbooks } from '../schema';
 import type { PlaybookStore } from '../storage';
 import type { Db } from './database';
 
-const recordColumns = {
-  id: playbooks.id,
-  title: playbooks.title,
-  createdAt: playbooks.createdAt,
-  updatedAt: playbooks.updatedAt,
-  deletedAt: playbooks.deletedAt,
-  deletedBy: playbooks.deletedBy,
-};
+const recordColumns = pickColumns(playbooks, playbookColumnNames);
 
 export function sqlitePlaybookStore(db: Db): PlaybookStore {
   // Every request checks its playbook exists: keep that statement compiled.

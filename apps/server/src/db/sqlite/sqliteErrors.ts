@@ -20,24 +20,3 @@ export function translateSqliteError(error: unknown): unknown {
   const match = kinds.find(([prefix]) => error.code.startsWith(prefix));
   return match ? new StorageError(match[1], error.code, `${error.code}: ${error.message}`, { cause: error }) : error;
 }
-
-/**
- * Wraps every method of a store so SQLite's errors leave db/ as StorageErrors: nothing above
- * db/ needs to know better-sqlite3's error codes. Store methods are all async.
- */
-export function translatingErrors<T extends object>(store: T): T {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(store)) {
-    wrapped[name] =
-      typeof value === 'function'
-        ? async (...args: unknown[]) => {
-            try {
-              return await (value as (...a: unknown[]) => unknown).apply(store, args);
-            } catch (error) {
-              throw translateSqliteError(error);
-            }
-          }
-        : value;
-  }
-  return wrapped as T;
-}

@@ -1,32 +1,18 @@
 import { and, count, desc, eq, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
+import { pickColumns } from '../records/pickColumns';
+import { toVersionRecord, versionListingColumnNames } from '../records/versionRecords';
 import { documentUpdates, playbookVersions, publications } from '../schema';
 import type { NewVersion, VersionRecord, VersionStore } from '../storage';
 import type { Db } from './database';
-import { decodeJson, decodeState, encodeVersion, type VersionEncoding } from './versionCodec';
+import { decodeState, encodeVersion } from './versionCodec';
 
 // What a listing needs: no JSON, no state (its stored size is enough).
 const listingColumns = {
-  id: playbookVersions.id,
-  playbookId: playbookVersions.playbookId,
-  number: playbookVersions.number,
-  kind: playbookVersions.kind,
-  label: playbookVersions.label,
-  note: playbookVersions.note,
-  authorId: playbookVersions.authorId,
-  authorName: playbookVersions.authorName,
-  createdAt: playbookVersions.createdAt,
+  ...pickColumns(playbookVersions, versionListingColumnNames),
   stateBytes: sql<number>`length(${playbookVersions.state})`,
 };
 const recordColumns = { ...listingColumns, json: playbookVersions.json, encoding: playbookVersions.encoding };
-
-function toRecord({
-  json,
-  encoding,
-  ...rest
-}: { json: Buffer | string; encoding: VersionEncoding } & Omit<VersionRecord, 'json'>): VersionRecord {
-  return { ...rest, json: decodeJson(json, encoding) };
-}
 
 export function sqliteVersionStore(db: Db): VersionStore {
   // Tools read published and numbered versions on every request. A saved version never changes,
@@ -51,7 +37,7 @@ export function sqliteVersionStore(db: Db): VersionStore {
     let record = cache.get(id);
     if (!record) {
       const row = recordById.get({ id });
-      record = row && toRecord(row);
+      record = row && toVersionRecord(row);
       if (record) cache.set(id, record);
     }
     return record;

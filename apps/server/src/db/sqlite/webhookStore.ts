@@ -1,33 +1,13 @@
 import { and, asc, count, desc, eq, inArray, lt, lte, ne, notExists, notInArray, sql } from 'drizzle-orm';
+import { pickColumns } from '../records/pickColumns';
+import { webhookColumnNames, webhookDeliveryColumnNames } from '../records/webhookRecords';
 import { webhookDeliveries, webhookEvents, webhooks } from '../schema';
 import type { WebhookRecord, WebhookStore } from '../storage';
 import type { Db } from './database';
 
-const publicColumns = {
-  id: webhooks.id,
-  playbookId: webhooks.playbookId,
-  url: webhooks.url,
-  events: webhooks.events,
-  active: webhooks.active,
-  createdAt: webhooks.createdAt,
-  consecutiveFailures: webhooks.consecutiveFailures,
-  disabledAt: webhooks.disabledAt,
-  disabledReason: webhooks.disabledReason,
-};
+const publicColumns = pickColumns(webhooks, webhookColumnNames);
 
-const deliveryColumns = {
-  id: webhookDeliveries.id,
-  webhookId: webhookDeliveries.webhookId,
-  eventId: webhookDeliveries.eventId,
-  event: webhookDeliveries.event,
-  status: webhookDeliveries.status,
-  attempts: webhookDeliveries.attempts,
-  nextAttemptAt: webhookDeliveries.nextAttemptAt,
-  lastStatusCode: webhookDeliveries.lastStatusCode,
-  lastError: webhookDeliveries.lastError,
-  createdAt: webhookDeliveries.createdAt,
-  deliveredAt: webhookDeliveries.deliveredAt,
-};
+const deliveryColumns = pickColumns(webhookDeliveries, webhookDeliveryColumnNames);
 
 export function sqliteWebhookStore(db: Db): WebhookStore {
   type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
